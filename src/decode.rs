@@ -1,0 +1,111 @@
+//! Stage 1: bytes to UTF-8.
+//!
+//! Order of evidence: a byte-order mark; then a `<meta charset>` or `http-equiv` declaration, unless
+//! the bytes contradict it (a page declaring gb2312 that is valid UTF-8 is UTF-8); then detection.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use regex::bytes::Regex;
+
+/// How far into the document a charset declaration is looked for.
+const PRESCAN_BYTES: usize = 8192;
+
+static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i-u)<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#)
+        .expect("static regex is valid")
+});
+
+/// The text of a page and the encoding it was read in.
+#[derive(Debug)]
+pub(crate) struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static Encoding,
+}
+
+/// Decodes `bytes` as HTML, guessing the encoding from the BOM, the declaration and the bytes.
+pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        let (text, _) = encoding.decode_without_bom_handling(body);
+        return Decoded { text, encoding };
+    }
+    let declared = declared_encoding(bytes);
+    let is_utf8 = std::str::from_utf8(bytes).is_ok();
+    let encoding = match declared {
+        // Valid UTF-8 with non-ASCII bytes is almost never anything else, whatever the page says.
+        Some(_) if is_utf8 => UTF_8,
+        Some(enc) if enc != UTF_8 => enc,
+        _ if is_utf8 => UTF_8,
+        _ => detect(bytes),
+    };
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Decoded { text, encoding }
+}
+
+/// The encoding a `<meta>` near the top of the page declares, if any is known to encoding_rs.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
+    let label = META_CHARSET.captures(head)?.get(1)?.as_bytes();
+    let encoding = Encoding::for_label(label)?;
+    // A page cannot declare UTF-16 in ASCII-compatible bytes; HTML reads that as UTF-8.
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        return Some(UTF_8);
+    }
+    Some(encoding)
+}
+
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_wins_over_meta() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("<meta charset=windows-1252><p>é</p>".as_bytes());
+        let d = decode(&bytes);
+        assert_eq!(d.encoding, UTF_8);
+        assert!(d.text.contains("<p>é</p>"));
+        assert!(!d.text.starts_with('\u{feff}'));
+    }
+
+    #[test]
+    fn meta_charset_declares_legacy_encoding() {
+        let (body, _, _) = encoding_rs::WINDOWS_1251.encode("<p>Привет, мир</p>");
+        let mut bytes = br#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head>"#.to_vec();
+        bytes.extend_from_slice(&body);
+        let d = decode(&bytes);
+        assert_eq!(d.encoding, encoding_rs::WINDOWS_1251);
+        assert!(d.text.contains("Привет, мир"));
+    }
+
+    #[test]
+    fn valid_utf8_beats_a_wrong_declaration() {
+        let html = "<meta charset=gb2312><p>中文内容，没有乱码。</p>";
+        let d = decode(html.as_bytes());
+        assert_eq!(d.encoding, UTF_8);
+        assert!(d.text.contains("中文内容"));
+    }
+
+    #[test]
+    fn undeclared_legacy_bytes_are_detected() {
+        let text = "Съешь же ещё этих мягких французских булок, да выпей чаю. ".repeat(8);
+        let (body, _, _) = encoding_rs::WINDOWS_1251.encode(&text);
+        let d = decode(&body);
+        assert_eq!(d.encoding, encoding_rs::WINDOWS_1251);
+        assert!(d.text.contains("французских"));
+    }
+
+    #[test]
+    fn invalid_bytes_never_fail() {
+        let d = decode(&[0xff, 0xfe, 0xfd, b'<', 0x80]);
+        assert!(!d.text.is_empty());
+    }
+}

@@ -1,0 +1,287 @@
+//! Stage 2: parsing, and the flat document view every later stage reads.
+//!
+//! html5ever builds the DOM into scraper's ego-tree arena. [`Dom`] then lists its element and text
+//! nodes in document (pre-order) order, so that a subtree is the index range `i..end`, an ancestor
+//! test is a range check, and per-node measures are plain `Vec`s filled bottom-up in one reverse
+//! pass. No stage writes into the DOM.
+
+use ego_tree::NodeId;
+use scraper::node::Element;
+use scraper::{Html, Node as HtmlNode};
+
+/// The tags the extractor tells apart; every other element is [`Tag::Inline`] or [`Tag::Block`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub(crate) enum Tag {
+    Text,
+    Html,
+    Head,
+    Body,
+    Title,
+    Meta,
+    A,
+    Br,
+    Hr,
+    Img,
+    P,
+    Div,
+    Section,
+    Article,
+    Main,
+    Heading(u8),
+    Pre,
+    Code,
+    Blockquote,
+    Ul,
+    Ol,
+    Li,
+    Dl,
+    Dt,
+    Dd,
+    Table,
+    Tr,
+    Td,
+    Th,
+    Caption,
+    Figure,
+    Figcaption,
+    Nav,
+    Header,
+    Footer,
+    Aside,
+    Form,
+    Address,
+    /// Script, style, template, svg, form controls, media: never article text.
+    Void,
+    /// Any other block-level element.
+    Block,
+    /// Any other inline element.
+    Inline,
+}
+
+impl Tag {
+    fn from_name(name: &str) -> Tag {
+        match name {
+            "html" => Tag::Html,
+            "head" => Tag::Head,
+            "body" => Tag::Body,
+            "title" => Tag::Title,
+            "meta" | "link" | "base" => Tag::Meta,
+            "a" => Tag::A,
+            "br" | "wbr" => Tag::Br,
+            "hr" => Tag::Hr,
+            "img" | "picture" => Tag::Img,
+            "p" => Tag::P,
+            "div" | "center" => Tag::Div,
+            "section" => Tag::Section,
+            "article" => Tag::Article,
+            "main" => Tag::Main,
+            "h1" => Tag::Heading(1),
+            "h2" => Tag::Heading(2),
+            "h3" => Tag::Heading(3),
+            "h4" => Tag::Heading(4),
+            "h5" => Tag::Heading(5),
+            "h6" => Tag::Heading(6),
+            "pre" | "listing" | "xmp" | "plaintext" => Tag::Pre,
+            "code" | "kbd" | "samp" | "tt" => Tag::Code,
+            "blockquote" => Tag::Blockquote,
+            "ul" | "menu" | "dir" => Tag::Ul,
+            "ol" => Tag::Ol,
+            "li" => Tag::Li,
+            "dl" => Tag::Dl,
+            "dt" => Tag::Dt,
+            "dd" => Tag::Dd,
+            "table" => Tag::Table,
+            "tr" => Tag::Tr,
+            "td" => Tag::Td,
+            "th" => Tag::Th,
+            "caption" => Tag::Caption,
+            "figure" => Tag::Figure,
+            "figcaption" => Tag::Figcaption,
+            "nav" => Tag::Nav,
+            "header" => Tag::Header,
+            "footer" => Tag::Footer,
+            "aside" => Tag::Aside,
+            "form" => Tag::Form,
+            "address" => Tag::Address,
+            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "canvas" | "video" | "audio" | "source" | "track" | "map" | "input"
+            | "button" | "select" | "option" | "optgroup" | "textarea" | "datalist"
+            | "output" | "dialog" | "frameset" | "frame" | "applet" | "param" => Tag::Void,
+            "details" | "summary" | "fieldset" | "legend" | "hgroup" | "thead" | "tbody"
+            | "tfoot" | "colgroup" | "col" | "dialog-box" => Tag::Block,
+            _ => Tag::Inline,
+        }
+    }
+
+    /// Whether the element starts a new block of text rather than continuing a line.
+    pub(crate) fn is_block(self) -> bool {
+        !matches!(
+            self,
+            Tag::Text | Tag::A | Tag::Img | Tag::Code | Tag::Inline | Tag::Br | Tag::Title | Tag::Meta
+        )
+    }
+
+    /// Containers that may hold an article body.
+    pub(crate) fn is_container(self) -> bool {
+        matches!(
+            self,
+            Tag::Div
+                | Tag::Section
+                | Tag::Article
+                | Tag::Main
+                | Tag::Body
+                | Tag::Td
+                | Tag::Block
+                | Tag::Form
+                | Tag::Blockquote
+                | Tag::Li
+                | Tag::Dd
+        )
+    }
+}
+
+/// One element or text node of the page, in document order.
+#[derive(Debug)]
+pub(crate) struct Node<'a> {
+    /// The node in scraper's tree.
+    pub id: NodeId,
+    /// Index of the parent, `usize::MAX` at the root.
+    pub parent: usize,
+    /// One past the index of the last node of this subtree.
+    pub end: usize,
+    pub tag: Tag,
+    /// The element, for attribute lookups; `None` for text.
+    pub element: Option<&'a Element>,
+    /// The text of a text node; empty for elements.
+    pub text: &'a str,
+}
+
+/// The flat, read-only view of a parsed page.
+#[derive(Debug)]
+pub(crate) struct Dom<'a> {
+    pub nodes: Vec<Node<'a>>,
+}
+
+/// Parses a whole HTML document.
+pub(crate) fn parse(html: &str) -> Html {
+    Html::parse_document(html)
+}
+
+impl<'a> Dom<'a> {
+    /// Lists the element and text nodes of `html` in document order. Iterative: any depth is fine.
+    pub(crate) fn new(html: &'a Html) -> Dom<'a> {
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(html.tree.values().len());
+        let mut open: Vec<usize> = Vec::new();
+        for edge in html.tree.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(node) => {
+                    let (tag, element, text) = match node.value() {
+                        HtmlNode::Element(e) => (Tag::from_name(e.name()), Some(e), ""),
+                        HtmlNode::Text(t) => (Tag::Text, None, &**t),
+                        _ => continue,
+                    };
+                    let index = nodes.len();
+                    nodes.push(Node {
+                        id: node.id(),
+                        parent: open.last().copied().unwrap_or(usize::MAX),
+                        end: index + 1,
+                        tag,
+                        element,
+                        text,
+                    });
+                    if element.is_some() {
+                        open.push(index);
+                    }
+                }
+                ego_tree::iter::Edge::Close(node) => {
+                    if matches!(node.value(), HtmlNode::Element(_)) {
+                        if let Some(index) = open.pop() {
+                            nodes[index].end = nodes.len();
+                        }
+                    }
+                }
+            }
+        }
+        Dom { nodes }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// The value of attribute `name` of node `i`, if it is an element that has it.
+    pub(crate) fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
+        self.nodes[i].element.and_then(|e| e.attr(name))
+    }
+
+    /// Whether `i` is `ancestor` or lies inside it.
+    pub(crate) fn within(&self, i: usize, ancestor: usize) -> bool {
+        ancestor <= i && i < self.nodes[ancestor].end
+    }
+
+    /// Index of the first node with the given tag, in document order.
+    pub(crate) fn find(&self, tag: Tag) -> Option<usize> {
+        self.nodes.iter().position(|n| n.tag == tag)
+    }
+
+    /// The whitespace-collapsed text of the subtree `i`, skipping nodes for which `skip` holds.
+    pub(crate) fn text_of(&self, i: usize, skip: impl Fn(usize) -> bool) -> String {
+        let mut out = String::new();
+        let mut j = i;
+        while j < self.nodes[i].end {
+            if skip(j) {
+                j = self.nodes[j].end;
+                continue;
+            }
+            let node = &self.nodes[j];
+            if node.tag == Tag::Text {
+                out.push_str(node.text);
+            } else if node.tag.is_block() || node.tag == Tag::Br {
+                out.push(' ');
+            }
+            j += 1;
+        }
+        collapse_whitespace(&out)
+    }
+}
+
+/// Collapses runs of whitespace into one space and trims both ends.
+pub(crate) fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subtrees_are_contiguous_ranges() {
+        let html = parse("<html><body><div id=a><p>BODY_TEXT <a href=x>link</a></p></div><p>MENU_TEXT</p></body></html>");
+        let dom = Dom::new(&html);
+        let div = dom.nodes.iter().position(|n| n.tag == Tag::Div).unwrap();
+        let inside: String = (div..dom.nodes[div].end).map(|i| dom.nodes[i].text).collect();
+        assert!(inside.contains("BODY_TEXT"));
+        assert!(!inside.contains("MENU_TEXT"));
+        assert_eq!(dom.text_of(div, |_| false), "BODY_TEXT link");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = parse(&"<div>".repeat(100_000));
+        let dom = Dom::new(&html);
+        assert!(dom.len() > 100);
+    }
+
+    #[test]
+    fn collapse_whitespace_trims_and_joins() {
+        assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
+    }
+}

@@ -1,0 +1,45 @@
+//! Typed errors of the library.
+
+use std::fmt;
+
+/// What went wrong, without the context of which input it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is larger than [`crate::Config::max_input_bytes`].
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+}
+
+/// An error of the extraction library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Self {
+        Error { kind }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::TooLarge { size, limit } => {
+                write!(f, "input of {size} bytes exceeds the limit of {limit} bytes")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}

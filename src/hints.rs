@@ -1,0 +1,179 @@
+//! What an element's class, id, role, itemprop and tag say about it.
+//!
+//! Templates name their containers in English whatever the page's language, so these words work
+//! across languages. Patterns are compiled once; matching runs only on elements that have an
+//! attribute to match.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dom::{Dom, Tag};
+
+/// The verdict of an element's markup hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// Nothing known.
+    None,
+    /// Named like an article body (content, entry, post, story...).
+    Positive,
+    /// Marked as the article body itself (`itemprop=articleBody`, `entry-content`...).
+    Body,
+    /// Named or marked as boilerplate; the word that said so.
+    Negative(&'static str),
+}
+
+/// Words that mark boilerplate when they occur anywhere in a class or id.
+const NEGATIVE_STEMS: &[&str] = &[
+    "comment", "disqus", "sidebar", "side-bar", "related", "share", "sharing", "social",
+    "footer", "breadcrumb", "cookie", "consent", "gdpr", "newsletter", "subscri", "promo",
+    "advert", "sponsor", "banner", "popup", "modal", "widget", "navbar", "navigation",
+    "masthead", "skyscraper", "outbrain", "taboola", "recommend", "mostread", "most-read",
+    "trending", "signup", "sign-up", "byline", "author-bio", "authorbio", "pagination",
+    "pager", "toolbar", "shoutbox", "rss", "teaser", "read-more", "readmore", "see-also",
+    "breaking", "ticker", "dropdown", "offcanvas", "off-canvas", "overlay",
+];
+
+/// Words that mark boilerplate only as a whole token (`nav`, but not `canvas`).
+const NEGATIVE_TOKENS: &[&str] = &[
+    "nav", "menu", "ad", "ads", "adv", "aside", "tags", "tag", "meta", "header", "extra",
+    "hide", "hidden", "community", "reply", "replies", "respond", "feedback", "secondary",
+    "complementary", "credit", "credits", "print", "login", "search", "more", "topbar",
+    "copyright", "legal", "hero", "categories", "category", "author",
+];
+
+const POSITIVE_STEMS: &[&str] = &[
+    "article", "content", "entry", "post", "story", "body", "main", "text", "blog", "prose",
+    "markdown", "hentry", "h-entry", "rich-text", "richtext",
+];
+
+const BODY_NAMES: &[&str] = &[
+    "articlebody", "article-body", "article__body", "article_body", "entry-content",
+    "entry_content", "post-content", "post_content", "post-body", "postbody", "story-body",
+    "storybody", "article-content", "article__content", "article-text", "articletext",
+    "story-content", "body-text", "bodytext", "main-text", "post-entry", "td-post-content",
+    "article__text", "entry-body", "instapaper_body",
+];
+
+const NEGATIVE_ROLES: &[&str] = &[
+    "navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search",
+    "alert", "alertdialog", "dialog", "toolbar", "tablist", "tab",
+];
+
+fn alternation(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        "({})|(?:^|[^a-z0-9])({})(?:$|[^a-z0-9])",
+        alternation(NEGATIVE_STEMS),
+        alternation(NEGATIVE_TOKENS)
+    );
+    Regex::new(&pattern).expect("negative hint pattern is valid")
+});
+
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&alternation(POSITIVE_STEMS)).expect("positive hint pattern is valid")
+});
+
+static BODY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&alternation(BODY_NAMES)).expect("body hint pattern is valid"));
+
+/// The hint of node `i`. Text nodes and the document's outer elements have none.
+pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
+    let node = &dom.nodes[i];
+    match node.tag {
+        Tag::Text | Tag::Html | Tag::Body | Tag::Head => return Hint::None,
+        Tag::Nav => return Hint::Negative("<nav>"),
+        Tag::Aside => return Hint::Negative("<aside>"),
+        Tag::Footer => return Hint::Negative("<footer>"),
+        Tag::Header => return Hint::Negative("<header>"),
+        _ => {}
+    }
+    let Some(element) = node.element else {
+        return Hint::None;
+    };
+    if let Some(prop) = element.attr("itemprop") {
+        if prop.eq_ignore_ascii_case("articleBody") || prop.eq_ignore_ascii_case("text") {
+            return Hint::Body;
+        }
+    }
+    if let Some(role) = element.attr("role") {
+        let role = role.trim().to_ascii_lowercase();
+        if let Some(word) = NEGATIVE_ROLES.iter().find(|r| **r == role) {
+            return Hint::Negative(word);
+        }
+    }
+    if let Some(kind) = element.attr("itemtype") {
+        if kind.ends_with("/Comment") || kind.ends_with("/WPSideBar") {
+            return Hint::Negative("itemtype Comment");
+        }
+    }
+    let class = element.attr("class").unwrap_or("");
+    let id = element.attr("id").unwrap_or("");
+    if class.is_empty() && id.is_empty() {
+        return if node.tag == Tag::Article || node.tag == Tag::Main {
+            Hint::Positive
+        } else {
+            Hint::None
+        };
+    }
+    let names = format!("{class} {id}").to_ascii_lowercase();
+    if BODY.is_match(&names) {
+        return Hint::Body;
+    }
+    if let Some(captures) = NEGATIVE.captures(&names) {
+        let word = captures
+            .get(1)
+            .or_else(|| captures.get(2))
+            .map_or("", |m| m.as_str());
+        let word = NEGATIVE_STEMS
+            .iter()
+            .chain(NEGATIVE_TOKENS)
+            .find(|w| **w == word)
+            .copied()
+            .unwrap_or("class");
+        return Hint::Negative(word);
+    }
+    if POSITIVE.is_match(&names) || node.tag == Tag::Article || node.tag == Tag::Main {
+        Hint::Positive
+    } else {
+        Hint::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn hint_of(html: &str) -> Hint {
+        let doc = parse(html);
+        let dom = Dom::new(&doc);
+        let i = dom.find(Tag::Div).expect("a div");
+        hint(&dom, i)
+    }
+
+    #[test]
+    fn patterns_compile() {
+        LazyLock::force(&NEGATIVE);
+        LazyLock::force(&POSITIVE);
+        LazyLock::force(&BODY);
+    }
+
+    #[test]
+    fn class_words() {
+        assert_eq!(hint_of(r#"<div class="entry-content">"#), Hint::Body);
+        assert_eq!(hint_of(r#"<div class="post-comments">"#), Hint::Negative("comment"));
+        assert_eq!(hint_of(r#"<div class="c-nav__item">"#), Hint::Negative("nav"));
+        assert_eq!(hint_of(r#"<div class="canvas-wrap story">"#), Hint::Positive);
+        assert_eq!(hint_of(r#"<div id="x" role="navigation">"#), Hint::Negative("navigation"));
+        assert_eq!(hint_of(r#"<div itemprop="articleBody">"#), Hint::Body);
+        assert_eq!(hint_of(r#"<div class="row">"#), Hint::None);
+    }
+}

@@ -1,0 +1,130 @@
+//! unchaff strips boilerplate from web pages: a saved HTML page goes in, the main article comes
+//! out as clean text, without menus, share bars, related links, cookie banners or comments.
+//!
+//! ```
+//! let html = r#"<html><head><title>Rain in Spain | Weather Daily</title></head><body>
+//!   <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+//!   <article>
+//!     <h1>Rain in Spain</h1>
+//!     <p>The rain in Spain stays mainly in the plain, forecasters said on Monday, and the
+//!        farmers of the region were glad of it after a long and dry summer.</p>
+//!     <p>More showers are expected later this week, with the heaviest falls in the south.</p>
+//!   </article>
+//!   <footer>© Weather Daily</footer>
+//! </body></html>"#;
+//! let page = unchaff::extract(html, &unchaff::Config::default())?;
+//! assert_eq!(page.title.as_deref(), Some("Rain in Spain"));
+//! assert!(page.text().starts_with("Rain in Spain\n\nThe rain in Spain stays mainly"));
+//! assert!(!page.text().contains("Home"));
+//! # Ok::<(), unchaff::Error>(())
+//! ```
+//!
+//! The pipeline, one module per stage: [decode](decode) bytes, [parse](dom) into a DOM,
+//! [prune](prune) what is never content, [score](score) containers, [select](select) the body,
+//! build the [blocks] and [render] them. Every node left out is recorded as a [`Removal`].
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod blocks;
+mod config;
+mod decode;
+mod dom;
+mod error;
+mod hints;
+mod measure;
+mod metadata;
+mod prune;
+mod removal;
+mod render;
+mod score;
+mod select;
+
+pub use blocks::{Block, BlockKind};
+pub use config::Config;
+pub use error::{Error, ErrorKind};
+pub use removal::{Reason, Removal, Stage};
+
+/// The result of extracting one page.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Extraction {
+    /// The page's title: its headline, or `<title>` without the site name.
+    pub title: Option<String>,
+    /// The article as blocks, in document order.
+    pub blocks: Vec<Block>,
+    /// Every node left out, once, with the stage and the reason.
+    pub removals: Vec<Removal>,
+}
+
+impl Extraction {
+    /// The article as plain text: blocks separated by a blank line, list items and table rows one
+    /// per line; empty when nothing was found.
+    pub fn text(&self) -> String {
+        render::text::render(&self.blocks)
+    }
+
+    /// Whether no article text was found.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.iter().all(|b| b.kind == BlockKind::Title)
+    }
+}
+
+/// Extracts the article from the raw bytes of a page, finding its encoding first.
+pub fn extract_bytes(bytes: &[u8], config: &Config) -> Result<Extraction, Error> {
+    check_size(bytes.len(), config)?;
+    let decoded = decode::decode(bytes);
+    extract(&decoded.text, config)
+}
+
+/// Extracts the article from a page's HTML.
+pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
+    check_size(html.len(), config)?;
+    let document = dom::parse(html);
+    let dom = dom::Dom::new(&document);
+    let mut removals = Vec::new();
+    let dead = prune::prune(&dom, &mut removals);
+    let measures = measure::measure(&dom, &dead);
+    let hints: Vec<hints::Hint> = (0..dom.len()).map(|i| hints::hint(&dom, i)).collect();
+    let prose = score::prose_chars(&dom, &dead, &measures);
+    let title = metadata::title(&dom, &dead);
+    let analysis = select::Analysis {
+        dom,
+        dead,
+        measures,
+        hints,
+        prose,
+    };
+    let mut blocks = match select::select(&analysis, config) {
+        Some(body) => blocks::build(&analysis, &body, title.as_deref(), &mut removals),
+        None => Vec::new(),
+    };
+    if config.include_title && !blocks.is_empty() {
+        if let Some(title) = &title {
+            let node = analysis.dom.nodes.first().map_or(document.tree.root().id(), |n| n.id);
+            blocks.insert(
+                0,
+                Block {
+                    kind: BlockKind::Title,
+                    text: title.clone(),
+                    node,
+                },
+            );
+        }
+    }
+    Ok(Extraction {
+        title,
+        blocks,
+        removals,
+    })
+}
+
+fn check_size(size: usize, config: &Config) -> Result<(), Error> {
+    if size > config.max_input_bytes {
+        return Err(Error::new(ErrorKind::TooLarge {
+            size,
+            limit: config.max_input_bytes,
+        }));
+    }
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! Renderers: one function over the block IR per output format.
+
+pub(crate) mod text;

@@ -1,0 +1,181 @@
+//! Stage 4: score every container by the prose it holds, minus the boilerplate it drags along.
+//!
+//! Each unit of text gets a value: positive for prose (long, punctuated, few links), negative for
+//! link lists, short non-prose scraps and text inside containers whose markup names them as
+//! boilerplate. A container's score is the sum over its subtree, so the best container is the one
+//! that gathers the most prose for the least chaff, however the article is split into siblings.
+//! Scores live in a side table indexed like the DOM.
+
+use crate::dom::{Dom, Tag};
+use crate::hints::Hint;
+use crate::measure::{Measures, Unit};
+
+/// How strictly the scorer reads markup hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rules {
+    /// Class, id, role and tag hints count.
+    Strict,
+    /// Hints are ignored: for pages whose markup misleads.
+    Relaxed,
+}
+
+/// How a unit reads on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quality {
+    /// Prose: long, or punctuated, with few links.
+    Good,
+    /// Short or unpunctuated text: headings, labels, dates, list entries.
+    Short,
+    /// Mostly links.
+    Links,
+}
+
+/// Classifies one unit by its own text.
+pub(crate) fn quality(unit: &Unit) -> Quality {
+    let density = unit.link_density();
+    if density > 0.5 {
+        return Quality::Links;
+    }
+    let prose_marks = unit.stops + unit.commas;
+    if unit.chars >= 100 && density <= 0.35 && prose_marks > 0 {
+        Quality::Good
+    } else if unit.chars >= 40 && unit.stops > 0 && density <= 0.25 {
+        Quality::Good
+    } else {
+        Quality::Short
+    }
+}
+
+/// The value a unit adds to every container that holds it.
+fn unit_value(unit: &Unit, negative: bool) -> f32 {
+    let chars = unit.chars as f32;
+    if negative {
+        return -chars;
+    }
+    match quality(unit) {
+        Quality::Good => chars * (1.0 - unit.link_density()),
+        Quality::Short => -0.3 * chars,
+        Quality::Links => -chars,
+    }
+}
+
+/// Marks which hints are in force: a negative hint on a node that holds most of the page's prose is
+/// a layout wrapper with an unlucky name, not boilerplate.
+pub(crate) fn zones(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    hints: &[Hint],
+    prose: &[u32],
+    rules: Rules,
+) -> Vec<Option<&'static str>> {
+    let n = dom.len();
+    let mut zone = vec![None; n];
+    if rules == Rules::Relaxed {
+        return zone;
+    }
+    let page_prose = prose.first().copied().unwrap_or(0);
+    for i in 0..n {
+        if dead[i] {
+            continue;
+        }
+        let parent = dom.nodes[i].parent;
+        let inherited = if parent == usize::MAX {
+            None
+        } else {
+            zone[parent]
+        };
+        zone[i] = match hints[i] {
+            Hint::Negative(word) if prose[i] * 2 <= page_prose || prose[i] < 200 => Some(word),
+            Hint::Body => None,
+            _ => inherited,
+        };
+    }
+    zone
+}
+
+/// Characters of prose units in each subtree, hints aside.
+pub(crate) fn prose_chars(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> Vec<u32> {
+    let n = dom.len();
+    let mut prose = vec![0u32; n];
+    for i in (0..n).rev() {
+        if dead[i] {
+            continue;
+        }
+        let unit = &measures.unit[i];
+        if unit.chars > 0 && quality(unit) == Quality::Good {
+            prose[i] += unit.chars;
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX {
+            prose[parent] += prose[i];
+        }
+    }
+    prose
+}
+
+/// Scores every live container; `f32::MIN` for nodes that cannot hold the body.
+pub(crate) fn score(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    measures: &Measures,
+    hints: &[Hint],
+    zone: &[Option<&'static str>],
+) -> Vec<f32> {
+    let n = dom.len();
+    let mut sum = vec![0f32; n];
+    for i in (0..n).rev() {
+        if dead[i] {
+            continue;
+        }
+        let unit = &measures.unit[i];
+        if unit.chars > 0 {
+            sum[i] += unit_value(unit, zone[i].is_some());
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX {
+            sum[parent] += sum[i];
+        }
+    }
+    (0..n)
+        .map(|i| {
+            let tag = dom.nodes[i].tag;
+            if dead[i] || !tag.is_container() || zone[i].is_some() {
+                return f32::MIN;
+            }
+            let s = sum[i];
+            if s <= 0.0 {
+                return s;
+            }
+            let bonus = match hints[i] {
+                Hint::Body => 1.25,
+                Hint::Positive => 1.08,
+                _ => 1.0,
+            };
+            let tag_bonus = if tag == Tag::Article { 1.05 } else { 1.0 };
+            s * bonus * tag_bonus
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(chars: u32, link_chars: u32, commas: u32, stops: u32) -> Unit {
+        Unit {
+            chars,
+            link_chars,
+            commas,
+            stops,
+        }
+    }
+
+    #[test]
+    fn prose_links_and_scraps() {
+        assert_eq!(quality(&unit(300, 20, 4, 3)), Quality::Good);
+        assert_eq!(quality(&unit(300, 250, 4, 3)), Quality::Links);
+        assert_eq!(quality(&unit(20, 0, 0, 0)), Quality::Short);
+        assert_eq!(quality(&unit(60, 0, 0, 1)), Quality::Good);
+        assert!(unit_value(&unit(300, 0, 4, 3), true) < 0.0);
+    }
+}

@@ -1,0 +1,80 @@
+//! Stage 5: choose the article body.
+//!
+//! The best-scoring container wins. When what it holds is too short, the scorer runs again without
+//! markup hints, and as a last resort the whole `<body>` is taken; the DOM is never touched.
+
+use crate::config::Config;
+use crate::dom::{Dom, Tag};
+use crate::hints::Hint;
+use crate::measure::Measures;
+use crate::score::{self, Quality, Rules};
+
+/// Everything the analysis stages know about a page.
+#[derive(Debug)]
+pub(crate) struct Analysis<'a> {
+    pub dom: Dom<'a>,
+    pub dead: Vec<bool>,
+    pub measures: Measures,
+    pub hints: Vec<Hint>,
+    pub prose: Vec<u32>,
+}
+
+/// The selected body: its root node and the boilerplate zones in force inside it.
+#[derive(Debug)]
+pub(crate) struct Body {
+    pub root: usize,
+    pub zone: Vec<Option<&'static str>>,
+}
+
+/// Picks the body, relaxing the rules when the strict pick is too short.
+pub(crate) fn select(analysis: &Analysis<'_>, config: &Config) -> Option<Body> {
+    let strict = pick(analysis, Rules::Strict);
+    let strict_chars = strict.as_ref().map_or(0, |b| kept_chars(analysis, b));
+    if strict_chars >= config.min_body_chars {
+        return strict;
+    }
+    let relaxed = pick(analysis, Rules::Relaxed);
+    let relaxed_chars = relaxed.as_ref().map_or(0, |b| kept_chars(analysis, b));
+    if relaxed_chars as f32 > strict_chars as f32 * 1.5 {
+        return relaxed;
+    }
+    if strict.is_some() {
+        return strict;
+    }
+    let dom = &analysis.dom;
+    let root = dom.find(Tag::Body).or_else(|| dom.find(Tag::Html))?;
+    Some(Body {
+        root,
+        zone: vec![None; dom.len()],
+    })
+}
+
+fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
+    let Analysis {
+        dom,
+        dead,
+        measures,
+        hints,
+        prose,
+    } = analysis;
+    let zone = score::zones(dom, dead, hints, prose, rules);
+    let scores = score::score(dom, dead, measures, hints, &zone);
+    let mut best: Option<usize> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > 0.0 && best.is_none_or(|b| s > scores[b]) {
+            best = Some(i);
+        }
+    }
+    best.map(|root| Body { root, zone })
+}
+
+/// Characters of the units inside the body that are neither boilerplate-zoned nor link lists.
+fn kept_chars(analysis: &Analysis<'_>, body: &Body) -> usize {
+    let end = analysis.dom.nodes[body.root].end;
+    (body.root..end)
+        .filter(|&i| !analysis.dead[i] && body.zone[i].is_none())
+        .map(|i| &analysis.measures.unit[i])
+        .filter(|u| u.chars > 0 && score::quality(u) != Quality::Links)
+        .map(|u| u.chars as usize)
+        .sum()
+}
