@@ -4,10 +4,10 @@
 
 use ego_tree::NodeId;
 
-use crate::dom::{collapse_whitespace, Dom, Tag};
+use crate::dom::{Dom, Tag, collapse_whitespace};
 use crate::measure::Measures;
 use crate::removal::{Reason, Removal, Stage};
-use crate::score::{quality, Quality};
+use crate::score::{Quality, quality};
 use crate::select::{Analysis, Body};
 
 /// What a block is.
@@ -126,6 +126,7 @@ impl Walker<'_, '_> {
                 j = node.end;
                 continue;
             }
+            let zoned = body.zone[j].is_some();
             if let Some(hint) = body.zone[j] {
                 if body.zone[node.parent].is_none() {
                     removals.push(Removal {
@@ -134,19 +135,22 @@ impl Walker<'_, '_> {
                         reason: Reason::Markup { hint },
                     });
                 }
-                j = node.end;
-                continue;
+                // Descend all the same: an explicit article body may lie inside the zone.
+                if node.tag == Tag::Text {
+                    j += 1;
+                    continue;
+                }
             }
             match node.tag {
                 Tag::Text => self.buffer.push_str(node.text),
                 Tag::Br => self.buffer.push(BREAK),
-                Tag::Pre => {
+                Tag::Pre if !zoned => {
                     self.flush();
                     self.push_code(j);
                     j = node.end;
                     continue;
                 }
-                Tag::Table if is_data_table(dom, dead, j) => {
+                Tag::Table if !zoned && is_data_table(dom, dead, j) => {
                     self.flush();
                     self.push_rows(j);
                     j = node.end;
@@ -385,7 +389,10 @@ fn filter(
                 continue;
             }
         }
-        let is_row = matches!(draft.block.kind, BlockKind::TableRow { .. } | BlockKind::Code);
+        let is_row = matches!(
+            draft.block.kind,
+            BlockKind::TableRow { .. } | BlockKind::Code
+        );
         let unit = &measures.unit[draft.owner];
         if !is_row && unit.chars > 0 && quality(unit) == Quality::Links {
             let percent = (unit.link_density() * 100.0).round() as u8;

@@ -6,8 +6,11 @@
 //! pass. No stage writes into the DOM.
 
 use ego_tree::NodeId;
+use html5ever::driver::{self, ParseOpts};
+use html5ever::tendril::TendrilSink;
+use html5ever::tree_builder::TreeBuilderOpts;
 use scraper::node::Element;
-use scraper::{Html, Node as HtmlNode};
+use scraper::{Html, HtmlTreeSink, Node as HtmlNode};
 
 /// The tags the extractor tells apart; every other element is [`Tag::Inline`] or [`Tag::Block`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,10 +107,10 @@ impl Tag {
             "aside" => Tag::Aside,
             "form" => Tag::Form,
             "address" => Tag::Address,
-            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
-            | "embed" | "canvas" | "video" | "audio" | "source" | "track" | "map" | "input"
-            | "button" | "select" | "option" | "optgroup" | "textarea" | "datalist"
-            | "output" | "dialog" | "frameset" | "frame" | "applet" | "param" => Tag::Void,
+            "script" | "style" | "template" | "svg" | "math" | "iframe" | "object" | "embed"
+            | "canvas" | "video" | "audio" | "source" | "track" | "map" | "input" | "button"
+            | "select" | "option" | "optgroup" | "textarea" | "datalist" | "output" | "dialog"
+            | "frameset" | "frame" | "applet" | "param" => Tag::Void,
             "details" | "summary" | "fieldset" | "legend" | "hgroup" | "thead" | "tbody"
             | "tfoot" | "colgroup" | "col" | "dialog-box" => Tag::Block,
             _ => Tag::Inline,
@@ -118,7 +121,14 @@ impl Tag {
     pub(crate) fn is_block(self) -> bool {
         !matches!(
             self,
-            Tag::Text | Tag::A | Tag::Img | Tag::Code | Tag::Inline | Tag::Br | Tag::Title | Tag::Meta
+            Tag::Text
+                | Tag::A
+                | Tag::Img
+                | Tag::Code
+                | Tag::Inline
+                | Tag::Br
+                | Tag::Title
+                | Tag::Meta
         )
     }
 
@@ -163,9 +173,17 @@ pub(crate) struct Dom<'a> {
     pub nodes: Vec<Node<'a>>,
 }
 
-/// Parses a whole HTML document.
+/// Parses a whole HTML document as a reader without scripts sees it: the content of `<noscript>`
+/// is markup, not raw text (forum engines put the whole thread there for crawlers).
 pub(crate) fn parse(html: &str) -> Html {
-    Html::parse_document(html)
+    let opts = ParseOpts {
+        tree_builder: TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html)
 }
 
 impl<'a> Dom<'a> {
@@ -264,10 +282,14 @@ mod tests {
 
     #[test]
     fn subtrees_are_contiguous_ranges() {
-        let html = parse("<html><body><div id=a><p>BODY_TEXT <a href=x>link</a></p></div><p>MENU_TEXT</p></body></html>");
+        let html = parse(
+            "<html><body><div id=a><p>BODY_TEXT <a href=x>link</a></p></div><p>MENU_TEXT</p></body></html>",
+        );
         let dom = Dom::new(&html);
         let div = dom.nodes.iter().position(|n| n.tag == Tag::Div).unwrap();
-        let inside: String = (div..dom.nodes[div].end).map(|i| dom.nodes[i].text).collect();
+        let inside: String = (div..dom.nodes[div].end)
+            .map(|i| dom.nodes[i].text)
+            .collect();
         assert!(inside.contains("BODY_TEXT"));
         assert!(!inside.contains("MENU_TEXT"));
         assert_eq!(dom.text_of(div, |_| false), "BODY_TEXT link");

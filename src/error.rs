@@ -36,7 +36,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             ErrorKind::TooLarge { size, limit } => {
-                write!(f, "input of {size} bytes exceeds the limit of {limit} bytes")
+                write!(
+                    f,
+                    "input of {size} bytes exceeds the limit of {limit} bytes"
+                )
             }
         }
     }

@@ -25,39 +25,154 @@ pub(crate) enum Hint {
 
 /// Words that mark boilerplate when they occur anywhere in a class or id.
 const NEGATIVE_STEMS: &[&str] = &[
-    "comment", "disqus", "sidebar", "side-bar", "related", "share", "sharing", "social",
-    "footer", "breadcrumb", "cookie", "consent", "gdpr", "newsletter", "subscri", "promo",
-    "advert", "sponsor", "banner", "popup", "modal", "widget", "navbar", "navigation",
-    "masthead", "skyscraper", "outbrain", "taboola", "recommend", "mostread", "most-read",
-    "trending", "signup", "sign-up", "byline", "author-bio", "authorbio", "pagination",
-    "pager", "toolbar", "shoutbox", "rss", "teaser", "read-more", "readmore", "see-also",
-    "breaking", "ticker", "dropdown", "offcanvas", "off-canvas", "overlay",
+    "comment",
+    "disqus",
+    "sidebar",
+    "side-bar",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "footer",
+    "breadcrumb",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscri",
+    "promo",
+    "advert",
+    "sponsor",
+    "popup",
+    "modal",
+    "widget",
+    "navbar",
+    "navigation",
+    "masthead",
+    "skyscraper",
+    "outbrain",
+    "taboola",
+    "recommend",
+    "mostread",
+    "most-read",
+    "trending",
+    "signup",
+    "sign-up",
+    "byline",
+    "author-bio",
+    "authorbio",
+    "pagination",
+    "pager",
+    "toolbar",
+    "shoutbox",
+    "rss",
+    "teaser",
+    "read-more",
+    "readmore",
+    "see-also",
+    "ticker",
+    "dropdown",
+    "offcanvas",
+    "off-canvas",
+    "overlay",
 ];
 
 /// Words that mark boilerplate only as a whole token (`nav`, but not `canvas`).
 const NEGATIVE_TOKENS: &[&str] = &[
-    "nav", "menu", "ad", "ads", "adv", "aside", "tags", "tag", "meta", "header", "extra",
-    "hide", "hidden", "community", "reply", "replies", "respond", "feedback", "secondary",
-    "complementary", "credit", "credits", "print", "login", "search", "more", "topbar",
-    "copyright", "legal", "hero", "categories", "category", "author",
+    "nav",
+    "menu",
+    "ad",
+    "ads",
+    "adv",
+    "aside",
+    "tags",
+    "tag",
+    "meta",
+    "header",
+    "extra",
+    "hide",
+    "hidden",
+    "community",
+    "reply",
+    "replies",
+    "respond",
+    "feedback",
+    "secondary",
+    "complementary",
+    "credit",
+    "credits",
+    "print",
+    "login",
+    "search",
+    "more",
+    "topbar",
+    "copyright",
+    "legal",
+    "categories",
+    "category",
+    "author",
 ];
 
 const POSITIVE_STEMS: &[&str] = &[
-    "article", "content", "entry", "post", "story", "body", "main", "text", "blog", "prose",
-    "markdown", "hentry", "h-entry", "rich-text", "richtext",
+    "article",
+    "content",
+    "entry",
+    "post",
+    "story",
+    "body",
+    "main",
+    "text",
+    "blog",
+    "prose",
+    "markdown",
+    "hentry",
+    "h-entry",
+    "rich-text",
+    "richtext",
 ];
 
 const BODY_NAMES: &[&str] = &[
-    "articlebody", "article-body", "article__body", "article_body", "entry-content",
-    "entry_content", "post-content", "post_content", "post-body", "postbody", "story-body",
-    "storybody", "article-content", "article__content", "article-text", "articletext",
-    "story-content", "body-text", "bodytext", "main-text", "post-entry", "td-post-content",
-    "article__text", "entry-body", "instapaper_body",
+    "articlebody",
+    "article-body",
+    "article__body",
+    "article_body",
+    "entry-content",
+    "entry_content",
+    "post-content",
+    "post_content",
+    "post-body",
+    "postbody",
+    "story-body",
+    "storybody",
+    "article-content",
+    "article__content",
+    "article-text",
+    "articletext",
+    "story-content",
+    "body-text",
+    "bodytext",
+    "main-text",
+    "post-entry",
+    "td-post-content",
+    "article__text",
+    "entry-body",
+    "instapaper_body",
 ];
 
 const NEGATIVE_ROLES: &[&str] = &[
-    "navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search",
-    "alert", "alertdialog", "dialog", "toolbar", "tablist", "tab",
+    "navigation",
+    "menu",
+    "menubar",
+    "complementary",
+    "banner",
+    "contentinfo",
+    "search",
+    "alert",
+    "alertdialog",
+    "dialog",
+    "toolbar",
+    "tablist",
+    "tab",
 ];
 
 fn alternation(words: &[&str]) -> String {
@@ -99,7 +214,7 @@ pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
         return Hint::None;
     };
     if let Some(prop) = element.attr("itemprop") {
-        if prop.eq_ignore_ascii_case("articleBody") || prop.eq_ignore_ascii_case("text") {
+        if prop.eq_ignore_ascii_case("articleBody") {
             return Hint::Body;
         }
     }
@@ -169,10 +284,22 @@ mod tests {
     #[test]
     fn class_words() {
         assert_eq!(hint_of(r#"<div class="entry-content">"#), Hint::Body);
-        assert_eq!(hint_of(r#"<div class="post-comments">"#), Hint::Negative("comment"));
-        assert_eq!(hint_of(r#"<div class="c-nav__item">"#), Hint::Negative("nav"));
-        assert_eq!(hint_of(r#"<div class="canvas-wrap story">"#), Hint::Positive);
-        assert_eq!(hint_of(r#"<div id="x" role="navigation">"#), Hint::Negative("navigation"));
+        assert_eq!(
+            hint_of(r#"<div class="post-comments">"#),
+            Hint::Negative("comment")
+        );
+        assert_eq!(
+            hint_of(r#"<div class="c-nav__item">"#),
+            Hint::Negative("nav")
+        );
+        assert_eq!(
+            hint_of(r#"<div class="canvas-wrap story">"#),
+            Hint::Positive
+        );
+        assert_eq!(
+            hint_of(r#"<div id="x" role="navigation">"#),
+            Hint::Negative("navigation")
+        );
         assert_eq!(hint_of(r#"<div itemprop="articleBody">"#), Hint::Body);
         assert_eq!(hint_of(r#"<div class="row">"#), Hint::None);
     }

@@ -88,12 +88,14 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
     let hints: Vec<hints::Hint> = (0..dom.len()).map(|i| hints::hint(&dom, i)).collect();
     let prose = score::prose_chars(&dom, &dead, &measures);
     let title = metadata::title(&dom, &dead);
+    let kind = metadata::page_kind(&dom);
     let analysis = select::Analysis {
         dom,
         dead,
         measures,
         hints,
         prose,
+        kind,
     };
     let mut blocks = match select::select(&analysis, config) {
         Some(body) => blocks::build(&analysis, &body, title.as_deref(), &mut removals),
@@ -101,7 +103,11 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
     };
     if config.include_title && !blocks.is_empty() {
         if let Some(title) = &title {
-            let node = analysis.dom.nodes.first().map_or(document.tree.root().id(), |n| n.id);
+            let node = analysis
+                .dom
+                .nodes
+                .first()
+                .map_or(document.tree.root().id(), |n| n.id);
             blocks.insert(
                 0,
                 Block {

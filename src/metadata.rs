@@ -29,6 +29,39 @@ pub(crate) fn title(dom: &Dom<'_>, dead: &[bool]) -> Option<String> {
         .or(page_title.map(|t| strip_site(&t)))
 }
 
+/// What the page says of its own kind, in `og:type` and schema.org types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct PageKind {
+    /// `og:type` is `article`.
+    pub article: bool,
+    /// A schema.org `DiscussionForumPosting`, `QAPage` or `Question` is declared.
+    pub discussion: bool,
+}
+
+const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "\"Question\""];
+
+/// Reads the page's declared kind from OpenGraph, JSON-LD and microdata.
+pub(crate) fn page_kind(dom: &Dom<'_>) -> PageKind {
+    let article =
+        meta_content(dom, "og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article"));
+    let discussion = (0..dom.len()).any(|i| {
+        let node = &dom.nodes[i];
+        let itemtype = dom.attr(i, "itemtype").unwrap_or("");
+        let in_json_ld = node.tag == Tag::Text
+            && node.parent != usize::MAX
+            && dom
+                .attr(node.parent, "type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+        (in_json_ld && DISCUSSION_TYPES.iter().any(|t| node.text.contains(t)))
+            || itemtype.contains("DiscussionForumPosting")
+            || itemtype.ends_with("/Question")
+    });
+    PageKind {
+        article,
+        discussion,
+    }
+}
+
 fn meta_content<'a>(dom: &Dom<'a>, property: &str) -> Option<&'a str> {
     (0..dom.len())
         .filter(|&i| dom.nodes[i].tag == Tag::Meta)
@@ -86,7 +119,9 @@ mod tests {
 
     #[test]
     fn headline_that_agrees_with_title_wins() {
-        let t = title_of("<title>Rain falls on the plain | Daily Site</title><h1>Site logo</h1><h1>Rain falls on the plain</h1>");
+        let t = title_of(
+            "<title>Rain falls on the plain | Daily Site</title><h1>Site logo</h1><h1>Rain falls on the plain</h1>",
+        );
         assert_eq!(t.as_deref(), Some("Rain falls on the plain"));
     }
 

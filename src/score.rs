@@ -15,8 +15,25 @@ use crate::measure::{Measures, Unit};
 pub(crate) enum Rules {
     /// Class, id, role and tag hints count.
     Strict,
+    /// As strict, but comments are the content: the page is a forum thread or a Q&A.
+    Thread,
     /// Hints are ignored: for pages whose markup misleads.
     Relaxed,
+}
+
+/// Hint words that mark comments and replies.
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "disqus",
+    "reply",
+    "replies",
+    "respond",
+    "itemtype Comment",
+];
+
+/// Whether a hint word marks comments.
+pub(crate) fn is_comment_hint(word: &str) -> bool {
+    COMMENT_WORDS.contains(&word)
 }
 
 /// How a unit reads on its own.
@@ -46,21 +63,18 @@ pub(crate) fn quality(unit: &Unit) -> Quality {
     }
 }
 
-/// The value a unit adds to every container that holds it.
-fn unit_value(unit: &Unit, negative: bool) -> f32 {
-    let chars = unit.chars as f32;
-    if negative {
-        return -chars;
-    }
+/// The value one character of a unit's text adds to every container that holds it.
+fn char_value(unit: &Unit) -> f32 {
     match quality(unit) {
-        Quality::Good => chars * (1.0 - unit.link_density()),
-        Quality::Short => -0.3 * chars,
-        Quality::Links => -chars,
+        Quality::Good => 1.0 - unit.link_density(),
+        Quality::Short => -0.1,
+        Quality::Links => -1.0,
     }
 }
 
 /// Marks which hints are in force: a negative hint on a node that holds most of the page's prose is
-/// a layout wrapper with an unlucky name, not boilerplate.
+/// a layout wrapper with an unlucky name, not boilerplate. Only an explicit article body ends a
+/// zone inside it.
 pub(crate) fn zones(
     dom: &Dom<'_>,
     dead: &[bool],
@@ -85,6 +99,7 @@ pub(crate) fn zones(
             zone[parent]
         };
         zone[i] = match hints[i] {
+            Hint::Negative(word) if rules == Rules::Thread && is_comment_hint(word) => inherited,
             Hint::Negative(word) if prose[i] * 2 <= page_prose || prose[i] < 200 => Some(word),
             Hint::Body => None,
             _ => inherited,
@@ -127,13 +142,16 @@ pub(crate) fn score(
         if dead[i] {
             continue;
         }
-        let unit = &measures.unit[i];
-        if unit.chars > 0 {
-            sum[i] += unit_value(unit, zone[i].is_some());
+        let node = &dom.nodes[i];
+        if node.tag == Tag::Text && measures.chars[i] > 0 {
+            let chars = measures.chars[i] as f32;
+            sum[i] = match (zone[i], measures.owner[i]) {
+                (Some(_), _) | (None, usize::MAX) => -chars,
+                (None, owner) => chars * char_value(&measures.unit[owner]),
+            };
         }
-        let parent = dom.nodes[i].parent;
-        if parent != usize::MAX {
-            sum[parent] += sum[i];
+        if node.parent != usize::MAX {
+            sum[node.parent] += sum[i];
         }
     }
     (0..n)
@@ -176,6 +194,6 @@ mod tests {
         assert_eq!(quality(&unit(300, 250, 4, 3)), Quality::Links);
         assert_eq!(quality(&unit(20, 0, 0, 0)), Quality::Short);
         assert_eq!(quality(&unit(60, 0, 0, 1)), Quality::Good);
-        assert!(unit_value(&unit(300, 0, 4, 3), true) < 0.0);
+        assert!(char_value(&unit(300, 250, 4, 3)) < 0.0);
     }
 }

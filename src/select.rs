@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::dom::{Dom, Tag};
 use crate::hints::Hint;
 use crate::measure::Measures;
+use crate::metadata::PageKind;
 use crate::score::{self, Quality, Rules};
 
 /// Everything the analysis stages know about a page.
@@ -17,6 +18,7 @@ pub(crate) struct Analysis<'a> {
     pub measures: Measures,
     pub hints: Vec<Hint>,
     pub prose: Vec<u32>,
+    pub kind: PageKind,
 }
 
 /// The selected body: its root node and the boilerplate zones in force inside it.
@@ -28,7 +30,12 @@ pub(crate) struct Body {
 
 /// Picks the body, relaxing the rules when the strict pick is too short.
 pub(crate) fn select(analysis: &Analysis<'_>, config: &Config) -> Option<Body> {
-    let strict = pick(analysis, Rules::Strict);
+    let rules = if is_thread(analysis) {
+        Rules::Thread
+    } else {
+        Rules::Strict
+    };
+    let strict = pick(analysis, rules);
     let strict_chars = strict.as_ref().map_or(0, |b| kept_chars(analysis, b));
     if strict_chars >= config.min_body_chars {
         return strict;
@@ -56,6 +63,7 @@ fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
         measures,
         hints,
         prose,
+        ..
     } = analysis;
     let zone = score::zones(dom, dead, hints, prose, rules);
     let scores = score::score(dom, dead, measures, hints, &zone);
@@ -65,7 +73,46 @@ fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
             best = Some(i);
         }
     }
+    if let Some(b) = best {
+        if std::env::var("UNCHAFF_DEBUG").is_ok() {
+            let d = &dom.nodes[b];
+            eprintln!(
+                "pick {:?}: {} {:?} class={:?} score={}",
+                rules,
+                b,
+                d.tag,
+                dom.attr(b, "class"),
+                scores[b]
+            );
+        }
+    }
     best.map(|root| Body { root, zone })
+}
+
+/// Whether the page is a forum thread or a Q&A page, where the replies are the content: it says so,
+/// or most of its prose sits in comments and it does not call itself an article.
+fn is_thread(analysis: &Analysis<'_>) -> bool {
+    if analysis.kind.article && !analysis.kind.discussion {
+        return false;
+    }
+    let Analysis {
+        dom,
+        dead,
+        hints,
+        prose,
+        ..
+    } = analysis;
+    let zone = score::zones(dom, dead, hints, prose, Rules::Strict);
+    let page_prose = prose.first().copied().unwrap_or(0) as usize;
+    let comment_prose: usize = (0..dom.len())
+        .filter(|&i| {
+            let parent = dom.nodes[i].parent;
+            zone[i].is_some_and(score::is_comment_hint)
+                && (parent == usize::MAX || zone[parent].is_none())
+        })
+        .map(|i| prose[i] as usize)
+        .sum();
+    page_prose > 0 && comment_prose * 10 >= page_prose * 6
 }
 
 /// Characters of the units inside the body that are neither boilerplate-zoned nor link lists.
