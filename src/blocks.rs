@@ -69,37 +69,47 @@ pub(crate) fn build(
     title: Option<&str>,
     removals: &mut Vec<Removal>,
 ) -> Vec<Block> {
-    record_outside(analysis, body.root, removals);
+    record_outside(analysis, &body.roots, removals);
     let mut walker = Walker {
         analysis,
         drafts: Vec::new(),
         buffer: String::new(),
         open: Vec::new(),
     };
-    walker.walk(body, removals);
+    for &root in &body.roots {
+        walker.walk(root, body, removals);
+    }
     let drafts = filter(analysis, walker.drafts, title, removals);
     drafts.into_iter().map(|d| d.block).collect()
 }
 
 /// Records the outermost live nodes that are not part of the body.
-fn record_outside(analysis: &Analysis<'_>, root: usize, removals: &mut Vec<Removal>) {
+fn record_outside(analysis: &Analysis<'_>, roots: &[usize], removals: &mut Vec<Removal>) {
     let dom = &analysis.dom;
-    let mut child = root;
-    let mut ancestor = dom.nodes[root].parent;
-    while ancestor != usize::MAX {
-        let mut c = ancestor + 1;
-        while c < dom.nodes[ancestor].end {
-            if c != child && !analysis.dead[c] && analysis.measures.chars[c] > 0 {
-                removals.push(Removal {
-                    node: dom.nodes[c].id,
-                    stage: Stage::Select,
-                    reason: Reason::OutsideBody,
-                });
+    let mut next_root = roots.iter().copied().peekable();
+    let mut i = 0;
+    while i < dom.len() {
+        while next_root.next_if(|&r| r < i).is_some() {}
+        let node = &dom.nodes[i];
+        match next_root.peek() {
+            Some(&r) if r == i => {
+                i = node.end;
+                continue;
             }
-            c = dom.nodes[c].end;
+            Some(&r) if r < node.end => {
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
-        child = ancestor;
-        ancestor = dom.nodes[ancestor].parent;
+        if !analysis.dead[i] && analysis.measures.chars[i] > 0 {
+            removals.push(Removal {
+                node: node.id,
+                stage: Stage::Select,
+                reason: Reason::OutsideBody,
+            });
+        }
+        i = node.end;
     }
 }
 
@@ -112,10 +122,9 @@ struct Walker<'a, 'd> {
 }
 
 impl Walker<'_, '_> {
-    fn walk(&mut self, body: &Body, removals: &mut Vec<Removal>) {
+    fn walk(&mut self, root: usize, body: &Body, removals: &mut Vec<Removal>) {
         let dom = &self.analysis.dom;
         let dead = &self.analysis.dead;
-        let root = body.root;
         let end = dom.nodes[root].end;
         self.open.push(root);
         let mut j = root + 1;
@@ -333,11 +342,15 @@ fn is_data_table(dom: &Dom<'_>, dead: &[bool], table: usize) -> bool {
     let mut cells = 0usize;
     let mut headers = false;
     let mut text = 0usize;
-    for j in table + 1..dom.nodes[table].end {
+    for (j, node) in dom.nodes[..dom.nodes[table].end]
+        .iter()
+        .enumerate()
+        .skip(table + 1)
+    {
         if dead[j] {
             continue;
         }
-        match dom.nodes[j].tag {
+        match node.tag {
             Tag::Table | Tag::Pre | Tag::Heading(_) | Tag::Article | Tag::Section => return false,
             Tag::Tr => {
                 rows += 1;
@@ -348,7 +361,7 @@ fn is_data_table(dom: &Dom<'_>, dead: &[bool], table: usize) -> bool {
                 cells += n;
             }
             Tag::Th | Tag::Caption => headers = true,
-            Tag::Text => text += dom.nodes[j].text.trim().chars().count(),
+            Tag::Text => text += node.text.trim().chars().count(),
             _ => {}
         }
     }
@@ -382,12 +395,13 @@ fn filter(
         }
     };
     for draft in drafts {
-        if let (BlockKind::Heading { .. }, Some(key)) = (&draft.block.kind, &title_key) {
-            if !title_seen && normalize_key(&draft.block.text) == *key {
-                title_seen = true;
-                drop(&draft, Reason::TitleHeading, removals);
-                continue;
-            }
+        if let (BlockKind::Heading { .. }, Some(key)) = (&draft.block.kind, &title_key)
+            && !title_seen
+            && normalize_key(&draft.block.text) == *key
+        {
+            title_seen = true;
+            drop(&draft, Reason::TitleHeading, removals);
+            continue;
         }
         let is_row = matches!(
             draft.block.kind,

@@ -203,7 +203,8 @@ static BODY: LazyLock<Regex> =
 pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
     let node = &dom.nodes[i];
     match node.tag {
-        Tag::Text | Tag::Html | Tag::Body | Tag::Head => return Hint::None,
+        // Headings carry anchor and styling classes, not roles.
+        Tag::Text | Tag::Html | Tag::Body | Tag::Head | Tag::Heading(_) => return Hint::None,
         Tag::Nav => return Hint::Negative("<nav>"),
         Tag::Aside => return Hint::Negative("<aside>"),
         Tag::Footer => return Hint::Negative("<footer>"),
@@ -213,10 +214,11 @@ pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
     let Some(element) = node.element else {
         return Hint::None;
     };
-    if let Some(prop) = element.attr("itemprop") {
-        if prop.eq_ignore_ascii_case("articleBody") {
-            return Hint::Body;
-        }
+    if element
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
+        return Hint::Body;
     }
     if let Some(role) = element.attr("role") {
         let role = role.trim().to_ascii_lowercase();
@@ -224,10 +226,11 @@ pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
             return Hint::Negative(word);
         }
     }
-    if let Some(kind) = element.attr("itemtype") {
-        if kind.ends_with("/Comment") || kind.ends_with("/WPSideBar") {
-            return Hint::Negative("itemtype Comment");
-        }
+    if element
+        .attr("itemtype")
+        .is_some_and(|t| t.ends_with("/Comment") || t.ends_with("/WPSideBar"))
+    {
+        return Hint::Negative("itemtype Comment");
     }
     let class = element.attr("class").unwrap_or("");
     let id = element.attr("id").unwrap_or("");

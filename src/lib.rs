@@ -55,6 +55,8 @@ pub struct Extraction {
     pub blocks: Vec<Block>,
     /// Every node left out, once, with the stage and the reason.
     pub removals: Vec<Removal>,
+    /// The name of the encoding the page was read in (`"UTF-8"` for [`extract`]).
+    pub encoding: &'static str,
 }
 
 impl Extraction {
@@ -74,7 +76,9 @@ impl Extraction {
 pub fn extract_bytes(bytes: &[u8], config: &Config) -> Result<Extraction, Error> {
     check_size(bytes.len(), config)?;
     let decoded = decode::decode(bytes);
-    extract(&decoded.text, config)
+    let mut page = extract(&decoded.text, config)?;
+    page.encoding = decoded.encoding.name();
+    Ok(page)
 }
 
 /// Extracts the article from a page's HTML.
@@ -101,27 +105,22 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
         Some(body) => blocks::build(&analysis, &body, title.as_deref(), &mut removals),
         None => Vec::new(),
     };
-    if config.include_title && !blocks.is_empty() {
-        if let Some(title) = &title {
-            let node = analysis
-                .dom
-                .nodes
-                .first()
-                .map_or(document.tree.root().id(), |n| n.id);
-            blocks.insert(
-                0,
-                Block {
-                    kind: BlockKind::Title,
-                    text: title.clone(),
-                    node,
-                },
-            );
-        }
+    if config.include_title
+        && !blocks.is_empty()
+        && let Some(title) = &title
+    {
+        let block = Block {
+            kind: BlockKind::Title,
+            text: title.clone(),
+            node: document.tree.root().id(),
+        };
+        blocks.insert(0, block);
     }
     Ok(Extraction {
         title,
         blocks,
         removals,
+        encoding: encoding_rs::UTF_8.name(),
     })
 }
 

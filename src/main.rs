@@ -40,14 +40,14 @@ fn main() -> ExitCode {
     } else {
         args.inputs.clone()
     };
-    if let Some(output) = &args.output {
-        if let Some(clash) = inputs.iter().find(|i| same_file(i, output)) {
-            eprintln!(
-                "unchaff: {}: refusing to overwrite an input with the output",
-                clash.display()
-            );
-            return ExitCode::from(2);
-        }
+    if let Some(output) = &args.output
+        && let Some(clash) = inputs.iter().find(|i| same_file(i, output))
+    {
+        eprintln!(
+            "unchaff: {}: refusing to overwrite an input with the output",
+            clash.display()
+        );
+        return ExitCode::from(2);
     }
     let mut out = Vec::new();
     let mut failed = false;

@@ -12,8 +12,6 @@ use crate::dom::{Dom, Tag};
 pub(crate) struct Measures {
     /// Weighted characters of live text in the subtree.
     pub chars: Vec<u32>,
-    /// Of those, the characters inside links.
-    pub link_chars: Vec<u32>,
     /// The nearest block-level ancestor (`usize::MAX` for none): the unit a node's text belongs to.
     pub owner: Vec<usize>,
     /// Per unit owner: its own characters, link characters, commas and sentence ends.
@@ -27,6 +25,8 @@ pub(crate) struct Unit {
     pub link_chars: u32,
     pub commas: u32,
     pub stops: u32,
+    /// Copyright signs: `©` lines are site chrome, however well punctuated.
+    pub copyrights: u32,
 }
 
 impl Unit {
@@ -46,6 +46,7 @@ pub(crate) struct TextCounts {
     pub chars: u32,
     pub commas: u32,
     pub stops: u32,
+    pub copyrights: u32,
 }
 
 /// Weighted characters, commas and sentence ends of `text`.
@@ -56,6 +57,7 @@ pub(crate) fn count(text: &str) -> TextCounts {
             c if c.is_whitespace() => continue,
             ',' | '،' | '，' | '、' | ';' => counts.commas += 1,
             '.' | '!' | '?' | '。' | '！' | '？' | '…' => counts.stops += 1,
+            '©' => counts.copyrights += 1,
             _ => {}
         }
         counts.chars += if is_wide(c) { 2 } else { 1 };
@@ -72,7 +74,6 @@ fn is_wide(c: char) -> bool {
 pub(crate) fn measure(dom: &Dom<'_>, dead: &[bool]) -> Measures {
     let n = dom.len();
     let mut chars = vec![0u32; n];
-    let mut link_chars = vec![0u32; n];
     let mut owner = vec![usize::MAX; n];
     let mut in_link = vec![false; n];
     let mut unit = vec![Unit::default(); n];
@@ -97,15 +98,15 @@ pub(crate) fn measure(dom: &Dom<'_>, dead: &[bool]) -> Measures {
                 continue;
             }
             chars[i] = counts.chars;
-            if in_link[i] {
-                link_chars[i] = counts.chars;
-            }
             if owner[i] != usize::MAX {
                 let u = &mut unit[owner[i]];
                 u.chars += counts.chars;
                 u.commas += counts.commas;
                 u.stops += counts.stops;
-                u.link_chars += link_chars[i];
+                u.copyrights += counts.copyrights;
+                if in_link[i] {
+                    u.link_chars += counts.chars;
+                }
             }
         }
     }
@@ -113,15 +114,9 @@ pub(crate) fn measure(dom: &Dom<'_>, dead: &[bool]) -> Measures {
         let parent = dom.nodes[i].parent;
         if parent != usize::MAX && !dead[i] {
             chars[parent] += chars[i];
-            link_chars[parent] += link_chars[i];
         }
     }
-    Measures {
-        chars,
-        link_chars,
-        owner,
-        unit,
-    }
+    Measures { chars, owner, unit }
 }
 
 #[cfg(test)]

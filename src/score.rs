@@ -54,9 +54,12 @@ pub(crate) fn quality(unit: &Unit) -> Quality {
         return Quality::Links;
     }
     let prose_marks = unit.stops + unit.commas;
-    if unit.chars >= 100 && density <= 0.35 && prose_marks > 0 {
-        Quality::Good
-    } else if unit.chars >= 40 && unit.stops > 0 && density <= 0.25 {
+    if unit.copyrights > 0 && unit.chars < 300 {
+        return Quality::Short;
+    }
+    let long_prose = unit.chars >= 100 && density <= 0.35 && prose_marks > 0;
+    let sentence = unit.chars >= 40 && unit.stops > 0 && density <= 0.25;
+    if long_prose || sentence {
         Quality::Good
     } else {
         Quality::Short
@@ -128,14 +131,23 @@ pub(crate) fn prose_chars(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> 
     prose
 }
 
-/// Scores every live container; `f32::MIN` for nodes that cannot hold the body.
+/// Per-node results of scoring.
+#[derive(Debug)]
+pub(crate) struct Scores {
+    /// Prose minus chaff over each subtree.
+    pub sum: Vec<f32>,
+    /// The same, weighted by markup hints, for nodes that may hold the body; `f32::MIN` for others.
+    pub container: Vec<f32>,
+}
+
+/// Scores every live node.
 pub(crate) fn score(
     dom: &Dom<'_>,
     dead: &[bool],
     measures: &Measures,
     hints: &[Hint],
     zone: &[Option<&'static str>],
-) -> Vec<f32> {
+) -> Scores {
     let n = dom.len();
     let mut sum = vec![0f32; n];
     for i in (0..n).rev() {
@@ -154,7 +166,7 @@ pub(crate) fn score(
             sum[node.parent] += sum[i];
         }
     }
-    (0..n)
+    let container = (0..n)
         .map(|i| {
             let tag = dom.nodes[i].tag;
             if dead[i] || !tag.is_container() || zone[i].is_some() {
@@ -172,7 +184,8 @@ pub(crate) fn score(
             let tag_bonus = if tag == Tag::Article { 1.05 } else { 1.0 };
             s * bonus * tag_bonus
         })
-        .collect()
+        .collect();
+    Scores { sum, container }
 }
 
 #[cfg(test)]
@@ -185,6 +198,7 @@ mod tests {
             link_chars,
             commas,
             stops,
+            copyrights: 0,
         }
     }
 

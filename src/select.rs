@@ -10,6 +10,11 @@ use crate::measure::Measures;
 use crate::metadata::PageKind;
 use crate::score::{self, Quality, Rules};
 
+/// A sibling of the winner joins the body when its score reaches this share of the winner's...
+const SIBLING_SHARE: f32 = 0.1;
+/// ...and at least this many characters of prose net of chaff.
+const SIBLING_MIN: f32 = 80.0;
+
 /// Everything the analysis stages know about a page.
 #[derive(Debug)]
 pub(crate) struct Analysis<'a> {
@@ -21,10 +26,11 @@ pub(crate) struct Analysis<'a> {
     pub kind: PageKind,
 }
 
-/// The selected body: its root node and the boilerplate zones in force inside it.
+/// The selected body: the roots of its subtrees, in document order, and the boilerplate zones in
+/// force inside them.
 #[derive(Debug)]
 pub(crate) struct Body {
-    pub root: usize,
+    pub roots: Vec<usize>,
     pub zone: Vec<Option<&'static str>>,
 }
 
@@ -48,11 +54,18 @@ pub(crate) fn select(analysis: &Analysis<'_>, config: &Config) -> Option<Body> {
     if strict.is_some() {
         return strict;
     }
-    let dom = &analysis.dom;
+    // The whole page, less what its markup names as boilerplate.
+    let Analysis {
+        dom,
+        dead,
+        hints,
+        prose,
+        ..
+    } = analysis;
     let root = dom.find(Tag::Body).or_else(|| dom.find(Tag::Html))?;
     Some(Body {
-        root,
-        zone: vec![None; dom.len()],
+        roots: vec![root],
+        zone: score::zones(dom, dead, hints, prose, Rules::Strict),
     })
 }
 
@@ -68,25 +81,47 @@ fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
     let zone = score::zones(dom, dead, hints, prose, rules);
     let scores = score::score(dom, dead, measures, hints, &zone);
     let mut best: Option<usize> = None;
-    for (i, &s) in scores.iter().enumerate() {
-        if s > 0.0 && best.is_none_or(|b| s > scores[b]) {
+    for (i, &s) in scores.container.iter().enumerate() {
+        if s > 0.0 && best.is_none_or(|b| s > scores.container[b]) {
             best = Some(i);
         }
     }
-    if let Some(b) = best {
-        if std::env::var("UNCHAFF_DEBUG").is_ok() {
-            let d = &dom.nodes[b];
-            eprintln!(
-                "pick {:?}: {} {:?} class={:?} score={}",
-                rules,
-                b,
-                d.tag,
-                dom.attr(b, "class"),
-                scores[b]
-            );
+    let winner = best?;
+    let roots = with_siblings(analysis, winner, &scores.sum, &zone);
+    Some(Body { roots, zone })
+}
+
+/// The winner plus the siblings, of it and of its ancestors, that hold prose of their own: an
+/// article or a landing page split over several containers comes out whole.
+fn with_siblings(
+    analysis: &Analysis<'_>,
+    winner: usize,
+    sum: &[f32],
+    zone: &[Option<&'static str>],
+) -> Vec<usize> {
+    let dom = &analysis.dom;
+    let threshold = (sum[winner] * SIBLING_SHARE).max(SIBLING_MIN);
+    let mut roots = vec![winner];
+    let mut child = winner;
+    let mut ancestor = dom.nodes[winner].parent;
+    while ancestor != usize::MAX {
+        let mut c = ancestor + 1;
+        while c < dom.nodes[ancestor].end {
+            if c != child
+                && !analysis.dead[c]
+                && zone[c].is_none()
+                && dom.nodes[c].tag != Tag::Text
+                && sum[c] >= threshold
+            {
+                roots.push(c);
+            }
+            c = dom.nodes[c].end;
         }
+        child = ancestor;
+        ancestor = dom.nodes[ancestor].parent;
     }
-    best.map(|root| Body { root, zone })
+    roots.sort_unstable();
+    roots
 }
 
 /// Whether the page is a forum thread or a Q&A page, where the replies are the content: it says so,
@@ -117,8 +152,9 @@ fn is_thread(analysis: &Analysis<'_>) -> bool {
 
 /// Characters of the units inside the body that are neither boilerplate-zoned nor link lists.
 fn kept_chars(analysis: &Analysis<'_>, body: &Body) -> usize {
-    let end = analysis.dom.nodes[body.root].end;
-    (body.root..end)
+    body.roots
+        .iter()
+        .flat_map(|&root| root..analysis.dom.nodes[root].end)
         .filter(|&i| !analysis.dead[i] && body.zone[i].is_none())
         .map(|i| &analysis.measures.unit[i])
         .filter(|u| u.chars > 0 && score::quality(u) != Quality::Links)

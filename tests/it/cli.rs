@@ -1,0 +1,236 @@
+//! The command-line contract, checked against the built binary.
+//!
+//! `unchaff [OPTIONS] [INPUT]...`: no input or `-` reads stdin; `-o FILE` writes there instead of
+//! stdout; `--jsonl` prints one object per input. Exit codes: 0 all good, 1 some input failed or had
+//! no content (the rest still printed), 2 usage error. Each error is one stderr line naming the input.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::util::{self, Run};
+
+/// A sentence of each sample's body, and a word only its chrome contains.
+const NEWS: &str = "news-article";
+const NEWS_BODY: &str = "reversing a plan that would have left islanders without a late crossing";
+const NEWS_MENU: &str = "Puzzles";
+const NEWS_TITLE: &str = "Lantern Bay votes to keep its night ferry running through winter";
+
+const SHORT: &str = "short-two-paragraphs";
+const SHORT_BODY: &str = "paid for by a two-year grant from the Northgate Civic Trust";
+const SHORT_TITLE: &str = "Northgate library extends weekend opening hours";
+
+const LEGACY: &str = "legacy-1251";
+const LEGACY_BODY: &str = "снова открыли Пешеходный мост через реку Вёшку";
+const LEGACY_TITLE: &str = "В Заречинске после ремонта открыли Пешеходный мост";
+
+/// A page with site chrome and nothing an extractor should call content.
+const CHROME_ONLY: &str = "<!DOCTYPE html><html><head><title>Home</title></head><body>\
+    <nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav>\
+    <footer>&copy; 2024</footer></body></html>";
+
+fn source(name: &str) -> String {
+    util::sample_source(name).display().to_string()
+}
+
+/// `text` contains `needle`; on failure, shows the whole text.
+#[track_caller]
+fn assert_has(text: &str, needle: &str) {
+    assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+}
+
+/// `text` does not contain `needle`; on failure, shows the whole text.
+#[track_caller]
+fn assert_lacks(text: &str, needle: &str) {
+    assert!(!text.contains(needle), "unexpected {needle:?} in:\n{text}");
+}
+
+#[track_caller]
+fn assert_code(run: &Run, code: i32) {
+    assert_eq!(run.code, Some(code), "unexpected exit code; {run:#?}");
+}
+
+/// `stderr` is exactly one line and it names `path`.
+#[track_caller]
+fn assert_one_error_naming(run: &Run, path: &str) {
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "want one error line, got:\n{}", run.stderr);
+    assert_has(lines[0], path);
+}
+
+fn jsonl_args(inputs: &[String]) -> Vec<String> {
+    let mut args = vec!["--jsonl".to_owned()];
+    args.extend_from_slice(inputs);
+    args
+}
+
+fn jsonl_records(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|err| panic!("not JSON ({err}): {line}"))
+        })
+        .collect()
+}
+
+fn field<'a>(record: &'a Value, key: &str) -> &'a str {
+    record[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{key:?} is not a string in {record}"))
+}
+
+#[test]
+fn file_to_stdout_has_body_without_menu() {
+    let run = util::run([source(NEWS)], b"");
+    assert_code(&run, 0);
+    assert_has(&run.stdout, NEWS_BODY);
+    assert_lacks(&run.stdout, NEWS_MENU);
+    assert!(run.stderr.is_empty(), "unexpected stderr: {}", run.stderr);
+}
+
+#[test]
+fn no_input_reads_stdin() {
+    let page = fs::read(util::sample_source(SHORT)).expect("sample is readable");
+    let no_args: [&str; 0] = [];
+    let run = util::run(no_args, &page);
+    assert_code(&run, 0);
+    assert_has(&run.stdout, SHORT_BODY);
+}
+
+#[test]
+fn dash_reads_stdin() {
+    let page = fs::read(util::sample_source(SHORT)).expect("sample is readable");
+    let run = util::run(["-"], &page);
+    assert_code(&run, 0);
+    assert_has(&run.stdout, SHORT_BODY);
+}
+
+#[test]
+fn several_files_print_in_input_order() {
+    let run = util::run([source(SHORT), source(NEWS)], b"");
+    assert_code(&run, 0);
+    let short_at = run.stdout.find(SHORT_BODY).expect("first input printed");
+    let news_at = run.stdout.find(NEWS_BODY).expect("second input printed");
+    assert!(
+        short_at < news_at,
+        "inputs printed out of order:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn jsonl_prints_one_record_per_input_in_order() {
+    let inputs = [source(NEWS), source(LEGACY), source(SHORT)];
+    let run = util::run(jsonl_args(&inputs), b"");
+    assert_code(&run, 0);
+    let records = jsonl_records(&run.stdout);
+    assert_eq!(records.len(), inputs.len(), "stdout:\n{}", run.stdout);
+
+    let expectations = [
+        (NEWS_TITLE, NEWS_BODY),
+        (LEGACY_TITLE, LEGACY_BODY),
+        (SHORT_TITLE, SHORT_BODY),
+    ];
+    for ((record, input), (title, body)) in records.iter().zip(&inputs).zip(expectations) {
+        assert_eq!(field(record, "path"), input, "records out of order");
+        assert_has(field(record, "title"), title);
+        assert_has(field(record, "text"), body);
+    }
+}
+
+#[test]
+fn jsonl_names_stdin_dash() {
+    let page = fs::read(util::sample_source(SHORT)).expect("sample is readable");
+    let run = util::run(["--jsonl"], &page);
+    assert_code(&run, 0);
+    let records = jsonl_records(&run.stdout);
+    assert_eq!(records.len(), 1, "stdout:\n{}", run.stdout);
+    assert_eq!(field(&records[0], "path"), "-");
+    assert_has(field(&records[0], "text"), SHORT_BODY);
+}
+
+#[test]
+fn missing_file_fails_but_others_are_printed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("no-such-page.html").display().to_string();
+    let run = util::run([source(NEWS), missing.clone(), source(SHORT)], b"");
+    assert_code(&run, 1);
+    assert_one_error_naming(&run, &missing);
+    assert_has(&run.stdout, NEWS_BODY);
+    assert_has(&run.stdout, SHORT_BODY);
+}
+
+#[test]
+fn missing_file_in_jsonl_keeps_the_good_records() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("no-such-page.html").display().to_string();
+    let run = util::run(
+        jsonl_args(&[source(NEWS), missing.clone(), source(SHORT)]),
+        b"",
+    );
+    assert_code(&run, 1);
+    assert_one_error_naming(&run, &missing);
+    let paths: Vec<String> = jsonl_records(&run.stdout)
+        .iter()
+        .map(|record| field(record, "path").to_owned())
+        .filter(|path| *path != missing)
+        .collect();
+    assert_eq!(paths, [source(NEWS), source(SHORT)]);
+}
+
+fn write_page(dir: &Path, name: &str, contents: &str) -> String {
+    let path = dir.join(name);
+    fs::write(&path, contents).expect("temp file is writable");
+    path.display().to_string()
+}
+
+#[test]
+fn page_without_content_fails() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let chrome = write_page(dir.path(), "chrome-only.html", CHROME_ONLY);
+    let run = util::run([chrome.clone(), source(SHORT)], b"");
+    assert_code(&run, 1);
+    assert_one_error_naming(&run, &chrome);
+    assert_has(&run.stdout, SHORT_BODY);
+}
+
+#[test]
+fn empty_file_fails() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = write_page(dir.path(), "empty.html", "");
+    let run = util::run([empty.clone()], b"");
+    assert_code(&run, 1);
+    assert_one_error_naming(&run, &empty);
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    let run = util::run(["--no-such-flag", &source(NEWS)], b"");
+    assert_code(&run, 2);
+    assert!(
+        run.stdout.is_empty(),
+        "usage error printed output:\n{}",
+        run.stdout
+    );
+    assert!(!run.stderr.is_empty(), "usage error is silent");
+}
+
+#[test]
+fn output_option_writes_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.txt");
+    let run = util::run(
+        ["-o".to_owned(), out.display().to_string(), source(NEWS)],
+        b"",
+    );
+    assert_code(&run, 0);
+    assert!(
+        run.stdout.is_empty(),
+        "-o still printed to stdout:\n{}",
+        run.stdout
+    );
+    let written = fs::read_to_string(&out).expect("-o created the file");
+    assert_has(&written, NEWS_BODY);
+    assert_lacks(&written, NEWS_MENU);
+}

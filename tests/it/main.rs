@@ -1,0 +1,8 @@
+//! Integration tests, all in one binary: a trial per sample page, and the CLI contract.
+
+// A test should stop at the first surprise, so `expect` and `unwrap` are the right tools here.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod cli;
+mod samples;
+mod util;

@@ -1,0 +1,98 @@
+//! One trial per directory under `samples/`: extract `source.html`, compare with `expected.txt`.
+//!
+//! A mismatch prints a line diff. `BLESS=1 cargo test` writes the actual output to `expected.txt`
+//! instead; review the change with `git diff samples/` before committing it.
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use similar::TextDiff;
+
+use crate::util;
+
+/// Declares the trials: one `#[test]` per sample, and the list `every_sample_has_a_trial` checks.
+macro_rules! samples {
+    ($($test:ident: $dir:literal),* $(,)?) => {
+        const TRIALS: &[&str] = &[$($dir),*];
+        $(
+            #[test]
+            fn $test() {
+                check_sample($dir);
+            }
+        )*
+    };
+}
+
+samples! {
+    news_article: "news-article",
+    blog_comments: "blog-comments",
+    docs_code: "docs-code",
+    data_table: "data-table",
+    legacy_1251: "legacy-1251",
+    split_divs: "split-divs",
+    heavy_boilerplate: "heavy-boilerplate",
+    short_two_paragraphs: "short-two-paragraphs",
+}
+
+fn blessing() -> bool {
+    std::env::var_os("BLESS").is_some_and(|value| value == "1")
+}
+
+fn check_sample(name: &str) {
+    let dir = util::samples_dir().join(name);
+    let source = fs::read(dir.join("source.html"))
+        .unwrap_or_else(|err| panic!("{name}: cannot read source.html: {err}"));
+    let extraction = unchaff::extract_bytes(&source, &unchaff::Config::default())
+        .unwrap_or_else(|err| panic!("{name}: extraction failed: {err}"));
+    let actual = util::with_final_newline(&extraction.text());
+
+    let expected_path = dir.join("expected.txt");
+    if blessing() {
+        fs::write(&expected_path, &actual)
+            .unwrap_or_else(|err| panic!("{name}: cannot write expected.txt: {err}"));
+        return;
+    }
+    let expected = fs::read_to_string(&expected_path)
+        .unwrap_or_else(|err| panic!("{name}: cannot read expected.txt: {err}"));
+    let expected = util::with_final_newline(&expected);
+    if actual != expected {
+        let diff = TextDiff::from_lines(&expected, &actual)
+            .unified_diff()
+            .header("expected.txt", "actual")
+            .to_string();
+        panic!("sample {name}: output differs from expected.txt (BLESS=1 rewrites it)\n{diff}");
+    }
+}
+
+#[test]
+fn every_sample_has_a_trial() {
+    let on_disk: BTreeSet<String> = fs::read_dir(util::samples_dir())
+        .expect("samples/ is readable")
+        .map(|entry| entry.expect("samples/ entry is readable"))
+        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_dir()))
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    let declared: BTreeSet<String> = TRIALS.iter().map(|name| (*name).to_owned()).collect();
+    assert_eq!(declared.len(), TRIALS.len(), "a sample is declared twice");
+
+    let untested: Vec<_> = on_disk.difference(&declared).collect();
+    let missing: Vec<_> = declared.difference(&on_disk).collect();
+    assert!(
+        untested.is_empty(),
+        "sample directories without a trial (add them to `samples!`): {untested:?}"
+    );
+    assert!(
+        missing.is_empty(),
+        "trials without a sample directory: {missing:?}"
+    );
+}
+
+#[test]
+fn every_sample_has_source_and_expected() {
+    for name in TRIALS {
+        let dir = util::samples_dir().join(name);
+        for file in ["source.html", "expected.txt"] {
+            assert!(dir.join(file).is_file(), "samples/{name}/{file} is missing");
+        }
+    }
+}
