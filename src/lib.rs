@@ -40,6 +40,11 @@ mod render;
 mod score;
 mod select;
 
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
+
 pub use blocks::{Block, BlockKind};
 pub use config::Config;
 pub use error::{Error, ErrorKind};
