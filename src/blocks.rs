@@ -7,7 +7,7 @@ use ego_tree::NodeId;
 use crate::dom::{Dom, Tag, collapse_whitespace};
 use crate::measure::Measures;
 use crate::removal::{Reason, Removal, Stage};
-use crate::score::{Quality, quality};
+use crate::score::{Quality, Rules, quality};
 use crate::select::{Analysis, Body};
 
 /// What a block is.
@@ -79,7 +79,7 @@ pub(crate) fn build(
     for &root in &body.roots {
         walker.walk(root, body, removals);
     }
-    let drafts = filter(analysis, walker.drafts, title, removals);
+    let drafts = filter(analysis, body, walker.drafts, title, removals);
     drafts.into_iter().map(|d| d.block).collect()
 }
 
@@ -375,6 +375,7 @@ fn is_data_table(dom: &Dom<'_>, dead: &[bool], table: usize) -> bool {
 /// Drops the title heading, link lists and non-prose scraps at the edges of the body.
 fn filter(
     analysis: &Analysis<'_>,
+    body: &Body,
     drafts: Vec<Draft>,
     title: Option<&str>,
     removals: &mut Vec<Removal>,
@@ -408,7 +409,8 @@ fn filter(
             BlockKind::TableRow { .. } | BlockKind::Code
         );
         let unit = &measures.unit[draft.owner];
-        if !is_row && unit.chars > 0 && quality(unit) == Quality::Links {
+        let links_are_content = body.rules == Rules::Listing;
+        if !is_row && !links_are_content && unit.chars > 0 && quality(unit) == Quality::Links {
             let percent = (unit.link_density() * 100.0).round() as u8;
             drop(&draft, Reason::LinkDensity { percent }, removals);
             continue;

@@ -17,9 +17,16 @@ pub(crate) enum Rules {
     Strict,
     /// As strict, but comments are the content: the page is a forum thread or a Q&A.
     Thread,
+    /// As strict, for pages with little prose (listings, catalogues, product pages): short text
+    /// and links in the main area are content.
+    Listing,
     /// Hints are ignored: for pages whose markup misleads.
     Relaxed,
 }
+
+/// A boilerplate name is overruled only on a node holding at least this much prose (and most of
+/// the page's).
+const GUARD_MIN_PROSE: u32 = 1000;
 
 /// Hint words that mark comments and replies.
 const COMMENT_WORDS: &[&str] = &[
@@ -67,11 +74,13 @@ pub(crate) fn quality(unit: &Unit) -> Quality {
 }
 
 /// The value one character of a unit's text adds to every container that holds it.
-fn char_value(unit: &Unit) -> f32 {
-    match quality(unit) {
-        Quality::Good => 1.0 - unit.link_density(),
-        Quality::Short => -0.1,
-        Quality::Links => -1.0,
+fn char_value(unit: &Unit, rules: Rules) -> f32 {
+    match (quality(unit), rules) {
+        (Quality::Good, _) => 1.0 - unit.link_density(),
+        (Quality::Short, Rules::Listing) => 0.5,
+        (Quality::Links, Rules::Listing) => -0.2,
+        (Quality::Short, _) => -0.1,
+        (Quality::Links, _) => -1.0,
     }
 }
 
@@ -103,7 +112,9 @@ pub(crate) fn zones(
         };
         zone[i] = match hints[i] {
             Hint::Negative(word) if rules == Rules::Thread && is_comment_hint(word) => inherited,
-            Hint::Negative(word) if prose[i] * 2 <= page_prose || prose[i] < 200 => Some(word),
+            Hint::Negative(word) if prose[i] * 2 <= page_prose || prose[i] < GUARD_MIN_PROSE => {
+                Some(word)
+            }
             Hint::Body => None,
             _ => inherited,
         };
@@ -147,6 +158,7 @@ pub(crate) fn score(
     measures: &Measures,
     hints: &[Hint],
     zone: &[Option<&'static str>],
+    rules: Rules,
 ) -> Scores {
     let n = dom.len();
     let mut sum = vec![0f32; n];
@@ -159,7 +171,7 @@ pub(crate) fn score(
             let chars = measures.chars[i] as f32;
             sum[i] = match (zone[i], measures.owner[i]) {
                 (Some(_), _) | (None, usize::MAX) => -chars,
-                (None, owner) => chars * char_value(&measures.unit[owner]),
+                (None, owner) => chars * char_value(&measures.unit[owner], rules),
             };
         }
         if node.parent != usize::MAX {
@@ -208,6 +220,6 @@ mod tests {
         assert_eq!(quality(&unit(300, 250, 4, 3)), Quality::Links);
         assert_eq!(quality(&unit(20, 0, 0, 0)), Quality::Short);
         assert_eq!(quality(&unit(60, 0, 0, 1)), Quality::Good);
-        assert!(char_value(&unit(300, 250, 4, 3)) < 0.0);
+        assert!(char_value(&unit(300, 250, 4, 3), Rules::Strict) < 0.0);
     }
 }

@@ -14,6 +14,8 @@ use crate::score::{self, Quality, Rules};
 const SIBLING_SHARE: f32 = 0.1;
 /// ...and at least this many characters of prose net of chaff.
 const SIBLING_MIN: f32 = 80.0;
+/// A page whose prose is less than this share of its text is read as a listing.
+const LISTING_PROSE_SHARE: f32 = 0.25;
 
 /// Everything the analysis stages know about a page.
 #[derive(Debug)]
@@ -30,6 +32,7 @@ pub(crate) struct Analysis<'a> {
 /// force inside them.
 #[derive(Debug)]
 pub(crate) struct Body {
+    pub rules: Rules,
     pub roots: Vec<usize>,
     pub zone: Vec<Option<&'static str>>,
 }
@@ -38,6 +41,8 @@ pub(crate) struct Body {
 pub(crate) fn select(analysis: &Analysis<'_>, config: &Config) -> Option<Body> {
     let rules = if is_thread(analysis) {
         Rules::Thread
+    } else if is_listing(analysis) {
+        Rules::Listing
     } else {
         Rules::Strict
     };
@@ -64,6 +69,7 @@ pub(crate) fn select(analysis: &Analysis<'_>, config: &Config) -> Option<Body> {
     } = analysis;
     let root = dom.find(Tag::Body).or_else(|| dom.find(Tag::Html))?;
     Some(Body {
+        rules: Rules::Strict,
         roots: vec![root],
         zone: score::zones(dom, dead, hints, prose, Rules::Strict),
     })
@@ -79,7 +85,7 @@ fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
         ..
     } = analysis;
     let zone = score::zones(dom, dead, hints, prose, rules);
-    let scores = score::score(dom, dead, measures, hints, &zone);
+    let scores = score::score(dom, dead, measures, hints, &zone, rules);
     let mut best: Option<usize> = None;
     for (i, &s) in scores.container.iter().enumerate() {
         if s > 0.0 && best.is_none_or(|b| s > scores.container[b]) {
@@ -88,7 +94,7 @@ fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
     }
     let winner = best?;
     let roots = with_siblings(analysis, winner, &scores.sum, &zone);
-    Some(Body { roots, zone })
+    Some(Body { roots, zone, rules })
 }
 
 /// The winner plus the siblings, of it and of its ancestors, that hold prose of their own: an
@@ -122,6 +128,16 @@ fn with_siblings(
     }
     roots.sort_unstable();
     roots
+}
+
+/// Whether the page has too little prose for an article: a listing, a catalogue, a product page.
+fn is_listing(analysis: &Analysis<'_>) -> bool {
+    let dom = &analysis.dom;
+    let all = dom
+        .find(Tag::Body)
+        .map_or(0, |body| analysis.measures.chars[body]);
+    let prose = analysis.prose.first().copied().unwrap_or(0);
+    (prose as f32) < LISTING_PROSE_SHARE * all as f32
 }
 
 /// Whether the page is a forum thread or a Q&A page, where the replies are the content: it says so,
