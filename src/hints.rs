@@ -56,6 +56,8 @@ const NEGATIVE_STEMS: &[&str] = &[
     "mostread",
     "most-read",
     "trending",
+    "gallery",
+    "slideshow",
     "signup",
     "sign-up",
     "byline",
@@ -241,6 +243,8 @@ pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
             Hint::None
         };
     }
+    // A long hyphenated id is a heading slug ("sharing-with-a-team"), not a role.
+    let id = if id.matches('-').count() >= 3 { "" } else { id };
     let names = format!("{class} {id}").to_ascii_lowercase();
     if BODY.is_match(&names) {
         return Hint::Body;

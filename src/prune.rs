@@ -3,9 +3,14 @@
 use crate::dom::{Dom, Tag};
 use crate::removal::{Reason, Removal, Stage};
 
+/// A hidden element holding more than this share of the page's text is shown by a script on
+/// load (a lock screen, a fade-in wrapper): its content is the page, not hidden chaff.
+const HIDDEN_SHARE_SHOWN: usize = 3;
+
 /// Marks every node that is never content, or lies inside one, as dead; records the outermost.
 pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
     let mut dead = vec![false; dom.len()];
+    let page_text = text_len(dom, 0, dom.len());
     for i in 0..dom.len() {
         let node = &dom.nodes[i];
         if node.parent != usize::MAX && dead[node.parent] {
@@ -16,8 +21,14 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
             Tag::Void | Tag::Head | Tag::Title | Tag::Meta => Some(Reason::NeverContent {
                 tag: node.element.map_or("", |e| e.name()).to_owned(),
             }),
+            // Markup a script-enabled browser saved as raw text: never readable content.
+            Tag::Text if is_raw_noscript(dom, i) => Some(Reason::NeverContent {
+                tag: "noscript".to_owned(),
+            }),
             Tag::Text => None,
-            _ => hidden(dom, i).map(|how| Reason::Hidden { how }),
+            _ => hidden(dom, i)
+                .filter(|_| text_len(dom, i, node.end) * HIDDEN_SHARE_SHOWN <= page_text)
+                .map(|how| Reason::Hidden { how }),
         };
         if let Some(reason) = reason {
             dead[i] = true;
@@ -29,6 +40,35 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
         }
     }
     dead
+}
+
+/// Whether text node `i` is markup left as text inside a `<noscript>`.
+fn is_raw_noscript(dom: &Dom<'_>, i: usize) -> bool {
+    let parent = dom.nodes[i].parent;
+    parent != usize::MAX
+        && dom.nodes[parent]
+            .element
+            .is_some_and(|e| e.name() == "noscript")
+        && dom.nodes[i].text.trim_start().starts_with('<')
+}
+
+/// Bytes of text in the nodes `from..to`, outside scripts and styles.
+fn text_len(dom: &Dom<'_>, from: usize, to: usize) -> usize {
+    let mut total = 0;
+    let mut j = from;
+    while j < to {
+        let node = &dom.nodes[j];
+        match node.tag {
+            Tag::Void | Tag::Head => {
+                j = node.end;
+                continue;
+            }
+            Tag::Text => total += node.text.trim().len(),
+            _ => {}
+        }
+        j += 1;
+    }
+    total
 }
 
 /// How element `i` is hidden from readers, if it is.

@@ -78,7 +78,7 @@ fn char_value(unit: &Unit, rules: Rules) -> f32 {
     match (quality(unit), rules) {
         (Quality::Good, _) => 1.0 - unit.link_density(),
         (Quality::Short, Rules::Listing) => 0.5,
-        (Quality::Links, Rules::Listing) => -0.2,
+        (Quality::Links, Rules::Listing) => 0.3,
         (Quality::Short, _) => -0.1,
         (Quality::Links, _) => -1.0,
     }

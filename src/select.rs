@@ -15,7 +15,7 @@ const SIBLING_SHARE: f32 = 0.1;
 /// ...and at least this many characters of prose net of chaff.
 const SIBLING_MIN: f32 = 80.0;
 /// A page whose prose is less than this share of its text is read as a listing.
-const LISTING_PROSE_SHARE: f32 = 0.25;
+const LISTING_PROSE_SHARE: f32 = 0.35;
 
 /// Everything the analysis stages know about a page.
 #[derive(Debug)]
