@@ -3,9 +3,13 @@
 use crate::dom::{Dom, Tag};
 use crate::removal::{Reason, Removal, Stage};
 
-/// A hidden element holding more than this share of the page's text is shown by a script on
-/// load (a lock screen, a fade-in wrapper): its content is the page, not hidden chaff.
+/// An element hidden by an inline style that holds over a third of the page's text is shown by a
+/// script (a lock screen, a fade-in animation): its content is the page. The `hidden` attribute
+/// and `aria-hidden` are the author's word and always hold.
 const HIDDEN_SHARE_SHOWN: usize = 3;
+
+const DISPLAY_NONE: &str = "an inline display:none";
+const VISIBILITY_HIDDEN: &str = "an inline visibility:hidden";
 
 /// Marks every node that is never content, or lies inside one, as dead; records the outermost.
 pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
@@ -27,7 +31,10 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
             }),
             Tag::Text => None,
             _ => hidden(dom, i)
-                .filter(|_| text_len(dom, i, node.end) * HIDDEN_SHARE_SHOWN <= page_text)
+                .filter(|&how| {
+                    (how != DISPLAY_NONE && how != VISIBILITY_HIDDEN)
+                        || text_len(dom, i, node.end) * HIDDEN_SHARE_SHOWN <= page_text
+                })
                 .map(|how| Reason::Hidden { how }),
         };
         if let Some(reason) = reason {
@@ -89,8 +96,11 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_ascii_lowercase();
-    if style.contains("display:none") || style.contains("visibility:hidden") {
-        return Some("an inline style");
+    if style.contains("display:none") {
+        return Some(DISPLAY_NONE);
+    }
+    if style.contains("visibility:hidden") {
+        return Some(VISIBILITY_HIDDEN);
     }
     None
 }

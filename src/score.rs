@@ -57,7 +57,9 @@ pub(crate) enum Quality {
 /// Classifies one unit by its own text.
 pub(crate) fn quality(unit: &Unit) -> Quality {
     let density = unit.link_density();
-    if density > 0.5 {
+    // A sentence with several links is still a sentence; a list of links is not.
+    let linked_sentence = density <= 0.8 && unit.stops > 0 && unit.chars - unit.link_chars >= 40;
+    if density > 0.5 && !linked_sentence {
         return Quality::Links;
     }
     let prose_marks = unit.stops + unit.commas;
