@@ -14,6 +14,8 @@ use crate::score::{self, Quality, Rules};
 const SIBLING_SHARE: f32 = 0.1;
 /// ...and at least this many characters of prose net of chaff.
 const SIBLING_MIN: f32 = 80.0;
+/// A marked article body overrides the scorer's pick when it holds this much prose.
+const MARKED_BODY_MIN_PROSE: u32 = 200;
 /// A page whose prose is less than this share of its text is read as a listing.
 const LISTING_PROSE_SHARE: f32 = 0.35;
 
@@ -92,9 +94,29 @@ fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
             best = Some(i);
         }
     }
-    let winner = best?;
+    let winner = marked_body(analysis, &zone, best?);
     let roots = with_siblings(analysis, winner, &scores.sum, &zone);
     Some(Body { roots, zone, rules })
+}
+
+/// The element the page marks as its article body (`itemprop=articleBody`, `entry-content`...)
+/// when the winner lies apart from it and it holds real text; else the winner.
+fn marked_body(analysis: &Analysis<'_>, zone: &[Option<&'static str>], winner: usize) -> usize {
+    let dom = &analysis.dom;
+    let inside = |i: usize, outer: usize| outer <= i && i < dom.nodes[outer].end;
+    let marked = (0..dom.len())
+        .filter(|&i| analysis.hints[i] == Hint::Body && !analysis.dead[i] && zone[i].is_none())
+        .max_by_key(|&i| analysis.prose[i]);
+    match marked {
+        Some(m)
+            if !inside(m, winner)
+                && !inside(winner, m)
+                && analysis.prose[m] >= MARKED_BODY_MIN_PROSE =>
+        {
+            m
+        }
+        _ => winner,
+    }
 }
 
 /// The winner plus the siblings, of it and of its ancestors, that hold prose of their own: an
