@@ -24,6 +24,9 @@ pub(crate) enum Rules {
     Relaxed,
 }
 
+/// What a character of short non-link text is worth in [`Scores::loose`].
+const SHORT_LOOSE: f32 = 0.6;
+
 /// A boilerplate name is overruled only on a node holding at least this much prose (and most of
 /// the page's).
 const GUARD_MIN_PROSE: u32 = 1000;
@@ -149,6 +152,9 @@ pub(crate) fn prose_chars(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> 
 pub(crate) struct Scores {
     /// Prose minus chaff over each subtree.
     pub sum: Vec<f32>,
+    /// The same, counting short non-link text (headings, labels, bullet points) as content: how
+    /// a section next to the body reads.
+    pub loose: Vec<f32>,
     /// The same, weighted by markup hints, for nodes that may hold the body; `f32::MIN` for others.
     pub container: Vec<f32>,
 }
@@ -164,6 +170,7 @@ pub(crate) fn score(
 ) -> Scores {
     let n = dom.len();
     let mut sum = vec![0f32; n];
+    let mut loose = vec![0f32; n];
     for i in (0..n).rev() {
         if dead[i] {
             continue;
@@ -171,13 +178,19 @@ pub(crate) fn score(
         let node = &dom.nodes[i];
         if node.tag == Tag::Text && measures.chars[i] > 0 {
             let chars = measures.chars[i] as f32;
-            sum[i] = match (zone[i], measures.owner[i]) {
-                (Some(_), _) | (None, usize::MAX) => -chars,
-                (None, owner) => chars * char_value(&measures.unit[owner], rules),
+            (sum[i], loose[i]) = match (zone[i], measures.owner[i]) {
+                (Some(_), _) | (None, usize::MAX) => (-chars, -chars),
+                (None, owner) => {
+                    let unit = &measures.unit[owner];
+                    let strict = chars * char_value(unit, rules);
+                    let short = quality(unit) == Quality::Short;
+                    (strict, if short { SHORT_LOOSE * chars } else { strict })
+                }
             };
         }
         if node.parent != usize::MAX {
             sum[node.parent] += sum[i];
+            loose[node.parent] += loose[i];
         }
     }
     let container = (0..n)
@@ -199,7 +212,11 @@ pub(crate) fn score(
             s * bonus * tag_bonus
         })
         .collect();
-    Scores { sum, container }
+    Scores {
+        sum,
+        loose,
+        container,
+    }
 }
 
 #[cfg(test)]

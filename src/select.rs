@@ -8,7 +8,7 @@ use crate::dom::{Dom, Tag};
 use crate::hints::Hint;
 use crate::measure::Measures;
 use crate::metadata::PageKind;
-use crate::score::{self, Quality, Rules};
+use crate::score::{self, Quality, Rules, Scores};
 
 /// A sibling of the winner joins the body when its score reaches this share of the winner's...
 const SIBLING_SHARE: f32 = 0.1;
@@ -94,9 +94,29 @@ fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
             best = Some(i);
         }
     }
-    let winner = marked_body(analysis, &zone, best?);
-    let roots = with_siblings(analysis, winner, &scores.sum, &zone);
+    let mut winner = marked_body(analysis, &zone, best?);
+    if (rules == Rules::Listing || (rules == Rules::Strict && !analysis.kind.article))
+        && let Some(main) = main_area(analysis, &zone, winner)
+    {
+        winner = main;
+    }
+    let roots = with_siblings(analysis, winner, &scores, &zone);
     Some(Body { roots, zone, rules })
+}
+
+/// The page's one `<main>` element (or `role=main`) around the winner: on a page of short items,
+/// the items fill the main area.
+fn main_area(analysis: &Analysis<'_>, zone: &[Option<&'static str>], winner: usize) -> Option<usize> {
+    let dom = &analysis.dom;
+    let mut mains = (0..dom.len()).filter(|&i| {
+        !analysis.dead[i]
+            && (dom.nodes[i].tag == Tag::Main
+                || dom.attr(i, "role").is_some_and(|r| r.eq_ignore_ascii_case("main")))
+    });
+    let main = mains.next()?;
+    let single = mains.all(|m| m < dom.nodes[main].end);
+    let holds_winner = main <= winner && winner < dom.nodes[main].end;
+    (single && holds_winner && zone[main].is_none()).then_some(main)
 }
 
 /// The element the page marks as its article body (`itemprop=articleBody`, `entry-content`...)
@@ -124,11 +144,11 @@ fn marked_body(analysis: &Analysis<'_>, zone: &[Option<&'static str>], winner: u
 fn with_siblings(
     analysis: &Analysis<'_>,
     winner: usize,
-    sum: &[f32],
+    scores: &Scores,
     zone: &[Option<&'static str>],
 ) -> Vec<usize> {
     let dom = &analysis.dom;
-    let threshold = (sum[winner] * SIBLING_SHARE).max(SIBLING_MIN);
+    let threshold = (scores.sum[winner] * SIBLING_SHARE).max(SIBLING_MIN);
     let mut roots = vec![winner];
     let mut child = winner;
     let mut ancestor = dom.nodes[winner].parent;
@@ -139,7 +159,7 @@ fn with_siblings(
                 && !analysis.dead[c]
                 && zone[c].is_none()
                 && dom.nodes[c].tag != Tag::Text
-                && sum[c] >= threshold
+                && scores.loose[c] >= threshold
             {
                 roots.push(c);
             }
