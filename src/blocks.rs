@@ -383,6 +383,8 @@ fn filter(
     let measures = &analysis.measures;
     let title_key = title.map(normalize_key);
     let mut title_seen = false;
+    // On a page of short items, links and scraps are the content, wherever they stand.
+    let links_are_content = body.rules == Rules::Listing;
     let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
     let mut last_recorded = usize::MAX;
     let mut drop = |draft: &Draft, reason: Reason, removals: &mut Vec<Removal>| {
@@ -409,13 +411,15 @@ fn filter(
             BlockKind::TableRow { .. } | BlockKind::Code
         );
         let unit = &measures.unit[draft.owner];
-        let links_are_content = body.rules == Rules::Listing;
         if !is_row && !links_are_content && unit.chars > 0 && quality(unit) == Quality::Links {
             let percent = (unit.link_density() * 100.0).round() as u8;
             drop(&draft, Reason::LinkDensity { percent }, removals);
             continue;
         }
         kept.push(draft);
+    }
+    if links_are_content {
+        return kept;
     }
     let solid = |d: &Draft| is_solid(measures, d);
     let first = kept.iter().position(solid);
