@@ -16,8 +16,10 @@ const SIBLING_SHARE: f32 = 0.1;
 const SIBLING_MIN: f32 = 80.0;
 /// A marked article body overrides the scorer's pick when it holds this much prose.
 const MARKED_BODY_MIN_PROSE: u32 = 200;
-/// A page whose prose is less than this share of its text is read as a listing.
+/// A page whose prose is less than this share of its text is read as a listing...
 const LISTING_PROSE_SHARE: f32 = 0.35;
+/// ...or less than this share, when the page does not call itself an article.
+const UNDECLARED_LISTING_PROSE_SHARE: f32 = 0.45;
 
 /// Everything the analysis stages know about a page.
 #[derive(Debug)]
@@ -179,7 +181,12 @@ fn is_listing(analysis: &Analysis<'_>) -> bool {
         .find(Tag::Body)
         .map_or(0, |body| analysis.measures.chars[body]);
     let prose = analysis.prose.first().copied().unwrap_or(0);
-    (prose as f32) < LISTING_PROSE_SHARE * all as f32
+    let share = if analysis.kind.article {
+        LISTING_PROSE_SHARE
+    } else {
+        UNDECLARED_LISTING_PROSE_SHARE
+    };
+    (prose as f32) < share * all as f32
 }
 
 /// Whether the page is a forum thread or a Q&A page, where the replies are the content: it says so,
