@@ -3,13 +3,12 @@
 use crate::dom::{Dom, Tag};
 use crate::removal::{Reason, Removal, Stage};
 
-/// An element hidden by an inline style that holds over a third of the page's text is shown by a
-/// script (a lock screen, a fade-in animation): its content is the page. The `hidden` attribute
-/// and `aria-hidden` are the author's word and always hold.
+/// An element hidden by an inline style or the `hidden` attribute that holds over a third of the
+/// page's text is shown by a script (a lock screen, a fade-in animation, server-rendered HTML
+/// streamed into a hidden slot): its content is the page. `aria-hidden` always holds.
 const HIDDEN_SHARE_SHOWN: usize = 3;
 
-const DISPLAY_NONE: &str = "an inline display:none";
-const VISIBILITY_HIDDEN: &str = "an inline visibility:hidden";
+const ARIA_HIDDEN: &str = "aria-hidden";
 
 /// Marks every node that is never content, or lies inside one, as dead; records the outermost.
 pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
@@ -32,7 +31,7 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
             Tag::Text => None,
             _ => hidden(dom, i)
                 .filter(|&how| {
-                    (how != DISPLAY_NONE && how != VISIBILITY_HIDDEN)
+                    how == ARIA_HIDDEN
                         || text_len(dom, i, node.end) * HIDDEN_SHARE_SHOWN <= page_text
                 })
                 .map(|how| Reason::Hidden { how }),
@@ -88,7 +87,7 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
         .attr("aria-hidden")
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
     {
-        return Some("aria-hidden");
+        return Some(ARIA_HIDDEN);
     }
     let style = element.attr("style")?;
     let style: String = style
@@ -97,10 +96,10 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
         .collect::<String>()
         .to_ascii_lowercase();
     if style.contains("display:none") {
-        return Some(DISPLAY_NONE);
+        return Some("an inline display:none");
     }
     if style.contains("visibility:hidden") {
-        return Some(VISIBILITY_HIDDEN);
+        return Some("an inline visibility:hidden");
     }
     None
 }
