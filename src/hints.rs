@@ -45,7 +45,6 @@ const NEGATIVE_STEMS: &[&str] = &[
     "sponsor",
     "popup",
     "modal",
-    "widget",
     "navbar",
     "navigation",
     "masthead",
@@ -81,6 +80,7 @@ const NEGATIVE_STEMS: &[&str] = &[
 
 /// Words that mark boilerplate only as a whole token (`nav`, but not `canvas`).
 const NEGATIVE_TOKENS: &[&str] = &[
+    "widget",
     "nav",
     "menu",
     "ad",

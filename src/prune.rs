@@ -80,7 +80,9 @@ fn text_len(dom: &Dom<'_>, from: usize, to: usize) -> usize {
 /// How element `i` is hidden from readers, if it is.
 fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
     let element = dom.nodes[i].element?;
-    if element.attr("hidden").is_some() {
+    // React streams server-rendered parts into hidden `S:` slots that a script moves into place.
+    let streamed = element.attr("id").is_some_and(|id| id.starts_with("S:"));
+    if element.attr("hidden").is_some() && !streamed {
         return Some("the hidden attribute");
     }
     if element
