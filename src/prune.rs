@@ -9,6 +9,7 @@ use crate::removal::{Reason, Removal, Stage};
 const HIDDEN_SHARE_SHOWN: usize = 3;
 
 const ARIA_HIDDEN: &str = "aria-hidden";
+const DIALOG: &str = "a dialog role";
 
 /// Marks every node that is never content, or lies inside one, as dead; records the outermost.
 pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
@@ -32,6 +33,7 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
             _ => hidden(dom, i)
                 .filter(|&how| {
                     how == ARIA_HIDDEN
+                        || how == DIALOG
                         || text_len(dom, i, node.end) * HIDDEN_SHARE_SHOWN <= page_text
                 })
                 .map(|how| Reason::Hidden { how }),
@@ -90,6 +92,17 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
     {
         return Some(ARIA_HIDDEN);
+    }
+    // A dialog open when the page was saved (consent, sign-up, store picker) floats over the
+    // page; it is never the page.
+    let role = element.attr("role").unwrap_or("");
+    if role.eq_ignore_ascii_case("dialog")
+        || role.eq_ignore_ascii_case("alertdialog")
+        || element
+            .attr("aria-modal")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return Some(DIALOG);
     }
     let style = element.attr("style")?;
     let style: String = style
