@@ -98,17 +98,27 @@ fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
     }
     let mut winner = marked_body(analysis, &zone, best?);
     if (rules == Rules::Listing || (rules == Rules::Strict && !analysis.kind.article))
-        && let Some(main) = main_area(analysis, &zone, winner)
+        && let Some(main) = main_area(analysis, &zone, &scores, rules, winner)
     {
         winner = main;
+    }
+    if std::env::var_os("UNCHAFF_DEBUG").is_some() {
+        eprintln!("{rules:?} winner {winner} {:?} {:?} loose {}", dom.nodes[winner].tag, dom.attr(winner, "class"), scores.loose[winner]);
     }
     let roots = with_siblings(analysis, winner, &scores, &zone);
     Some(Body { roots, zone, rules })
 }
 
 /// The page's one `<main>` element (or `role=main`) around the winner: on a page of short items,
-/// the items fill the main area.
-fn main_area(analysis: &Analysis<'_>, zone: &[Option<&'static str>], winner: usize) -> Option<usize> {
+/// the items fill the main area. On a listing, the main area wins even apart from the winner when
+/// it holds more content: a stray sentence must not beat a grid of cards.
+fn main_area(
+    analysis: &Analysis<'_>,
+    zone: &[Option<&'static str>],
+    scores: &Scores,
+    rules: Rules,
+    winner: usize,
+) -> Option<usize> {
     let dom = &analysis.dom;
     let mut mains = (0..dom.len()).filter(|&i| {
         !analysis.dead[i]
@@ -118,7 +128,8 @@ fn main_area(analysis: &Analysis<'_>, zone: &[Option<&'static str>], winner: usi
     let main = mains.next()?;
     let single = mains.all(|m| m < dom.nodes[main].end);
     let holds_winner = main <= winner && winner < dom.nodes[main].end;
-    (single && holds_winner && zone[main].is_none()).then_some(main)
+    let outweighs = rules == Rules::Listing && scores.loose[main] > scores.loose[winner];
+    (single && (holds_winner || outweighs) && zone[main].is_none()).then_some(main)
 }
 
 /// The element the page marks as its article body (`itemprop=articleBody`, `entry-content`...)
@@ -215,14 +226,17 @@ fn is_thread(analysis: &Analysis<'_>) -> bool {
     page_prose > 0 && comment_prose * 10 >= page_prose * 6
 }
 
-/// Characters of the units inside the body that are neither boilerplate-zoned nor link lists.
+/// Characters of the units inside the body that are not boilerplate-zoned, nor link lists unless
+/// links are content.
 fn kept_chars(analysis: &Analysis<'_>, body: &Body) -> usize {
     body.roots
         .iter()
         .flat_map(|&root| root..analysis.dom.nodes[root].end)
         .filter(|&i| !analysis.dead[i] && body.zone[i].is_none())
         .map(|i| &analysis.measures.unit[i])
-        .filter(|u| u.chars > 0 && score::quality(u) != Quality::Links)
+        .filter(|u| {
+            u.chars > 0 && (body.rules == Rules::Listing || score::quality(u) != Quality::Links)
+        })
         .map(|u| u.chars as usize)
         .sum()
 }
