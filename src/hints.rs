@@ -105,7 +105,6 @@ const NEGATIVE_TOKENS: &[&str] = &[
     "credits",
     "print",
     "login",
-    "search",
     "more",
     "topbar",
     "copyright",
