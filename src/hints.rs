@@ -92,8 +92,6 @@ const NEGATIVE_TOKENS: &[&str] = &[
     "meta",
     "header",
     "extra",
-    "hide",
-    "hidden",
     "community",
     "reply",
     "replies",

@@ -102,9 +102,6 @@ fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
     {
         winner = main;
     }
-    if std::env::var_os("UNCHAFF_DEBUG").is_some() {
-        eprintln!("{rules:?} winner {winner} {:?} {:?} loose {}", dom.nodes[winner].tag, dom.attr(winner, "class"), scores.loose[winner]);
-    }
     let roots = with_siblings(analysis, winner, &scores, &zone);
     Some(Body { roots, zone, rules })
 }
@@ -123,7 +120,9 @@ fn main_area(
     let mut mains = (0..dom.len()).filter(|&i| {
         !analysis.dead[i]
             && (dom.nodes[i].tag == Tag::Main
-                || dom.attr(i, "role").is_some_and(|r| r.eq_ignore_ascii_case("main")))
+                || dom
+                    .attr(i, "role")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("main")))
     });
     let main = mains.next()?;
     let single = mains.all(|m| m < dom.nodes[main].end);
