@@ -28,7 +28,9 @@
 
 mod blocks;
 mod config;
+mod cues;
 mod decode;
+mod dedup;
 mod dom;
 mod error;
 mod hints;
@@ -39,6 +41,7 @@ mod removal;
 mod render;
 mod score;
 mod select;
+mod site;
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]
@@ -47,8 +50,10 @@ struct ReadmeExamples;
 
 pub use blocks::{Block, BlockKind};
 pub use config::Config;
+pub use dedup::{Fingerprint, Overlap};
 pub use error::{Error, ErrorKind};
 pub use removal::{Reason, Removal, Stage};
+pub use site::{SiteProfile, host_of};
 
 /// The result of extracting one page.
 #[derive(Debug, Clone)]
@@ -60,6 +65,8 @@ pub struct Extraction {
     pub blocks: Vec<Block>,
     /// Every node left out, once, with the stage and the reason.
     pub removals: Vec<Removal>,
+    /// The page's own address, from `<link rel=canonical>` or `og:url`.
+    pub url: Option<String>,
     /// The name of the encoding the page was read in (`"UTF-8"` for [`extract`]).
     pub encoding: &'static str,
 }
@@ -98,6 +105,7 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
     let prose = score::prose_chars(&dom, &dead, &measures);
     let title = metadata::title(&dom, &dead);
     let kind = metadata::page_kind(&dom);
+    let url = metadata::url(&dom);
     let analysis = select::Analysis {
         dom,
         dead,
@@ -125,6 +133,7 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
         title,
         blocks,
         removals,
+        url,
         encoding: encoding_rs::UTF_8.name(),
     })
 }

@@ -1,11 +1,12 @@
 //! The `unchaff` command: extract the article from saved pages.
 
+use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use unchaff::Config;
+use unchaff::{Config, Extraction, SiteProfile, host_of};
 
 /// Extract the main article from saved web pages, without menus, ads, share bars and other chaff.
 #[derive(Debug, Parser)]
@@ -22,6 +23,17 @@ struct Args {
     /// Leave the title out of the text (it is still reported in --jsonl).
     #[arg(long)]
     no_title: bool,
+    /// The address of the pages, for grouping them by site when a page names none
+    /// (`<link rel=canonical>`, `og:url`); without either, pages are grouped by folder.
+    #[arg(long, visible_alias = "base-url", value_name = "URL")]
+    url: Option<String>,
+    /// Load what earlier runs learned of each site's template from FILE, add this batch, and save
+    /// it back.
+    #[arg(long, value_name = "FILE")]
+    site_profile: Option<PathBuf>,
+    /// Do not compare pages with each other: no site-template removal in a batch.
+    #[arg(long)]
+    no_cross_page: bool,
 }
 
 #[derive(serde::Serialize)]
@@ -49,14 +61,23 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let mut pages: Vec<Result<Extraction, String>> = inputs
+        .iter()
+        .map(|input| {
+            let bytes = read_input(input).map_err(|e| e.to_string())?;
+            unchaff::extract_bytes(&bytes, &config).map_err(|e| e.to_string())
+        })
+        .collect();
+    let cross_page = !args.no_cross_page && (inputs.len() > 1 || args.site_profile.is_some());
+    if cross_page && let Err(e) = drop_site_template(&args, &inputs, &mut pages) {
+        eprintln!("unchaff: {e}");
+        return ExitCode::from(2);
+    }
     let mut out = Vec::new();
     let mut failed = false;
-    for (n, input) in inputs.iter().enumerate() {
+    for (n, (input, page)) in inputs.iter().zip(&pages).enumerate() {
         let name = input.display().to_string();
-        let result = read_input(input)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| unchaff::extract_bytes(&bytes, &config).map_err(|e| e.to_string()));
-        let page = match result {
+        let page = match page {
             Ok(page) => page,
             Err(cause) => {
                 eprintln!("unchaff: {name}: {cause}");
@@ -103,6 +124,59 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Learns each site's template from all pages first, then removes it from every page, so the
+/// result does not depend on the order of the inputs. Loads and saves `--site-profile`.
+fn drop_site_template(
+    args: &Args,
+    inputs: &[PathBuf],
+    pages: &mut [Result<Extraction, String>],
+) -> Result<(), String> {
+    let mut profile = match &args.site_profile {
+        Some(path) if path.exists() => {
+            let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            SiteProfile::load(io::BufReader::new(file))
+                .map_err(|e| format!("{}: not a site profile: {e}", path.display()))?
+        }
+        _ => SiteProfile::new(),
+    };
+    let sites: Vec<String> = inputs
+        .iter()
+        .zip(pages.iter())
+        .map(|(input, page)| site_of(args, input, page.as_ref().ok()))
+        .collect();
+    for (site, page) in sites.iter().zip(pages.iter()) {
+        if let Ok(page) = page {
+            profile.observe(site, page);
+        }
+    }
+    for (site, page) in sites.iter().zip(pages.iter_mut()) {
+        if let Ok(page) = page {
+            profile.filter(site, page);
+        }
+    }
+    if let Some(path) = &args.site_profile {
+        let mut json = Vec::new();
+        profile
+            .save(&mut json)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        write_atomically(path, &json).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// The key grouping pages of one site: the host of `--url`, else of the page's own address,
+/// else the input's folder.
+fn site_of(args: &Args, input: &Path, page: Option<&Extraction>) -> String {
+    args.url
+        .as_deref()
+        .and_then(host_of)
+        .or_else(|| page.and_then(|p| p.url.as_deref()).and_then(host_of))
+        .unwrap_or_else(|| {
+            let dir = input.parent().unwrap_or(Path::new(""));
+            format!("folder {}", dir.display())
+        })
 }
 
 fn read_input(path: &Path) -> io::Result<Vec<u8>> {

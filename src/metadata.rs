@@ -62,6 +62,24 @@ pub(crate) fn page_kind(dom: &Dom<'_>) -> PageKind {
     }
 }
 
+/// The page's own address: `<link rel=canonical>`, else `og:url`.
+pub(crate) fn url(dom: &Dom<'_>) -> Option<String> {
+    let canonical = (0..dom.len())
+        .filter(|&i| dom.nodes[i].tag == Tag::Meta)
+        .find(|&i| {
+            dom.attr(i, "rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("canonical"))
+            })
+        })
+        .and_then(|i| dom.attr(i, "href"));
+    canonical
+        .or_else(|| meta_content(dom, "og:url"))
+        .map(str::trim)
+        .filter(|u| u.contains("://"))
+        .map(str::to_owned)
+}
+
 fn meta_content<'a>(dom: &Dom<'a>, property: &str) -> Option<&'a str> {
     (0..dom.len())
         .filter(|&i| dom.nodes[i].tag == Tag::Meta)

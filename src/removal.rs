@@ -12,8 +12,10 @@ pub enum Stage {
     Prune,
     /// Outside the selected article body.
     Select,
-    /// Inside the body, but boilerplate by markup, link density or position.
+    /// Inside the body, but boilerplate by markup, link density, position or cue.
     Filter,
+    /// A repeated block: a second copy on the page, or the template of a site seen across pages.
+    Dedup,
 }
 
 /// Why a node was dropped.
@@ -47,6 +49,28 @@ pub enum Reason {
     EdgeNoise,
     /// The heading that repeats the page title, which is reported apart.
     TitleHeading,
+    /// At an edge of the body, with a phrase that marks boilerplate ("Read also", "Tags:",
+    /// "Become a patron"...).
+    Cue {
+        /// The phrase, as the cue table spells it.
+        phrase: &'static str,
+    },
+    /// The same text, or a longer text holding it, stands outside the body: page template.
+    CopyOutsideBody,
+    /// A later copy of a block of the body, or a short block held in a longer one.
+    Duplicate {
+        /// The opening words of the copy that was kept.
+        of: String,
+    },
+    /// A block printed more than once, with a copy at an edge of the body: an appeal or a promo.
+    RepeatedAtEdge,
+    /// The block recurs on many pages of its site: site template.
+    Template {
+        /// The site (host) whose pages were compared.
+        site: String,
+        /// How many pages of the site were observed.
+        pages: u32,
+    },
 }
 
 /// One node, with all its descendants, left out of the result.
@@ -70,6 +94,15 @@ impl fmt::Display for Reason {
             Reason::LinkDensity { percent } => write!(f, "{percent}% of its text is links"),
             Reason::EdgeNoise => f.write_str("short non-prose text at the edge of the body"),
             Reason::TitleHeading => f.write_str("repeats the title"),
+            Reason::Cue { phrase } => write!(f, "edge boilerplate, cue \"{phrase}\""),
+            Reason::CopyOutsideBody => f.write_str("a copy stands outside the body (template)"),
+            Reason::Duplicate { of } => write!(f, "duplicate of the block \"{of}...\""),
+            Reason::RepeatedAtEdge => {
+                f.write_str("repeated on the page, a copy at the body's edge")
+            }
+            Reason::Template { site, pages } => {
+                write!(f, "template seen across {pages} pages of {site}")
+            }
         }
     }
 }

@@ -239,3 +239,194 @@ fn kept_chars(analysis: &Analysis<'_>, body: &Body) -> usize {
         .map(|u| u.chars as usize)
         .sum()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+    use crate::{hints, measure, metadata, prune};
+
+    /// Three sentences of prose, each starting with a sentinel word.
+    fn prose(sentinel: &str) -> String {
+        format!(
+            "<p>{sentinel} The council met on Monday evening, and after a long debate it voted to \
+             keep the ferry running through the winter months.</p>\
+             <p>Residents of the island had campaigned for weeks, writing letters and attending \
+             every meeting, and they were glad of the result.</p>\
+             <p>The service will run twice a day, weather permitting, until the spring timetable \
+             begins in April, the operator said.</p>"
+        )
+    }
+
+    fn links(sentinel: &str, count: usize) -> String {
+        let items: String = (0..count)
+            .map(|i| format!(r#"<li><a href="/{i}">{sentinel} story number {i}</a></li>"#))
+            .collect();
+        format!("<ul>{items}</ul>")
+    }
+
+    /// What `select` chose on a page.
+    #[derive(Debug)]
+    struct Selected {
+        rules: Rules,
+        /// The tags of the body's roots.
+        roots: Vec<Tag>,
+        /// The live text of the roots outside boilerplate zones.
+        text: String,
+    }
+
+    /// Runs the stages before `select` as the pipeline does, then `select`.
+    fn select_in(html: &str) -> Option<Selected> {
+        let doc = parse(html);
+        let dom = Dom::new(&doc);
+        let mut removals = Vec::new();
+        let dead = prune::prune(&dom, &mut removals);
+        let measures = measure::measure(&dom, &dead);
+        let hints = (0..dom.len()).map(|i| hints::hint(&dom, i)).collect();
+        let prose = score::prose_chars(&dom, &dead, &measures);
+        let kind = metadata::page_kind(&dom);
+        let analysis = Analysis {
+            dom,
+            dead,
+            measures,
+            hints,
+            prose,
+            kind,
+        };
+        let body = select(&analysis, &Config::default())?;
+        let dom = &analysis.dom;
+        let text = body
+            .roots
+            .iter()
+            .flat_map(|&root| root..dom.nodes[root].end)
+            .filter(|&i| {
+                dom.nodes[i].tag == Tag::Text && !analysis.dead[i] && body.zone[i].is_none()
+            })
+            .map(|i| dom.nodes[i].text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(Selected {
+            rules: body.rules,
+            roots: body.roots.iter().map(|&r| dom.nodes[r].tag).collect(),
+            text,
+        })
+    }
+
+    #[test]
+    fn article_beats_navigation_and_link_lists() {
+        let html = format!(
+            r#"<html><head><title>Ferry</title></head><body>
+            <nav>{}</nav><div class="sidebar">{}</div><div>{}</div>
+            <article>{}</article></body></html>"#,
+            links("MENU_TEXT", 4),
+            links("SIDEBAR_TEXT", 4),
+            links("LINKS_TEXT", 4),
+            prose("BODY_TEXT"),
+        );
+        let s = select_in(&html).expect("a body");
+        assert_eq!(s.roots, vec![Tag::Article]);
+        assert!(s.text.contains("BODY_TEXT"));
+        for chaff in ["MENU_TEXT", "SIDEBAR_TEXT", "LINKS_TEXT"] {
+            assert!(!s.text.contains(chaff), "{chaff} in {s:?}");
+        }
+    }
+
+    #[test]
+    fn article_split_over_sibling_divs_comes_out_whole() {
+        // The link list between the parts costs the common parent more than the second part
+        // brings, so the first part wins and the second joins it as a sibling.
+        let html = format!(
+            r#"<html><head><title>Ferry</title></head><body>
+            <div>{}</div><div>{}</div>
+            <div><p>PART_TWO Fares will stay as they are for now, though the operator warned
+            that fuel costs may force a rise later in the year.</p></div></body></html>"#,
+            prose("PART_ONE"),
+            links("LINKS_TEXT", 12),
+        );
+        let s = select_in(&html).expect("a body");
+        assert_eq!(s.roots, vec![Tag::Div, Tag::Div]);
+        assert!(s.text.contains("PART_ONE"));
+        assert!(s.text.contains("PART_TWO"));
+        assert!(!s.text.contains("LINKS_TEXT"));
+    }
+
+    const COMMENTS: &str = r#"<div class="comments">
+        <div class="comment"><p>COMMENT_ONE I have taken the early ferry for twenty years, and I
+        am very relieved that it will keep running through the winter.</p></div>
+        <div class="comment"><p>COMMENT_TWO Good news for the island, though I wonder how long the
+        money will last this time, given the cost of fuel.</p></div>
+        <div class="comment"><p>COMMENT_THREE The late crossing is the one I need, since my shift at
+        the harbour ends well after the evening boat leaves.</p></div></div>"#;
+
+    #[test]
+    fn comments_are_dropped_on_an_article() {
+        let html = format!(
+            r#"<html><head><title>Ferry</title><meta property="og:type" content="article">
+            </head><body><article>{}</article>{COMMENTS}</body></html>"#,
+            prose("BODY_TEXT"),
+        );
+        let s = select_in(&html).expect("a body");
+        assert_eq!(s.rules, Rules::Strict);
+        assert!(s.text.contains("BODY_TEXT"));
+        assert!(!s.text.contains("COMMENT_"), "{s:?}");
+    }
+
+    #[test]
+    fn comments_are_the_content_of_a_thread() {
+        let html = format!(
+            r#"<html><head><title>Which ferry do you take?</title></head><body>
+            <h1>Which ferry do you take?</h1><div class="post"><p>QUESTION_TEXT Just moved here.</p>
+            </div>{COMMENTS}</body></html>"#
+        );
+        let s = select_in(&html).expect("a body");
+        assert_eq!(s.rules, Rules::Thread);
+        for post in ["COMMENT_ONE", "COMMENT_TWO", "COMMENT_THREE"] {
+            assert!(s.text.contains(post), "{post} missing from {s:?}");
+        }
+    }
+
+    #[test]
+    fn a_listing_keeps_its_item_titles() {
+        let cards: String = (0..10)
+            .map(|i| {
+                format!(
+                    r#"<li class="card"><a href="/walk/{i}">ITEM_{i} Harbour walk</a> 2 km</li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Walks</title></head><body>
+            <nav><a href="/">Home</a> <a href="/about">MENU_TEXT</a></nav>
+            <div><h1>Walks near the harbour</h1><ul>{cards}</ul></div>
+            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
+        );
+        let s = select_in(&html).expect("a body");
+        assert_eq!(s.rules, Rules::Listing);
+        assert!(!s.text.contains("MENU_TEXT"));
+        assert!(!s.text.contains("FOOTER_TEXT"));
+        // The titles are mostly link text: only a listing keeps them through the block filter.
+        let page = crate::extract(&html, &Config::default()).expect("extracts");
+        let text = page.text();
+        for i in 0..10 {
+            assert!(
+                text.contains(&format!("ITEM_{i} ")),
+                "ITEM_{i} missing:\n{text}"
+            );
+        }
+        assert!(!text.contains("MENU_TEXT"));
+    }
+
+    #[test]
+    fn chrome_alone_yields_nothing() {
+        let html = r#"<html><head><title>Home</title></head><body>
+            <nav><a href="/">Home</a> <a href="/about">MENU_TEXT</a></nav>
+            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#;
+        if let Some(s) = select_in(html) {
+            assert!(s.text.trim().is_empty(), "{s:?}");
+        }
+        let page = crate::extract(html, &Config::default()).expect("extracts");
+        assert!(page.is_empty());
+        assert!(page.blocks.is_empty());
+        assert_eq!(page.text(), "");
+    }
+}

@@ -23,3 +23,81 @@ pub(crate) fn render(blocks: &[Block]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn blocks(specs: &[(BlockKind, &str)]) -> Vec<Block> {
+        let node = parse("").tree.root().id();
+        specs
+            .iter()
+            .map(|(kind, text)| Block {
+                kind: kind.clone(),
+                text: (*text).to_owned(),
+                node,
+            })
+            .collect()
+    }
+
+    fn row(cells: &[&str]) -> BlockKind {
+        BlockKind::TableRow {
+            cells: cells.iter().map(|c| (*c).to_owned()).collect(),
+            header: false,
+        }
+    }
+
+    #[test]
+    fn blocks_are_separated_by_a_blank_line() {
+        let out = render(&blocks(&[
+            (BlockKind::Title, "TITLE_TEXT"),
+            (BlockKind::Heading { level: 2 }, "HEADING_TEXT"),
+            (BlockKind::Paragraph, "BODY_TEXT one"),
+            (BlockKind::Paragraph, "BODY_TEXT two"),
+            (BlockKind::Quote, "QUOTE_TEXT"),
+        ]));
+        assert_eq!(
+            out,
+            "TITLE_TEXT\n\nHEADING_TEXT\n\nBODY_TEXT one\n\nBODY_TEXT two\n\nQUOTE_TEXT\n"
+        );
+    }
+
+    #[test]
+    fn list_items_and_table_rows_are_one_per_line() {
+        let out = render(&blocks(&[
+            (BlockKind::Paragraph, "BODY_TEXT"),
+            (BlockKind::ListItem, "LIST_ONE"),
+            (BlockKind::ListItem, "LIST_TWO"),
+            (row(&["a", "b"]), "a | b"),
+            (row(&["c", "d"]), "c | d"),
+            (BlockKind::ListItem, "LIST_THREE"),
+        ]));
+        assert_eq!(
+            out,
+            "BODY_TEXT\n\nLIST_ONE\nLIST_TWO\n\na | b\nc | d\n\nLIST_THREE\n"
+        );
+    }
+
+    #[test]
+    fn text_inside_a_block_is_written_as_is() {
+        let out = render(&blocks(&[
+            (BlockKind::Code, "fn main() {\n    CODE_TEXT\n}"),
+            (BlockKind::Paragraph, "LINE_ONE\nLINE_TWO"),
+        ]));
+        assert_eq!(out, "fn main() {\n    CODE_TEXT\n}\n\nLINE_ONE\nLINE_TWO\n");
+    }
+
+    #[test]
+    fn output_ends_with_one_newline_and_is_empty_without_blocks() {
+        assert_eq!(render(&[]), "");
+        assert_eq!(
+            render(&blocks(&[(BlockKind::Paragraph, "BODY_TEXT")])),
+            "BODY_TEXT\n"
+        );
+        assert_eq!(
+            render(&blocks(&[(BlockKind::ListItem, "LIST_ONE")])),
+            "LIST_ONE\n"
+        );
+    }
+}

@@ -4,5 +4,6 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod cli;
+mod robustness;
 mod samples;
 mod util;

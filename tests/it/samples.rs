@@ -32,6 +32,9 @@ samples! {
     split_divs: "split-divs",
     heavy_boilerplate: "heavy-boilerplate",
     short_two_paragraphs: "short-two-paragraphs",
+    seed_news: "seed-news",
+    seed_news_appeal_inside: "seed-news-appeal-inside",
+    seed_news_de: "seed-news-de",
 }
 
 fn blessing() -> bool {

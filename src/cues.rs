@@ -1,0 +1,296 @@
+//! Phrases that mark boilerplate blocks, in one table across languages.
+//!
+//! A cue never removes a block by itself: the body's edge filter uses it only together with
+//! structural evidence (the block's position at an edge of the body, its shortness, its links).
+
+use std::sync::LazyLock;
+
+use regex::RegexSet;
+
+use crate::dedup::fold;
+
+/// The kind of boilerplate a cue names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// "Read also", "Related", "More from": the article has ended, links to others follow.
+    ReadAlso,
+    /// "Tags:", "Filed under", "Categories".
+    Tags,
+    /// "Share this", "Follow us".
+    Share,
+    /// "Leave a comment", "N comments".
+    CommentPrompt,
+    /// Donation, membership and subscription appeals.
+    Appeal,
+    /// Newsletter sign-ups.
+    Newsletter,
+    /// Photo and source credits: "Photo:", "Source:", "©", agency names.
+    Credit,
+    /// Cookie and consent notices.
+    Cookie,
+    /// "About the author" boxes.
+    AuthorBox,
+}
+
+impl Cue {
+    /// Whether blocks after this cue, at the end of the body, are no longer the article.
+    pub(crate) fn ends_article(self) -> bool {
+        matches!(
+            self,
+            Cue::ReadAlso | Cue::Tags | Cue::Share | Cue::CommentPrompt | Cue::AuthorBox
+        )
+    }
+}
+
+/// Where in a block a phrase must stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum At {
+    /// The block opens with it.
+    Start,
+    /// Anywhere in the block.
+    Anywhere,
+}
+
+/// The cue table: kind, where, and the phrase (folded: lower case, words separated by spaces).
+/// English, German, French, Spanish, Russian and Ukrainian.
+const CUES: &[(Cue, At, &str)] = &[
+    // Read also / related.
+    (Cue::ReadAlso, At::Start, "read also"),
+    (Cue::ReadAlso, At::Start, "read more"),
+    (Cue::ReadAlso, At::Start, "see also"),
+    (Cue::ReadAlso, At::Start, "related"),
+    (Cue::ReadAlso, At::Start, "more from"),
+    (Cue::ReadAlso, At::Start, "more on this"),
+    (Cue::ReadAlso, At::Start, "more stories"),
+    (Cue::ReadAlso, At::Start, "recommended"),
+    (Cue::ReadAlso, At::Start, "you may also like"),
+    (Cue::ReadAlso, At::Start, "you might also like"),
+    (Cue::ReadAlso, At::Start, "lesen sie auch"),
+    (Cue::ReadAlso, At::Start, "lesen sie mehr"),
+    (Cue::ReadAlso, At::Start, "mehr zum thema"),
+    (
+        Cue::ReadAlso,
+        At::Start,
+        "das könnte sie auch interessieren",
+    ),
+    (Cue::ReadAlso, At::Start, "lire aussi"),
+    (Cue::ReadAlso, At::Start, "à lire aussi"),
+    (Cue::ReadAlso, At::Start, "voir aussi"),
+    (Cue::ReadAlso, At::Start, "sur le même sujet"),
+    (Cue::ReadAlso, At::Start, "lee también"),
+    (Cue::ReadAlso, At::Start, "leer también"),
+    (Cue::ReadAlso, At::Start, "te puede interesar"),
+    (Cue::ReadAlso, At::Start, "noticias relacionadas"),
+    (Cue::ReadAlso, At::Start, "читайте также"),
+    (Cue::ReadAlso, At::Start, "смотрите также"),
+    (Cue::ReadAlso, At::Start, "по теме"),
+    (Cue::ReadAlso, At::Start, "читайте також"),
+    (Cue::ReadAlso, At::Start, "дивіться також"),
+    (Cue::ReadAlso, At::Start, "за темою"),
+    // Tags and categories.
+    (Cue::Tags, At::Start, "tags"),
+    (Cue::Tags, At::Start, "tagged"),
+    (Cue::Tags, At::Start, "filed under"),
+    (Cue::Tags, At::Start, "categories"),
+    (Cue::Tags, At::Start, "topics"),
+    (Cue::Tags, At::Start, "schlagwörter"),
+    (Cue::Tags, At::Start, "schlagworte"),
+    (Cue::Tags, At::Start, "themen"),
+    (Cue::Tags, At::Start, "mots clés"),
+    (Cue::Tags, At::Start, "étiquettes"),
+    (Cue::Tags, At::Start, "etiquetas"),
+    (Cue::Tags, At::Start, "temas"),
+    (Cue::Tags, At::Start, "теги"),
+    (Cue::Tags, At::Start, "метки"),
+    (Cue::Tags, At::Start, "мітки"),
+    // Share and follow.
+    (Cue::Share, At::Start, "share this"),
+    (Cue::Share, At::Start, "share on"),
+    (Cue::Share, At::Start, "follow us"),
+    (Cue::Share, At::Start, "teilen"),
+    (Cue::Share, At::Start, "folgen sie uns"),
+    (Cue::Share, At::Start, "partager"),
+    (Cue::Share, At::Start, "suivez nous"),
+    (Cue::Share, At::Start, "compartir"),
+    (Cue::Share, At::Start, "síguenos"),
+    (Cue::Share, At::Start, "поделиться"),
+    (Cue::Share, At::Start, "поділитися"),
+    (Cue::Share, At::Start, "підписуйтесь"),
+    // Comment prompts.
+    (Cue::CommentPrompt, At::Start, "leave a comment"),
+    (Cue::CommentPrompt, At::Start, "leave a reply"),
+    (Cue::CommentPrompt, At::Start, "add a comment"),
+    (Cue::CommentPrompt, At::Start, "comments"),
+    (Cue::CommentPrompt, At::Start, "kommentare"),
+    (Cue::CommentPrompt, At::Start, "kommentar schreiben"),
+    (Cue::CommentPrompt, At::Start, "laisser un commentaire"),
+    (Cue::CommentPrompt, At::Start, "commentaires"),
+    (Cue::CommentPrompt, At::Start, "deja un comentario"),
+    (Cue::CommentPrompt, At::Start, "comentarios"),
+    (Cue::CommentPrompt, At::Start, "комментарии"),
+    (Cue::CommentPrompt, At::Start, "коментарі"),
+    // Appeals: donations, membership, subscriptions.
+    (Cue::Appeal, At::Anywhere, "become a patron"),
+    (Cue::Appeal, At::Anywhere, "support us"),
+    (Cue::Appeal, At::Anywhere, "support our journalism"),
+    (Cue::Appeal, At::Anywhere, "support independent journalism"),
+    (Cue::Appeal, At::Anywhere, "make a donation"),
+    (Cue::Appeal, At::Anywhere, "donate now"),
+    (Cue::Appeal, At::Anywhere, "become a member"),
+    (Cue::Appeal, At::Anywhere, "become a supporter"),
+    (Cue::Appeal, At::Anywhere, "join our community"),
+    (Cue::Appeal, At::Anywhere, "subscribe now"),
+    (Cue::Appeal, At::Anywhere, "unterstützen sie"),
+    (Cue::Appeal, At::Anywhere, "jetzt mitglied werden"),
+    (Cue::Appeal, At::Anywhere, "jetzt spenden"),
+    (Cue::Appeal, At::Anywhere, "jetzt abonnieren"),
+    (Cue::Appeal, At::Anywhere, "soutenez nous"),
+    (Cue::Appeal, At::Anywhere, "faire un don"),
+    (Cue::Appeal, At::Anywhere, "abonnez vous"),
+    (Cue::Appeal, At::Anywhere, "apóyanos"),
+    (Cue::Appeal, At::Anywhere, "haz una donación"),
+    (Cue::Appeal, At::Anywhere, "suscríbete"),
+    (Cue::Appeal, At::Anywhere, "поддержите"),
+    (Cue::Appeal, At::Anywhere, "подпишитесь"),
+    (Cue::Appeal, At::Anywhere, "підтримайте"),
+    (Cue::Appeal, At::Anywhere, "станьте патроном"),
+    // Newsletters.
+    (Cue::Newsletter, At::Anywhere, "newsletter"),
+    (Cue::Newsletter, At::Anywhere, "sign up for"),
+    (Cue::Newsletter, At::Anywhere, "infolettre"),
+    (Cue::Newsletter, At::Anywhere, "boletín"),
+    (Cue::Newsletter, At::Anywhere, "рассылка"),
+    (Cue::Newsletter, At::Anywhere, "розсилка"),
+    // Credits.
+    (Cue::Credit, At::Start, "photo"),
+    (Cue::Credit, At::Start, "source"),
+    (Cue::Credit, At::Start, "image"),
+    (Cue::Credit, At::Start, "foto"),
+    (Cue::Credit, At::Start, "quelle"),
+    (Cue::Credit, At::Start, "bild"),
+    (Cue::Credit, At::Start, "fuente"),
+    (Cue::Credit, At::Start, "фото"),
+    (Cue::Credit, At::Start, "источник"),
+    (Cue::Credit, At::Start, "джерело"),
+    (Cue::Credit, At::Anywhere, "source"),
+    (Cue::Credit, At::Anywhere, "photo"),
+    (Cue::Credit, At::Anywhere, "foto"),
+    (Cue::Credit, At::Anywhere, "quelle"),
+    (Cue::Credit, At::Anywhere, "фото"),
+    (Cue::Credit, At::Anywhere, "джерело"),
+    (Cue::Credit, At::Anywhere, "getty images"),
+    (Cue::Credit, At::Anywhere, "reuters"),
+    (Cue::Credit, At::Anywhere, "afp"),
+    (Cue::Credit, At::Anywhere, "ap photo"),
+    (Cue::Credit, At::Anywhere, "dpa"),
+    (Cue::Credit, At::Anywhere, "shutterstock"),
+    (Cue::Credit, At::Anywhere, "illustrative"),
+    // Cookies.
+    (Cue::Cookie, At::Anywhere, "we use cookies"),
+    (Cue::Cookie, At::Anywhere, "uses cookies"),
+    (Cue::Cookie, At::Anywhere, "cookie policy"),
+    (Cue::Cookie, At::Anywhere, "wir verwenden cookies"),
+    (Cue::Cookie, At::Anywhere, "nous utilisons des cookies"),
+    (Cue::Cookie, At::Anywhere, "utilizamos cookies"),
+    (Cue::Cookie, At::Anywhere, "файлы cookie"),
+    (Cue::Cookie, At::Anywhere, "файли cookie"),
+    // Author boxes.
+    (Cue::AuthorBox, At::Start, "about the author"),
+    (Cue::AuthorBox, At::Start, "über den autor"),
+    (Cue::AuthorBox, At::Start, "à propos de l auteur"),
+    (Cue::AuthorBox, At::Start, "sobre el autor"),
+    (Cue::AuthorBox, At::Start, "об авторе"),
+    (Cue::AuthorBox, At::Start, "про автора"),
+];
+
+static PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(CUES.iter().map(|(_, at, phrase)| {
+        let phrase = regex::escape(phrase);
+        match at {
+            At::Start => format!(r"^{phrase}\b"),
+            At::Anywhere => format!(r"\b{phrase}\b"),
+        }
+    }))
+    .expect("cue patterns are valid")
+});
+
+/// The first cue of the table that `text` shows, with its phrase.
+pub(crate) fn find(text: &str) -> Option<(Cue, &'static str)> {
+    find_where(text).map(|(cue, phrase, _)| (cue, phrase))
+}
+
+/// The first cue of the table that `text` shows, its phrase, and whether the text opens with it.
+pub(crate) fn find_where(text: &str) -> Option<(Cue, &'static str, bool)> {
+    let folded = fold(text).join(" ");
+    let first = PATTERNS.matches(&folded).into_iter().next()?;
+    let (cue, at, phrase) = CUES[first];
+    Some((cue, phrase, at == At::Start))
+}
+
+/// Words at the end of a block searched for a credit.
+const CREDIT_TAIL_WORDS: usize = 8;
+
+/// Whether `text` ends with a photo or source credit ("... / Source: Facebook, Jane Doe"), as
+/// captions do; the phrase if so.
+pub(crate) fn ends_with_credit(text: &str) -> Option<&'static str> {
+    let words = fold(text);
+    let tail = words[words.len().saturating_sub(CREDIT_TAIL_WORDS)..].join(" ");
+    PATTERNS
+        .matches(&tail)
+        .into_iter()
+        .map(|i| CUES[i])
+        .find(|(cue, _, _)| *cue == Cue::Credit)
+        .map(|(_, _, phrase)| phrase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        LazyLock::force(&PATTERNS);
+    }
+
+    #[test]
+    fn cues_in_several_languages() {
+        assert_eq!(find("Read also:").map(|c| c.0), Some(Cue::ReadAlso));
+        assert_eq!(
+            find("Lesen Sie auch: Der Gipfel").map(|c| c.0),
+            Some(Cue::ReadAlso)
+        );
+        assert_eq!(find("Tags: Belgium, NATO").map(|c| c.0), Some(Cue::Tags));
+        assert_eq!(
+            find("Читайте також: новини").map(|c| c.0),
+            Some(Cue::ReadAlso)
+        );
+        assert_eq!(
+            find("A little bit goes a long way. Become a Patron!"),
+            Some((Cue::Appeal, "become a patron"))
+        );
+        assert_eq!(
+            find("Prime ministers at a briefing, an illustrative image/ Source: Facebook")
+                .map(|c| c.0),
+            Some(Cue::Credit)
+        );
+    }
+
+    #[test]
+    fn captions_end_with_credits() {
+        let caption = "A joint briefing of the prime ministers, an illustrative image/ Source: \
+                       Facebook, Ihor Zhovkva";
+        assert_eq!(ends_with_credit(caption), Some("source"));
+        let lede = "LONDON (Reuters) - Britain's finance minister said on Monday that the budget \
+                    would be balanced within five years, despite slower growth.";
+        assert_eq!(ends_with_credit(lede), None);
+    }
+
+    #[test]
+    fn ordinary_sentences_have_no_cue() {
+        assert_eq!(
+            find("The council met on Tuesday to discuss the ferry."),
+            None
+        );
+        assert_eq!(find("Relatedness of the two species was disputed."), None);
+    }
+}

@@ -1,0 +1,156 @@
+//! Cross-page dedup: blocks that recur on many pages of one site are its template.
+//!
+//! A batch runs in two passes, so the result cannot depend on the order of its pages: every page
+//! is first [observed](SiteProfile::observe), then every page is [filtered](SiteProfile::filter)
+//! against what the whole batch showed. The profile is a value the caller owns, and it can be
+//! saved and loaded so that an incremental crawl keeps what it learned.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::Extraction;
+use crate::blocks::BlockKind;
+use crate::dedup::Fingerprint;
+use crate::removal::{Reason, Removal, Stage};
+
+/// A block is template when most of its shingles recur on this many pages of its site or more...
+const MIN_PAGES: u32 = 3;
+/// ...and on at least this share of them (one page in five).
+const PAGE_SHARE_DIVISOR: u32 = 5;
+/// Share of a block's shingles that must recur for the block to be template.
+const RECURRING_SHARE: f32 = 0.7;
+
+/// What a batch has learned about the template of each site: on how many pages each shingle of
+/// text was seen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteProfile {
+    sites: BTreeMap<String, Site>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Site {
+    /// Fingerprints of the pages observed, so that a page seen again is not counted twice.
+    pages: BTreeSet<u64>,
+    /// Shingle hash -> number of observed pages showing it.
+    shingles: BTreeMap<u64, u32>,
+}
+
+impl SiteProfile {
+    /// An empty profile.
+    pub fn new() -> SiteProfile {
+        SiteProfile::default()
+    }
+
+    /// Counts the blocks of one page of `site` (a host name, or any key grouping pages of one
+    /// template). Observing the same page twice changes nothing.
+    pub fn observe(&mut self, site: &str, page: &Extraction) {
+        let prints = fingerprints(page);
+        let page_key = prints.iter().fold(0u64, |h, p| h.rotate_left(5) ^ p.exact);
+        let entry = self.sites.entry(site.to_owned()).or_default();
+        if !entry.pages.insert(page_key) {
+            return;
+        }
+        let distinct: BTreeSet<u64> = prints
+            .iter()
+            .flat_map(|p| p.shingles.iter().copied())
+            .collect();
+        for shingle in distinct {
+            *entry.shingles.entry(shingle).or_default() += 1;
+        }
+    }
+
+    /// Removes from `page` the blocks that recur on many observed pages of `site`, recording each
+    /// removal. Returns how many blocks it removed.
+    pub fn filter(&self, site: &str, page: &mut Extraction) -> usize {
+        let Some(entry) = self.sites.get(site) else {
+            return 0;
+        };
+        let pages = entry.pages.len() as u32;
+        let threshold = MIN_PAGES.max(pages.div_ceil(PAGE_SHARE_DIVISOR));
+        if pages < threshold {
+            return 0;
+        }
+        let mut removed = 0;
+        let mut kept = Vec::with_capacity(page.blocks.len());
+        for block in page.blocks.drain(..) {
+            let template = block.kind != BlockKind::Title && {
+                let print = Fingerprint::of(&block.text);
+                let recurring = print
+                    .shingles
+                    .iter()
+                    .filter(|s| entry.shingles.get(s).is_some_and(|&n| n >= threshold))
+                    .count();
+                !print.shingles.is_empty()
+                    && print.words > 0
+                    && recurring as f32 >= RECURRING_SHARE * print.shingles.len() as f32
+            };
+            if template {
+                removed += 1;
+                page.removals.push(Removal {
+                    node: block.node,
+                    stage: Stage::Dedup,
+                    reason: Reason::Template {
+                        site: site.to_owned(),
+                        pages,
+                    },
+                });
+            } else {
+                kept.push(block);
+            }
+        }
+        page.blocks = kept;
+        removed
+    }
+
+    /// Number of pages observed for `site`.
+    pub fn pages(&self, site: &str) -> usize {
+        self.sites.get(site).map_or(0, |s| s.pages.len())
+    }
+
+    /// Writes the profile as JSON.
+    pub fn save(&self, writer: impl std::io::Write) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(writer, self)
+    }
+
+    /// Reads a profile written by [`SiteProfile::save`].
+    pub fn load(reader: impl std::io::Read) -> Result<SiteProfile, serde_json::Error> {
+        serde_json::from_reader(reader)
+    }
+}
+
+fn fingerprints(page: &Extraction) -> Vec<Fingerprint> {
+    page.blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Title)
+        .map(|b| Fingerprint::of(&b.text))
+        .collect()
+}
+
+/// The host of a URL, lower-cased and without a leading `www.`: the key grouping a site's pages.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts() {
+        assert_eq!(
+            host_of("https://www.Example.org/a/b?c").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            host_of("http://user@news.example:8080/").as_deref(),
+            Some("news.example")
+        );
+        assert_eq!(host_of("/relative/path"), None);
+    }
+}
