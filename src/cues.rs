@@ -207,8 +207,10 @@ static PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(CUES.iter().map(|(_, at, phrase)| {
         let phrase = regex::escape(phrase);
         match at {
-            At::Start => format!(r"^{phrase}\b"),
-            At::Anywhere => format!(r"\b{phrase}\b"),
+            // `fold` joins words with single spaces, so a space or an end is a word boundary, and
+            // the set stays fast on any script (`\b` is slow outside ASCII).
+            At::Start => format!(r"^{phrase}(?: |$)"),
+            At::Anywhere => format!(r"(?:^| ){phrase}(?: |$)"),
         }
     }))
     .expect("cue patterns are valid")
@@ -231,8 +233,12 @@ pub(crate) fn find_where(text: &str) -> Option<(Cue, &'static str, bool)> {
 const CREDIT_TAIL_WORDS: usize = 8;
 
 /// Whether `text` ends with a photo or source credit ("... / Source: Facebook, Jane Doe"), as
-/// captions do; the phrase if so.
+/// captions do; the phrase if so. A sentence ending in a full stop ("..., a source said.") is
+/// prose, not a credit.
 pub(crate) fn ends_with_credit(text: &str) -> Option<&'static str> {
+    if text.trim_end().ends_with(['.', '!', '?', '"', '”', '»']) {
+        return None;
+    }
     let words = fold(text);
     let tail = words[words.len().saturating_sub(CREDIT_TAIL_WORDS)..].join(" ");
     PATTERNS
@@ -283,6 +289,10 @@ mod tests {
         let lede = "LONDON (Reuters) - Britain's finance minister said on Monday that the budget \
                     would be balanced within five years, despite slower growth.";
         assert_eq!(ends_with_credit(lede), None);
+        assert_eq!(
+            ends_with_credit("The talks went on all night, a source said."),
+            None
+        );
     }
 
     #[test]

@@ -3,13 +3,15 @@
 use crate::dom::{Dom, Tag};
 use crate::removal::{Reason, Removal, Stage};
 
-/// An element hidden by an inline style or the `hidden` attribute that holds over a third of the
-/// page's text is shown by a script (a lock screen, a fade-in animation, server-rendered HTML
-/// streamed into a hidden slot): its content is the page. `aria-hidden` always holds.
+/// An element hidden by `display:none` or the `hidden` attribute that holds over a third of the
+/// page's text is shown by a script (a lock screen, a loading wrapper, server-rendered HTML
+/// streamed into a hidden slot): its content is the page. `aria-hidden`, `visibility:hidden` and
+/// dialogs always hold.
 const HIDDEN_SHARE_SHOWN: usize = 3;
 
 const ARIA_HIDDEN: &str = "aria-hidden";
 const DIALOG: &str = "a dialog role";
+const VISIBILITY_HIDDEN: &str = "an inline visibility:hidden";
 
 /// Marks every node that is never content, or lies inside one, as dead; records the outermost.
 pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
@@ -32,8 +34,7 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
             Tag::Text => None,
             _ => hidden(dom, i)
                 .filter(|&how| {
-                    how == ARIA_HIDDEN
-                        || how == DIALOG
+                    [ARIA_HIDDEN, DIALOG, VISIBILITY_HIDDEN].contains(&how)
                         || text_len(dom, i, node.end) * HIDDEN_SHARE_SHOWN <= page_text
                 })
                 .map(|how| Reason::Hidden { how }),
@@ -114,7 +115,7 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
         return Some("an inline display:none");
     }
     if style.contains("visibility:hidden") {
-        return Some("an inline visibility:hidden");
+        return Some(VISIBILITY_HIDDEN);
     }
     None
 }
