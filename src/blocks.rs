@@ -85,8 +85,9 @@ pub(crate) fn build(
         walker.walk(root, body, removals);
     }
     outside.append(&mut walker.zoned);
+    outside.sort_unstable();
     let drafts = filter(analysis, body, walker.drafts, title, removals);
-    let drafts = drop_repeats(analysis, &outside, drafts, removals);
+    let drafts = drop_repeats(analysis, body, &outside, drafts, removals);
     let drafts = trim_cued_edges(body, drafts, removals);
     trim_edges(analysis, body, drafts, removals)
         .into_iter()
@@ -492,6 +493,7 @@ const REPEAT_EDGE_BLOCKS: usize = 3;
 /// every copy of a block repeated at the body's edges.
 fn drop_repeats(
     analysis: &Analysis<'_>,
+    body: &Body,
     outside: &[usize],
     drafts: Vec<Draft>,
     removals: &mut Vec<Removal>,
@@ -500,14 +502,15 @@ fn drop_repeats(
     if drafts.len() < MIN_DEDUP_BLOCKS {
         return drafts;
     }
-    let outside_texts = unit_texts(analysis, outside);
+    let outside_texts = unit_texts(analysis, body, outside);
     let outside_refs: Vec<&str> = outside_texts.iter().map(String::as_str).collect();
-    // Code and table rows repeat for good reasons (the same command, the same cell).
+    // Code, table rows and list items repeat for good reasons (the same command, the same cell,
+    // the same meal on two days of a plan); paragraphs and quotes do not.
     let body: Vec<&str> = drafts
         .iter()
         .map(|d| match d.block.kind {
-            BlockKind::Code | BlockKind::TableRow { .. } => "",
-            _ => d.block.text.as_str(),
+            BlockKind::Paragraph | BlockKind::Quote | BlockKind::Caption => d.block.text.as_str(),
+            _ => "",
         })
         .collect();
     let n = drafts.len();
@@ -545,7 +548,12 @@ fn drop_repeats(
 
 /// The text of the units (paragraphs, list items...) under the given roots, long enough to be
 /// compared with the body's blocks.
-fn unit_texts(analysis: &Analysis<'_>, roots: &[usize]) -> Vec<String> {
+fn unit_texts(analysis: &Analysis<'_>, body: &Body, roots: &[usize]) -> Vec<String> {
+    let in_body = |j: usize| {
+        body.roots
+            .iter()
+            .any(|&r| r <= j && j < analysis.dom.nodes[r].end)
+    };
     let dom = &analysis.dom;
     let measures = &analysis.measures;
     let mut texts: BTreeMap<usize, String> = BTreeMap::new();
@@ -557,7 +565,10 @@ fn unit_texts(analysis: &Analysis<'_>, roots: &[usize]) -> Vec<String> {
                 continue;
             }
             let owner = measures.owner[j];
+            // Inside a zone of the body, an explicit article body may be the body again.
+            let outside = body.zone[j].is_some() || !in_body(j);
             if dom.nodes[j].tag == Tag::Text
+                && outside
                 && owner != usize::MAX
                 && measures.unit[owner].chars >= MIN_COMPARED_CHARS
             {

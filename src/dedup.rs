@@ -144,8 +144,8 @@ impl Index {
 /// Why a body block repeats.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Repeat {
-    /// It stands at an edge of the body, and a copy, or a longer text holding it, stands outside
-    /// the body: the site's template.
+    /// It stands at an edge of the body, and a copy of it stands outside the body: the site's
+    /// template.
     OutsideBody,
     /// Another block of the body is its first copy (given by position), or holds it.
     Of(usize),
@@ -181,7 +181,7 @@ pub(crate) fn repeats(
             && outside_index
                 .overlaps(print)
                 .iter()
-                .any(|(_, how)| matches!(how, Overlap::Same | Overlap::Inside));
+                .any(|(_, how)| *how == Overlap::Same);
         if outside_copy {
             verdicts[i] = Some(Repeat::OutsideBody);
         }

@@ -141,6 +141,79 @@ pub fn host_of(url: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn page(article: &str) -> Extraction {
+        let html = format!(
+            "<html><body><article><h1>Headline</h1><p>{article}</p>
+             <p>Sign up to the Harbour Gazette newsletter for the week's news from the quays, \
+             delivered every Saturday morning with the tide tables and the ferry timetable.</p>
+             </article></body></html>"
+        );
+        crate::extract(&html, &crate::Config::default()).expect("extracts")
+    }
+
+    const ARTICLES: [&str; 4] = [
+        "BODY_ONE: the lifeboat crew will move into a new station on the old coal quay next spring.",
+        "BODY_TWO: the ferry to the island will keep running at night through the whole winter.",
+        "BODY_THREE: the fish market reopens on Monday after the repairs to its leaking roof.",
+        "BODY_FOUR: a storm flooded the lower town for the second time this month on Friday.",
+    ];
+
+    #[test]
+    fn template_goes_once_enough_pages_show_it() {
+        let mut profile = SiteProfile::new();
+        let mut pages: Vec<Extraction> = ARTICLES.iter().map(|a| page(a)).collect();
+        for p in &pages[..2] {
+            profile.observe("harbour.example", p);
+        }
+        assert_eq!(
+            profile.filter("harbour.example", &mut pages[0]),
+            0,
+            "two pages are too few"
+        );
+        profile.observe("harbour.example", &pages[2]);
+        let removed = profile.filter("harbour.example", &mut pages[0]);
+        assert_eq!(removed, 1);
+        let text = pages[0].text();
+        assert!(
+            text.contains("BODY_ONE") && !text.contains("newsletter"),
+            "{text}"
+        );
+        assert!(pages[0].removals.iter().any(|r| matches!(
+            &r.reason,
+            Reason::Template { site, pages: 3 } if site == "harbour.example"
+        )));
+        assert_eq!(
+            profile.filter("other.example", &mut pages[3]),
+            0,
+            "sites are apart"
+        );
+    }
+
+    #[test]
+    fn observing_a_page_twice_counts_it_once() {
+        let mut once = SiteProfile::new();
+        let mut twice = SiteProfile::new();
+        for a in &ARTICLES[..2] {
+            once.observe("s", &page(a));
+            twice.observe("s", &page(a));
+            twice.observe("s", &page(a));
+        }
+        assert_eq!(once, twice);
+        assert_eq!(twice.pages("s"), 2);
+    }
+
+    #[test]
+    fn profiles_survive_a_save_and_load() {
+        let mut profile = SiteProfile::new();
+        for a in ARTICLES {
+            profile.observe("s", &page(a));
+        }
+        let mut bytes = Vec::new();
+        profile.save(&mut bytes).expect("saved");
+        assert_eq!(SiteProfile::load(&bytes[..]).expect("loaded"), profile);
+        assert!(SiteProfile::load(&b"{"[..]).is_err());
+    }
+
     #[test]
     fn hosts() {
         assert_eq!(

@@ -3,6 +3,7 @@
 // A test should stop at the first surprise, so `expect` and `unwrap` are the right tools here.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod batch;
 mod cli;
 mod robustness;
 mod samples;
