@@ -582,8 +582,9 @@ fn unit_texts(analysis: &Analysis<'_>, body: &Body, roots: &[usize]) -> Vec<Stri
     texts.into_values().collect()
 }
 
-/// Units outside the body shorter than this are not compared with the body.
-const MIN_COMPARED_CHARS: u32 = 30;
+/// Units outside the body shorter than this are not compared with the body (they could not hold
+/// [`dedup::MIN_WORDS`] words).
+const MIN_COMPARED_CHARS: u32 = 60;
 
 /// A terminator ("Read also", "Tags:") ends the article only after this share of its text.
 const TERMINATOR_AFTER_SHARE: f32 = 0.5;

@@ -51,7 +51,7 @@ impl Fingerprint {
         Fingerprint {
             exact,
             shingles,
-            words: words.len(),
+            words: hashes.len(),
         }
     }
 
@@ -210,6 +210,23 @@ pub(crate) fn repeats(
     verdicts
 }
 
+/// The hash of each word of `text`, as [`fold`] spells them, without building the words.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    let mut buf = [0u8; 4];
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        let mut h = FNV_OFFSET;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h = fnv(c.encode_utf8(&mut buf).as_bytes(), h);
+        }
+        hashes.push(h);
+    }
+    hashes
+}
+
 /// The words of `text`, lower-cased, punctuation and spacing dropped.
 pub(crate) fn fold(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -257,6 +274,16 @@ mod tests {
         because we believe in the power of free information. This is why our small, \
         cost-effective team depends on the support of readers like you to deliver timely news, \
         quality analysis, and on-the-ground reports.";
+
+    #[test]
+    fn word_hashes_agree_with_folded_words() {
+        let text = "Ünïcode WORDS, and punctuation!";
+        let folded: Vec<u64> = fold(text)
+            .iter()
+            .map(|w| fnv(w.as_bytes(), FNV_OFFSET))
+            .collect();
+        assert_eq!(word_hashes(text), folded);
+    }
 
     #[test]
     fn case_spacing_and_punctuation_fold_away() {

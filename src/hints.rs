@@ -254,15 +254,15 @@ pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
     if BODY.is_match(&names) {
         return Hint::Body;
     }
-    if let Some(captures) = NEGATIVE.captures(&names) {
-        let word = captures
-            .get(1)
-            .or_else(|| captures.get(2))
-            .map_or("", |m| m.as_str());
+    // `find` runs on the fast engines; the word is the match less its delimiters.
+    if let Some(found) = NEGATIVE.find(&names) {
+        let word = found
+            .as_str()
+            .trim_matches(|c: char| !c.is_ascii_alphanumeric());
         let word = NEGATIVE_STEMS
             .iter()
             .chain(NEGATIVE_TOKENS)
-            .find(|w| **w == word)
+            .find(|w| w.trim_matches('-') == word)
             .copied()
             .unwrap_or("class");
         return Hint::Negative(word);
