@@ -32,11 +32,7 @@ pub struct Fingerprint {
 impl Fingerprint {
     /// Fingerprints a text.
     pub fn of(text: &str) -> Fingerprint {
-        let words: Vec<String> = fold(text);
-        let hashes: Vec<u64> = words
-            .iter()
-            .map(|w| fnv(w.as_bytes(), FNV_OFFSET))
-            .collect();
+        let hashes = word_hashes(text);
         let exact = hashes.iter().fold(FNV_OFFSET, |h, w| mix(h, *w));
         let mut shingles: Vec<u64> = if hashes.len() < SHINGLE {
             vec![exact]
