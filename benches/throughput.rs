@@ -2,6 +2,7 @@
 //!
 //! `cargo bench --bench throughput`. `UNCHAFF_BENCH_DIR` names another folder
 //! of `*.html.gz` pages to time instead of the default one.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::error::Error;
 use std::fs::File;

@@ -1,4 +1,5 @@
 //! Prints the element ancestors of the first text node containing a needle: a development aid.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 use scraper::{Html, Node};
 
 fn main() {

@@ -1,5 +1,6 @@
 //! Runs a batch the way the CLI does and reports what each dedup mechanism removed and what the
 //! cross-page pass cost: `cargo run --release --example batch_stats -- FILE...`.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 use std::collections::BTreeMap;
 use std::time::Instant;
 

@@ -1,4 +1,5 @@
 //! Prints the blocks and the Filter-stage removals of one page: a development aid.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 fn main() {
     let path = std::env::args().nth(1).expect("a path");
     let bytes = std::fs::read(&path).expect("readable file");

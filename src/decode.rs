@@ -12,6 +12,8 @@ use regex::bytes::Regex;
 /// How far into the document a charset declaration is looked for.
 const PRESCAN_BYTES: usize = 8192;
 
+// The pattern is fixed; every test of a declared charset builds it.
+#[allow(clippy::expect_used)]
 static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i-u)<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#)
         .expect("static regex is valid")

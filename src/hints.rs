@@ -190,6 +190,8 @@ fn alternation(words: &[&str]) -> String {
         .join("|")
 }
 
+// The pattern is fixed; `patterns_compile` builds it in the tests.
+#[allow(clippy::expect_used)]
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         "({})|(?:^|[^a-z0-9])({})(?:$|[^a-z0-9])",
@@ -199,10 +201,14 @@ static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("negative hint pattern is valid")
 });
 
+// The pattern is fixed; `patterns_compile` builds it in the tests.
+#[allow(clippy::expect_used)]
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&alternation(POSITIVE_STEMS)).expect("positive hint pattern is valid")
 });
 
+// The pattern is fixed; `patterns_compile` builds it in the tests.
+#[allow(clippy::expect_used)]
 static BODY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&alternation(BODY_NAMES)).expect("body hint pattern is valid"));
 
