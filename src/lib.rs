@@ -99,21 +99,9 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
     let document = dom::parse(html);
     let dom = dom::Dom::new(&document);
     let mut removals = Vec::new();
-    let dead = prune::prune(&dom, &mut removals);
-    let measures = measure::measure(&dom, &dead);
-    let hints: Vec<hints::Hint> = (0..dom.len()).map(|i| hints::hint(&dom, i)).collect();
-    let prose = score::prose_chars(&dom, &dead, &measures);
-    let title = metadata::title(&dom, &dead);
-    let kind = metadata::page_kind(&dom);
-    let url = metadata::url(&dom);
-    let analysis = select::Analysis {
-        dom,
-        dead,
-        measures,
-        hints,
-        prose,
-        kind,
-    };
+    let analysis = select::Analysis::new(dom, &mut removals);
+    let title = metadata::title(&analysis.dom, &analysis.dead);
+    let url = metadata::url(&analysis.dom);
     let mut blocks = match select::select(&analysis, config) {
         Some(body) => blocks::build(&analysis, &body, title.as_deref(), &mut removals),
         None => Vec::new(),

@@ -32,6 +32,33 @@ pub(crate) struct Analysis<'a> {
     pub kind: PageKind,
 }
 
+impl<'a> Analysis<'a> {
+    /// Stages 3 and 4's inputs: prunes what is never content (recording it), then measures the
+    /// rest and reads its markup hints.
+    pub(crate) fn new(dom: Dom<'a>, removals: &mut Vec<crate::Removal>) -> Analysis<'a> {
+        let dead = crate::prune::prune(&dom, removals);
+        let measures = crate::measure::measure(&dom, &dead);
+        let hints = (0..dom.len())
+            .map(|i| crate::hints::hint(&dom, i))
+            .collect();
+        let prose = score::prose_chars(&dom, &dead, &measures);
+        let kind = crate::metadata::page_kind(&dom);
+        Analysis {
+            dom,
+            dead,
+            measures,
+            hints,
+            prose,
+            kind,
+        }
+    }
+
+    /// The boilerplate zones under `rules`.
+    fn zones(&self, rules: Rules) -> Vec<Option<&'static str>> {
+        score::zones(&self.dom, &self.dead, &self.hints, &self.prose, rules)
+    }
+}
+
 /// The selected body: the roots of its subtrees, in document order, and the boilerplate zones in
 /// force inside them.
 #[derive(Debug)]
@@ -64,18 +91,12 @@ pub(crate) fn select(analysis: &Analysis<'_>, config: &Config) -> Option<Body> {
         return strict;
     }
     // The whole page, less what its markup names as boilerplate.
-    let Analysis {
-        dom,
-        dead,
-        hints,
-        prose,
-        ..
-    } = analysis;
+    let dom = &analysis.dom;
     let root = dom.find(Tag::Body).or_else(|| dom.find(Tag::Html))?;
     Some(Body {
         rules: Rules::Strict,
         roots: vec![root],
-        zone: score::zones(dom, dead, hints, prose, Rules::Strict),
+        zone: analysis.zones(Rules::Strict),
     })
 }
 
@@ -85,10 +106,9 @@ fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
         dead,
         measures,
         hints,
-        prose,
         ..
     } = analysis;
-    let zone = score::zones(dom, dead, hints, prose, rules);
+    let zone = analysis.zones(rules);
     let scores = score::score(dom, dead, measures, hints, &zone, rules);
     let mut best: Option<usize> = None;
     for (i, &s) in scores.container.iter().enumerate() {
@@ -205,14 +225,8 @@ fn is_thread(analysis: &Analysis<'_>) -> bool {
     if analysis.kind.article && !analysis.kind.discussion {
         return false;
     }
-    let Analysis {
-        dom,
-        dead,
-        hints,
-        prose,
-        ..
-    } = analysis;
-    let zone = score::zones(dom, dead, hints, prose, Rules::Strict);
+    let Analysis { dom, prose, .. } = analysis;
+    let zone = analysis.zones(Rules::Strict);
     let page_prose = prose.first().copied().unwrap_or(0) as usize;
     let comment_prose: usize = (0..dom.len())
         .filter(|&i| {
@@ -242,7 +256,6 @@ fn kept_chars(analysis: &Analysis<'_>, body: &Body) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::dom::parse;
     use crate::{hints, measure, metadata, prune};
 
@@ -278,21 +291,7 @@ mod tests {
     /// Runs the stages before `select` as the pipeline does, then `select`.
     fn select_in(html: &str) -> Option<Selected> {
         let doc = parse(html);
-        let dom = Dom::new(&doc);
-        let mut removals = Vec::new();
-        let dead = prune::prune(&dom, &mut removals);
-        let measures = measure::measure(&dom, &dead);
-        let hints = (0..dom.len()).map(|i| hints::hint(&dom, i)).collect();
-        let prose = score::prose_chars(&dom, &dead, &measures);
-        let kind = metadata::page_kind(&dom);
-        let analysis = Analysis {
-            dom,
-            dead,
-            measures,
-            hints,
-            prose,
-            kind,
-        };
+        let analysis = Analysis::new(Dom::new(&doc), &mut Vec::new());
         let body = select(&analysis, &Config::default())?;
         let dom = &analysis.dom;
         let text = body
