@@ -256,8 +256,8 @@ fn kept_chars(analysis: &Analysis<'_>, body: &Body) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::dom::parse;
-    use crate::{hints, measure, metadata, prune};
 
     /// Three sentences of prose, each starting with a sentinel word.
     fn prose(sentinel: &str) -> String {
