@@ -208,6 +208,9 @@ pub(crate) fn repeats(
 
 /// The hash of each word of `text`, as [`fold`] spells them, without building the words.
 fn word_hashes(text: &str) -> Vec<u64> {
+    if text.is_ascii() {
+        return ascii_word_hashes(text.as_bytes());
+    }
     let mut hashes = Vec::new();
     let mut buf = [0u8; 4];
     for word in text.split(|c: char| !c.is_alphanumeric()) {
@@ -218,6 +221,27 @@ fn word_hashes(text: &str) -> Vec<u64> {
         for c in word.chars().flat_map(char::to_lowercase) {
             h = fnv(c.encode_utf8(&mut buf).as_bytes(), h);
         }
+        hashes.push(h);
+    }
+    hashes
+}
+
+/// [`word_hashes`] for ASCII text, a byte at a time.
+fn ascii_word_hashes(bytes: &[u8]) -> Vec<u64> {
+    let mut hashes = Vec::with_capacity(bytes.len() / 5);
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            in_word = true;
+        } else if in_word {
+            hashes.push(h);
+            h = FNV_OFFSET;
+            in_word = false;
+        }
+    }
+    if in_word {
         hashes.push(h);
     }
     hashes

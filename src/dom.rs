@@ -230,7 +230,8 @@ impl<'a> Dom<'a> {
 
     /// The value of attribute `name` of node `i`, if it is an element that has it.
     pub(crate) fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
-        self.nodes[i].element.and_then(|e| e.attr(name))
+        let [value] = attrs(self.nodes[i].element?, [name]);
+        value
     }
 
     /// Index of the first node with the given tag, in document order.
@@ -257,6 +258,21 @@ impl<'a> Dom<'a> {
         }
         collapse_whitespace(&out)
     }
+}
+
+/// The values of the named attributes of `element`, in one pass over its attributes (a lookup
+/// by name interns the name, which costs more than reading the few attributes an element has).
+pub(crate) fn attrs<'a, const N: usize>(
+    element: &'a Element,
+    names: [&str; N],
+) -> [Option<&'a str>; N] {
+    let mut values = [None; N];
+    for (name, value) in element.attrs() {
+        if let Some(k) = names.iter().position(|n| *n == name) {
+            values[k] = Some(value);
+        }
+    }
+    values
 }
 
 /// Collapses runs of whitespace into one space and trims both ends.

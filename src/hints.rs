@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::dom::{Dom, Tag};
+use crate::dom::{Dom, Tag, attrs};
 
 /// The verdict of an element's markup hints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,26 +227,22 @@ pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
     let Some(element) = node.element else {
         return Hint::None;
     };
-    if element
-        .attr("itemprop")
-        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
-    {
+    let [itemprop, role, itemtype, class, id] =
+        attrs(element, ["itemprop", "role", "itemtype", "class", "id"]);
+    if itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
         return Hint::Body;
     }
-    if let Some(role) = element.attr("role") {
+    if let Some(role) = role {
         let role = role.trim().to_ascii_lowercase();
         if let Some(word) = NEGATIVE_ROLES.iter().find(|r| **r == role) {
             return Hint::Negative(word);
         }
     }
-    if element
-        .attr("itemtype")
-        .is_some_and(|t| t.ends_with("/Comment") || t.ends_with("/WPSideBar"))
-    {
+    if itemtype.is_some_and(|t| t.ends_with("/Comment") || t.ends_with("/WPSideBar")) {
         return Hint::Negative("itemtype Comment");
     }
-    let class = element.attr("class").unwrap_or("");
-    let id = element.attr("id").unwrap_or("");
+    let class = class.unwrap_or("");
+    let id = id.unwrap_or("");
     if class.is_empty() && id.is_empty() {
         return if node.tag == Tag::Article || node.tag == Tag::Main {
             Hint::Positive

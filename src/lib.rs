@@ -36,6 +36,7 @@ mod error;
 mod hints;
 mod measure;
 mod metadata;
+mod nesting;
 mod prune;
 mod removal;
 mod render;
@@ -96,7 +97,8 @@ pub fn extract_bytes(bytes: &[u8], config: &Config) -> Result<Extraction, Error>
 /// Extracts the article from a page's HTML.
 pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
     check_size(html.len(), config)?;
-    let document = dom::parse(html);
+    let html = nesting::cap_depth(html);
+    let document = dom::parse(&html);
     let dom = dom::Dom::new(&document);
     let mut removals = Vec::new();
     let analysis = select::Analysis::new(dom, &mut removals);

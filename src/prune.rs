@@ -1,6 +1,6 @@
 //! Stage 3: drop what is never content, whatever the page.
 
-use crate::dom::{Dom, Tag};
+use crate::dom::{Dom, Tag, attrs};
 use crate::removal::{Reason, Removal, Stage};
 
 /// An element hidden by `display:none` or the `hidden` attribute that holds over a third of the
@@ -83,29 +83,29 @@ fn text_len(dom: &Dom<'_>, from: usize, to: usize) -> usize {
 /// How element `i` is hidden from readers, if it is.
 fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
     let element = dom.nodes[i].element?;
+    let [id, hidden, aria_hidden, role, aria_modal, style] = attrs(
+        element,
+        ["id", "hidden", "aria-hidden", "role", "aria-modal", "style"],
+    );
     // React streams server-rendered parts into hidden `S:` slots that a script moves into place.
-    let streamed = element.attr("id").is_some_and(|id| id.starts_with("S:"));
-    if element.attr("hidden").is_some() && !streamed {
+    let streamed = id.is_some_and(|id| id.starts_with("S:"));
+    if hidden.is_some() && !streamed {
         return Some("the hidden attribute");
     }
-    if element
-        .attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
+    let is_true = |v: Option<&str>| v.is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    if is_true(aria_hidden) {
         return Some(ARIA_HIDDEN);
     }
     // A dialog open when the page was saved (consent, sign-up, store picker) floats over the
     // page; it is never the page.
-    let role = element.attr("role").unwrap_or("");
+    let role = role.unwrap_or("");
     if role.eq_ignore_ascii_case("dialog")
         || role.eq_ignore_ascii_case("alertdialog")
-        || element
-            .attr("aria-modal")
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || is_true(aria_modal)
     {
         return Some(DIALOG);
     }
-    let style = element.attr("style")?;
+    let style = style?;
     let style: String = style
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -1,0 +1,225 @@
+//! Before parsing: caps how deep elements nest.
+//!
+//! html5ever checks element scope by walking its stack of open elements, so each start tag costs
+//! time in proportion to the nesting depth and a page of 200,000 nested `<div>`s takes minutes.
+//! No real page nests more than a few hundred elements deep, so tags that would open past
+//! [`MAX_DEPTH`] are dropped (with their end tags), keeping all text: parsing stays linear.
+
+use std::borrow::Cow;
+
+/// The deepest nesting kept.
+pub(crate) const MAX_DEPTH: usize = 2_000;
+
+/// How an element counts toward nesting depth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Nests: its end tag closes it.
+    Nesting,
+    /// Closes itself or is closed implicitly, so it never counts.
+    NotNesting,
+    /// Its content is raw text or foreign markup (where `<path/>` closes itself), skipped whole.
+    RawText,
+}
+
+/// The class of a lower-case tag name.
+fn classify(name: &[u8]) -> Class {
+    match name {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"dt" | b"dd"
+        | b"tr" | b"td" | b"th" | b"option" | b"optgroup" | b"thead" | b"tbody" | b"tfoot"
+        | b"colgroup" | b"caption" | b"rb" | b"rt" | b"rp" | b"html" | b"head" | b"body" => {
+            Class::NotNesting
+        }
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"plaintext" | b"svg"
+        | b"math" => Class::RawText,
+        _ => Class::Nesting,
+    }
+}
+
+/// `html` with start tags beyond [`MAX_DEPTH`] (and their end tags) removed; borrowed unchanged
+/// when the page never nests that deep, as is the case for every real page.
+pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
+    if max_depth(html) <= MAX_DEPTH {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut depth = 0usize;
+    let mut dropped = 0usize;
+    let mut copied = 0;
+    for tag in Tags::new(html, true) {
+        let keep = match tag.kind {
+            Kind::Open if depth >= MAX_DEPTH => {
+                dropped += 1;
+                false
+            }
+            Kind::Open => {
+                depth += 1;
+                true
+            }
+            Kind::Close if dropped > 0 => {
+                dropped -= 1;
+                false
+            }
+            Kind::Close => {
+                depth = depth.saturating_sub(1);
+                true
+            }
+        };
+        if !keep {
+            out.push_str(&html[copied..tag.start]);
+            copied = tag.end;
+        }
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// The deepest nesting of counted elements.
+fn max_depth(html: &str) -> usize {
+    let mut depth = 0usize;
+    let mut max = 0;
+    for tag in Tags::new(html, false) {
+        match tag.kind {
+            Kind::Open => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            Kind::Close => depth = depth.saturating_sub(1),
+        }
+    }
+    max
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Open,
+    Close,
+}
+
+/// A start or end tag of a counted element, by byte range.
+struct Tag {
+    kind: Kind,
+    start: usize,
+    end: usize,
+}
+
+/// The counted start and end tags of a page, in order; comments and raw-text elements skipped.
+struct Tags<'a> {
+    html: &'a str,
+    at: usize,
+    /// Whether to find where each tag ends (one more search per tag).
+    with_ends: bool,
+}
+
+impl<'a> Tags<'a> {
+    fn new(html: &'a str, with_ends: bool) -> Tags<'a> {
+        Tags {
+            html,
+            at: 0,
+            with_ends,
+        }
+    }
+}
+
+impl Iterator for Tags<'_> {
+    type Item = Tag;
+
+    fn next(&mut self) -> Option<Tag> {
+        let bytes = self.html.as_bytes();
+        loop {
+            let start = self.at + self.html[self.at..].find('<')?;
+            let rest = &self.html[start..];
+            if rest.starts_with("<!--") {
+                self.at = rest.find("-->").map_or(bytes.len(), |e| start + e + 3);
+                continue;
+            }
+            let (kind, name_at) = if rest.starts_with("</") {
+                (Kind::Close, start + 2)
+            } else {
+                (Kind::Open, start + 1)
+            };
+            let name_len = self.html[name_at..]
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+                .count();
+            if name_len == 0 {
+                self.at = start + 1;
+                continue;
+            }
+            let name = &self.html[name_at..name_at + name_len];
+            let mut lower = [0u8; 10];
+            let short = name_len <= lower.len();
+            if short {
+                lower[..name_len].copy_from_slice(name.as_bytes());
+                lower[..name_len].make_ascii_lowercase();
+            }
+            let class = if short {
+                classify(&lower[..name_len])
+            } else {
+                Class::Nesting
+            };
+            let name_end = name_at + name_len;
+            self.at = name_end;
+            if kind == Kind::Open && class == Class::RawText {
+                // Raw text (and foreign content) ends at its end tag, in whatever case.
+                self.at = find_end_tag(&self.html[name_end..], name)
+                    .map_or(bytes.len(), |e| name_end + e + 2);
+                continue;
+            }
+            if class == Class::NotNesting {
+                continue;
+            }
+            // An HTML start tag opens its element even when written `<div/>`; only the cut
+            // needs to know where the tag ends.
+            let end = if self.with_ends {
+                self.html[name_end..]
+                    .find('>')
+                    .map_or(bytes.len(), |e| name_end + e + 1)
+            } else {
+                name_end
+            };
+            return Some(Tag { kind, start, end });
+        }
+    }
+}
+
+/// Byte offset of the end tag `</name` in `text`, ignoring ASCII case.
+fn find_end_tag(text: &str, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("</") {
+        let at = from + i;
+        let candidate = &bytes[at + 2..];
+        if candidate.len() >= name.len()
+            && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+        {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_pages_are_left_alone() {
+        let html = "<html><body><div><p>One<p>Two<ul><li>a<li>b</ul><br><img src=x></div>\
+                    <script>if (a < b) { document.write('<div><div>') }</script></body></html>";
+        assert!(matches!(cap_depth(html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_nesting_is_capped_and_text_kept() {
+        let html = format!(
+            "{}BODY_TEXT{}",
+            "<div>".repeat(MAX_DEPTH * 3),
+            "</div>".repeat(MAX_DEPTH * 3)
+        );
+        let capped = cap_depth(&html);
+        assert_eq!(max_depth(&capped), MAX_DEPTH);
+        assert!(capped.contains("BODY_TEXT"));
+    }
+}
