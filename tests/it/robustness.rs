@@ -163,6 +163,32 @@ fn deep_nesting_of_mixed_tags() {
 }
 
 #[test]
+fn extreme_nesting_stays_linear() {
+    // 200,000 nested elements: the parser's scope checks would make this quadratic (minutes);
+    // nesting is capped before parsing, so it must cost about what a flat page of the same size
+    // costs. The factor is generous: the machine is shared and this is a debug build.
+    let depth = 200_000;
+    let deep = format!(
+        "{}<p>{PROSE}</p>{}",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let flat = format!("{}<p>{PROSE}</p>{}", "<div></div>".repeat(depth), "");
+    let started = std::time::Instant::now();
+    let flat_page = extract(&flat);
+    let flat_time = started.elapsed();
+    let started = std::time::Instant::now();
+    let deep_page = extract(&deep);
+    let deep_time = started.elapsed();
+    assert!(deep_page.text().contains("BODY_TEXT"), "{deep_page:#?}");
+    assert!(flat_page.text().contains("BODY_TEXT"));
+    assert!(
+        deep_time < flat_time * 10 + std::time::Duration::from_secs(2),
+        "deep {deep_time:?} vs flat {flat_time:?}"
+    );
+}
+
+#[test]
 fn many_siblings() {
     let html: String = (0..100_000)
         .map(|i| format!("<p>Paragraph {i}, short.</p>"))
