@@ -4,14 +4,9 @@
 
 use ego_tree::NodeId;
 
-use std::collections::BTreeMap;
-
-use crate::cues::{self, Cue};
-use crate::dedup::{self, Repeat};
 use crate::dom::{Dom, Tag, collapse_whitespace};
-use crate::measure::Measures;
+use crate::filter;
 use crate::removal::{Reason, Removal, Stage};
-use crate::score::{Quality, Rules, quality};
 use crate::select::{Analysis, Body};
 
 /// What a block is.
@@ -60,14 +55,24 @@ pub struct Block {
 /// Marks a `<br>` in collected text until the text is split into lines.
 const BREAK: char = '\0';
 
-struct Draft {
-    block: Block,
+/// A block with what the filters need to know of where it came from.
+pub(crate) struct Draft {
+    pub(crate) block: Block,
     /// The element whose own text this is.
-    owner: usize,
+    pub(crate) owner: usize,
     /// The text nodes the block was made of.
-    texts: Vec<NodeId>,
+    pub(crate) texts: Vec<NodeId>,
     /// Whether the block is all the text of its element: removing it removes the element.
-    whole: bool,
+    pub(crate) whole: bool,
+}
+
+/// The text nodes pushed between two breaks.
+fn segment_texts(texts: &[(NodeId, usize)], from: usize, to: usize) -> Vec<NodeId> {
+    texts
+        .iter()
+        .filter(|(_, segment)| (from..to).contains(segment))
+        .map(|(node, _)| *node)
+        .collect()
 }
 
 /// Builds the blocks of `body`, recording what it leaves out.
@@ -92,11 +97,11 @@ pub(crate) fn build(
     }
     outside.append(&mut walker.zoned);
     outside.sort_unstable();
-    mark_whole(analysis, &mut walker.drafts);
-    let drafts = filter(analysis, body, walker.drafts, title, removals);
-    let drafts = drop_repeats(analysis, body, &outside, drafts, removals);
-    let drafts = trim_cued_edges(body, drafts, removals);
-    trim_edges(analysis, body, drafts, removals)
+    filter::mark_whole(analysis, &mut walker.drafts);
+    let drafts = filter::chaff(analysis, body, walker.drafts, title, removals);
+    let drafts = filter::drop_repeats(analysis, body, &outside, drafts, removals);
+    let drafts = filter::trim_cued_edges(body, drafts, removals);
+    filter::trim_edges(analysis, body, drafts, removals)
         .into_iter()
         .map(|d| d.block)
         .collect()
@@ -427,316 +432,6 @@ fn is_data_table(dom: &Dom<'_>, dead: &[bool], table: usize) -> bool {
     }
     let mean_cell = text / cells.max(1);
     (headers || (rows >= 2 && max_cells >= 2)) && mean_cell < 200
-}
-
-/// Drops the title heading, link lists and non-prose scraps at the edges of the body.
-fn filter(
-    analysis: &Analysis<'_>,
-    body: &Body,
-    drafts: Vec<Draft>,
-    title: Option<&str>,
-    removals: &mut Vec<Removal>,
-) -> Vec<Draft> {
-    let measures = &analysis.measures;
-    let title_key = title.map(normalize_key);
-    let mut title_seen = false;
-    // On a page of short items, links and scraps are the content, wherever they stand.
-    let links_are_content = body.rules == Rules::Listing;
-    let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
-    for draft in drafts {
-        if let (BlockKind::Heading { .. }, Some(key)) = (&draft.block.kind, &title_key)
-            && !title_seen
-            && normalize_key(&draft.block.text) == *key
-        {
-            title_seen = true;
-            record(removals, &draft, Reason::TitleHeading);
-            continue;
-        }
-        let is_row = matches!(
-            draft.block.kind,
-            BlockKind::TableRow { .. } | BlockKind::Code
-        );
-        let unit = &measures.unit[draft.owner];
-        if !is_row && !links_are_content && unit.chars > 0 && quality(unit) == Quality::Links {
-            let percent = (unit.link_density() * 100.0).round() as u8;
-            record(removals, &draft, Reason::LinkDensity { percent });
-            continue;
-        }
-        kept.push(draft);
-    }
-    kept
-}
-
-/// Drops the non-prose scraps before the first and after the last block of prose.
-fn trim_edges(
-    analysis: &Analysis<'_>,
-    body: &Body,
-    kept: Vec<Draft>,
-    removals: &mut Vec<Removal>,
-) -> Vec<Draft> {
-    // On a page of short items, scraps are the content, wherever they stand.
-    if body.rules == Rules::Listing {
-        return kept;
-    }
-    let measures = &analysis.measures;
-    let solid = |d: &Draft| is_solid(measures, d);
-    let first = kept.iter().position(solid);
-    let last = kept.iter().rposition(solid);
-    let (Some(first), Some(last)) = (first, last) else {
-        return kept;
-    };
-    let mut result = Vec::with_capacity(kept.len());
-    for (k, draft) in kept.into_iter().enumerate() {
-        let edge = k < first || k > last;
-        let leading_heading = k < first && matches!(draft.block.kind, BlockKind::Heading { .. });
-        let kept_at_edge = matches!(
-            draft.block.kind,
-            BlockKind::ListItem | BlockKind::TableRow { .. } | BlockKind::Code | BlockKind::Quote
-        ) && k > last;
-        if edge && !leading_heading && !kept_at_edge {
-            record(removals, &draft, Reason::EdgeNoise);
-        } else {
-            result.push(draft);
-        }
-    }
-    result
-}
-
-/// The text nodes pushed between two breaks.
-fn segment_texts(texts: &[(NodeId, usize)], from: usize, to: usize) -> Vec<NodeId> {
-    texts
-        .iter()
-        .filter(|(_, segment)| (from..to).contains(segment))
-        .map(|(node, _)| *node)
-        .collect()
-}
-
-/// Marks the drafts that hold all the text of their element, nothing nested in it, so that
-/// dropping one drops the element and the record can name it.
-fn mark_whole(analysis: &Analysis<'_>, drafts: &mut [Draft]) {
-    let measures = &analysis.measures;
-    let mut per_owner: BTreeMap<usize, usize> = BTreeMap::new();
-    for d in drafts.iter() {
-        *per_owner.entry(d.owner).or_default() += 1;
-    }
-    for d in drafts.iter_mut() {
-        if !d.texts.is_empty() {
-            d.whole =
-                per_owner[&d.owner] == 1 && measures.chars[d.owner] == measures.unit[d.owner].chars;
-        }
-    }
-}
-
-/// Records the removal of a draft: its element when the draft is all of it, else each of its
-/// text nodes, so that no removal covers text that was kept.
-fn record(removals: &mut Vec<Removal>, draft: &Draft, reason: Reason) {
-    let stage = match reason {
-        Reason::CopyOutsideBody | Reason::Duplicate { .. } | Reason::RepeatedAtEdge => Stage::Dedup,
-        _ => Stage::Filter,
-    };
-    if draft.whole {
-        removals.push(Removal {
-            node: draft.block.node,
-            stage,
-            reason,
-        });
-        return;
-    }
-    for &node in &draft.texts {
-        removals.push(Removal {
-            node,
-            stage,
-            reason: reason.clone(),
-        });
-    }
-}
-
-/// Bodies of fewer blocks are not searched for repeats.
-const MIN_DEDUP_BLOCKS: usize = 8;
-/// Blocks at the body's edges within which a repeated block is an appeal or a promo.
-const REPEAT_EDGE_BLOCKS: usize = 3;
-
-/// Drops blocks the page repeats: copies of text outside the body, later copies inside it, and
-/// every copy of a block repeated at the body's edges.
-fn drop_repeats(
-    analysis: &Analysis<'_>,
-    body: &Body,
-    outside: &[usize],
-    drafts: Vec<Draft>,
-    removals: &mut Vec<Removal>,
-) -> Vec<Draft> {
-    // A body of a few blocks has no core to tell its edges from.
-    if drafts.len() < MIN_DEDUP_BLOCKS {
-        return drafts;
-    }
-    let outside_texts = unit_texts(analysis, body, outside);
-    let outside_refs: Vec<&str> = outside_texts.iter().map(String::as_str).collect();
-    // Code, table rows and list items repeat for good reasons (the same command, the same cell,
-    // the same meal on two days of a plan); paragraphs and quotes do not.
-    let body: Vec<&str> = drafts
-        .iter()
-        .map(|d| match d.block.kind {
-            BlockKind::Paragraph | BlockKind::Quote | BlockKind::Caption => d.block.text.as_str(),
-            _ => "",
-        })
-        .collect();
-    let n = drafts.len();
-    // The last few blocks, in the second half of the body.
-    let edge = |i: usize| i + REPEAT_EDGE_BLOCKS >= n && 2 * i >= n;
-    let verdicts = dedup::repeats(&body, &outside_refs, edge);
-    let openings: Vec<String> = drafts
-        .iter()
-        .map(|d| {
-            d.block
-                .text
-                .split_whitespace()
-                .take(8)
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    let mut kept = Vec::with_capacity(n);
-    for (draft, verdict) in drafts.into_iter().zip(verdicts) {
-        let reason = match verdict {
-            None => {
-                kept.push(draft);
-                continue;
-            }
-            Some(Repeat::OutsideBody) => Reason::CopyOutsideBody,
-            Some(Repeat::AtEdge) => Reason::RepeatedAtEdge,
-            Some(Repeat::Of(first)) => Reason::Duplicate {
-                of: openings[first].clone(),
-            },
-        };
-        record(removals, &draft, reason);
-    }
-    kept
-}
-
-/// The text of the units (paragraphs, list items...) under the given roots, long enough to be
-/// compared with the body's blocks.
-fn unit_texts(analysis: &Analysis<'_>, body: &Body, roots: &[usize]) -> Vec<String> {
-    let in_body = |j: usize| {
-        body.roots
-            .iter()
-            .any(|&r| r <= j && j < analysis.dom.nodes[r].end)
-    };
-    let dom = &analysis.dom;
-    let measures = &analysis.measures;
-    let mut texts: BTreeMap<usize, String> = BTreeMap::new();
-    for &root in roots {
-        let mut j = root;
-        while j < dom.nodes[root].end {
-            if analysis.dead[j] {
-                j = dom.nodes[j].end;
-                continue;
-            }
-            let owner = measures.owner[j];
-            // Inside a zone of the body, an explicit article body may be the body again.
-            let outside = body.zone[j].is_some() || !in_body(j);
-            if dom.nodes[j].tag == Tag::Text
-                && outside
-                && owner != usize::MAX
-                && measures.unit[owner].chars >= MIN_COMPARED_CHARS
-            {
-                let text = texts.entry(owner).or_default();
-                text.push(' ');
-                text.push_str(dom.nodes[j].text);
-            }
-            j += 1;
-        }
-    }
-    texts.into_values().collect()
-}
-
-/// Units outside the body shorter than this are not compared with the body (they could not hold
-/// [`dedup::MIN_WORDS`] words).
-const MIN_COMPARED_CHARS: u32 = 60;
-
-/// A terminator ("Read also", "Tags:") ends the article only after this share of its text.
-const TERMINATOR_AFTER_SHARE: f32 = 0.5;
-/// Longest block read as a terminator line.
-const TERMINATOR_MAX_CHARS: usize = 160;
-/// Longest leading block read as a caption or a credit line.
-const CREDIT_MAX_CHARS: usize = 300;
-
-/// Drops boilerplate that a cue names at the body's edges: a terminator line in the second half
-/// ("Read also:", "Tags:", "Share this") and all after it; appeals and newsletter boxes ending the
-/// body; photo credits opening it. A cue inside the article never removes anything.
-fn trim_cued_edges(body: &Body, drafts: Vec<Draft>, removals: &mut Vec<Removal>) -> Vec<Draft> {
-    if body.rules == Rules::Listing || drafts.is_empty() {
-        return drafts;
-    }
-    let lengths: Vec<usize> = drafts
-        .iter()
-        .map(|d| d.block.text.chars().count())
-        .collect();
-    let total: usize = lengths.iter().sum();
-    let mut end = drafts.len();
-    let mut before = 0usize;
-    for (i, draft) in drafts.iter().enumerate() {
-        // A section heading ("See also") opens more of the document; a line ("Read also:") ends it.
-        if before as f32 >= TERMINATOR_AFTER_SHARE * total as f32
-            && lengths[i] <= TERMINATOR_MAX_CHARS
-            && !matches!(draft.block.kind, BlockKind::Heading { .. })
-            && cues::find(&draft.block.text).is_some_and(|(cue, _)| cue.ends_article())
-        {
-            end = i;
-            break;
-        }
-        before += lengths[i];
-    }
-    // Appeals, newsletter boxes and credits standing last.
-    while end > 0
-        && cues::find(&drafts[end - 1].block.text).is_some_and(|(cue, _)| {
-            matches!(cue, Cue::Appeal | Cue::Newsletter | Cue::Cookie) || cue.ends_article()
-        })
-    {
-        end -= 1;
-    }
-    // Photo captions and credit lines standing first: a caption with a credit anywhere, a short
-    // block opening or ending with one.
-    let mut start = 0;
-    while start < end && lengths[start] <= CREDIT_MAX_CHARS && {
-        let text = &drafts[start].block.text;
-        let caption = drafts[start].block.kind == BlockKind::Caption;
-        let credit = cues::find_where(text).filter(|(cue, _, _)| *cue == Cue::Credit);
-        credit.is_some_and(|(_, _, opens)| caption || opens)
-            || cues::ends_with_credit(text).is_some()
-    } {
-        start += 1;
-    }
-    let mut kept = Vec::with_capacity(end - start);
-    for (i, draft) in drafts.into_iter().enumerate() {
-        if (start..end).contains(&i) {
-            kept.push(draft);
-        } else if let Some((_, phrase)) = cues::find(&draft.block.text) {
-            record(removals, &draft, Reason::Cue { phrase });
-        } else {
-            record(removals, &draft, Reason::EdgeNoise);
-        }
-    }
-    kept
-}
-
-/// A block that anchors the body: prose, code or a table row.
-fn is_solid(measures: &Measures, draft: &Draft) -> bool {
-    match draft.block.kind {
-        BlockKind::Code | BlockKind::TableRow { .. } => true,
-        BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem => {
-            quality(&measures.unit[draft.owner]) == Quality::Good
-        }
-        _ => false,
-    }
-}
-
-/// Lower-cased words of `text`, for comparing a heading with the title.
-fn normalize_key(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

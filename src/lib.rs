@@ -19,9 +19,10 @@
 //! # Ok::<(), unchaff::Error>(())
 //! ```
 //!
-//! The pipeline, one module per stage: [decode](decode) bytes, [parse](dom) into a DOM,
-//! [prune](prune) what is never content, [score](score) containers, [select](select) the body,
-//! build the [blocks] and [render] them. Every node left out is recorded as a [`Removal`].
+//! The pipeline, one module per stage: `decode` bytes, parse them into a DOM (`dom`), `prune`
+//! what is never content, `score` containers, `select` the body, build the `blocks`, `filter`
+//! them (edges, cues, repeats) and `render` them; `site` removes a site's template across pages.
+//! Every node left out is recorded as a [`Removal`] with its [`Stage`] and [`Reason`].
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -33,6 +34,7 @@ mod decode;
 mod dedup;
 mod dom;
 mod error;
+mod filter;
 mod hints;
 mod measure;
 mod metadata;
