@@ -83,30 +83,38 @@ fn text_len(dom: &Dom<'_>, from: usize, to: usize) -> usize {
 /// How element `i` is hidden from readers, if it is.
 fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
     let element = dom.nodes[i].element?;
-    let [id, hidden, aria_hidden, role, aria_modal, style] = attrs(
+    let [id, hidden, aria_hidden, role, aria_modal, style, class] = attrs(
         element,
-        ["id", "hidden", "aria-hidden", "role", "aria-modal", "style"],
+        [
+            "id",
+            "hidden",
+            "aria-hidden",
+            "role",
+            "aria-modal",
+            "style",
+            "class",
+        ],
     );
+    let is_true = |v: Option<&str>| v.is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    let role_is = |r: &str| role.is_some_and(|role| role.trim().eq_ignore_ascii_case(r));
+    // A dialog open when the page was saved (consent, sign-up, store picker) floats over the
+    // page; it is never the page.
+    if role_is("dialog") || role_is("alertdialog") || is_true(aria_modal) {
+        return Some(DIALOG);
+    }
+    // Closed tabs and accordion panels hold content a reader opens with one click.
+    if role_is("tabpanel") || class.is_some_and(is_panel_class) {
+        return None;
+    }
     // React streams server-rendered parts into hidden `S:` slots that a script moves into place.
     let streamed = id.is_some_and(|id| id.starts_with("S:"));
     if hidden.is_some() && !streamed {
         return Some("the hidden attribute");
     }
-    let is_true = |v: Option<&str>| v.is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
     if is_true(aria_hidden) {
         return Some(ARIA_HIDDEN);
     }
-    // A dialog open when the page was saved (consent, sign-up, store picker) floats over the
-    // page; it is never the page.
-    let role = role.unwrap_or("");
-    if role.eq_ignore_ascii_case("dialog")
-        || role.eq_ignore_ascii_case("alertdialog")
-        || is_true(aria_modal)
-    {
-        return Some(DIALOG);
-    }
-    let style = style?;
-    let style: String = style
+    let style: String = style?
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
@@ -120,10 +128,35 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
     None
 }
 
+/// Whether a class names a tab or accordion panel.
+fn is_panel_class(class: &str) -> bool {
+    let class = class.to_ascii_lowercase();
+    ["tab-pane", "tabpanel", "tab-panel", "accordion", "collapse"]
+        .iter()
+        .any(|w| class.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dom::parse;
+
+    #[test]
+    fn closed_tabs_and_accordions_are_content_but_dialogs_are_not() {
+        let doc = parse(
+            r#"<body><div role="tabpanel" hidden><p>BODY_TEXT one</p></div>
+            <div class="accordion-item__panel" aria-hidden="true"><p>BODY_TEXT two</p></div>
+            <div role="dialog" class="collapse"><p>MENU_TEXT</p></div></body>"#,
+        );
+        let dom = Dom::new(&doc);
+        let dead = prune(&dom, &mut Vec::new());
+        let live: String = (0..dom.len())
+            .filter(|&i| !dead[i])
+            .map(|i| dom.nodes[i].text)
+            .collect();
+        assert!(live.contains("BODY_TEXT one") && live.contains("BODY_TEXT two"));
+        assert!(!live.contains("MENU_TEXT"));
+    }
 
     #[test]
     fn scripts_and_hidden_nodes_die_with_their_subtrees() {
