@@ -11,6 +11,9 @@ pub struct Config {
     /// Inputs larger than this many bytes are refused with [`crate::ErrorKind::TooLarge`].
     /// Default: 64 MiB.
     pub max_input_bytes: usize,
+    /// Also list every block of the page's visible text, kept or removed, with the reason
+    /// ([`crate::Extraction::page`]). Default: `false` (it costs a walk and a copy of the text).
+    pub explain: bool,
     /// When the selected body holds fewer characters than this, the extractor relaxes its rules,
     /// and if that is still too little, falls back to the text of the whole page. Default: 250.
     pub min_body_chars: usize,
@@ -20,6 +23,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             include_title: true,
+            explain: false,
             max_input_bytes: 64 << 20,
             min_body_chars: 250,
         }

@@ -34,6 +34,7 @@ mod decode;
 mod dedup;
 mod dom;
 mod error;
+mod explain;
 mod filter;
 mod hints;
 mod measure;
@@ -55,6 +56,7 @@ pub use blocks::{Block, BlockKind};
 pub use config::Config;
 pub use dedup::{Fingerprint, Overlap};
 pub use error::{Error, ErrorKind};
+pub use explain::PageBlock;
 pub use removal::{Reason, Removal, Stage};
 pub use site::{SiteProfile, host_of};
 
@@ -72,6 +74,8 @@ pub struct Extraction {
     pub url: Option<String>,
     /// The name of the encoding the page was read in (`"UTF-8"` for [`extract`]).
     pub encoding: &'static str,
+    /// With [`Config::explain`]: every block of the page's visible text, kept or removed.
+    pub page: Vec<PageBlock>,
 }
 
 impl Extraction {
@@ -121,12 +125,18 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
         };
         blocks.insert(0, block);
     }
+    let page = if config.explain {
+        explain::page_blocks(&analysis.dom, &analysis.measures, &removals)
+    } else {
+        Vec::new()
+    };
     Ok(Extraction {
         title,
         blocks,
         removals,
         url,
         encoding: encoding_rs::UTF_8.name(),
+        page,
     })
 }
 

@@ -1,11 +1,13 @@
 //! The `unchaff` command: extract the article from saved pages.
 
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+
+mod report;
 use unchaff::{Config, Extraction, SiteProfile, host_of};
 
 /// Extract the main article from saved web pages, without menus, ads, share bars and other chaff.
@@ -34,6 +36,23 @@ struct Args {
     /// Do not compare pages with each other: no site-template removal in a batch.
     #[arg(long)]
     no_cross_page: bool,
+    /// List every block of the page's visible text, kept or removed, with the stage and reason.
+    #[arg(long, conflicts_with = "diff")]
+    explain: bool,
+    /// Show what was removed as a unified diff of the page's text against the extracted text;
+    /// each hunk names the reasons of its removals.
+    #[arg(long)]
+    diff: bool,
+    /// Colour the diff: auto (when writing to a terminal and NO_COLOR is unset), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(serde::Serialize)]
@@ -41,12 +60,34 @@ struct Record<'a> {
     path: &'a str,
     title: Option<&'a str>,
     text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<Vec<ExplainedBlock<'a>>>,
+}
+
+#[derive(serde::Serialize)]
+struct ExplainedBlock<'a> {
+    text: &'a str,
+    kept: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<unchaff::Stage>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a unchaff::Reason>,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     let mut config = Config::default();
     config.include_title = !args.no_title;
+    config.explain = args.explain || args.diff;
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
     let inputs: Vec<PathBuf> = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -91,15 +132,37 @@ fn main() -> ExitCode {
         }
         let text = page.text();
         if args.jsonl {
+            let explain = args.explain.then(|| {
+                page.page
+                    .iter()
+                    .map(|b| ExplainedBlock {
+                        text: &b.text,
+                        kept: b.removed.is_none(),
+                        stage: b.removed.as_ref().map(|(stage, _)| *stage),
+                        reason: b.removed.as_ref().map(|(_, reason)| reason),
+                    })
+                    .collect()
+            });
             let record = Record {
                 path: &name,
                 title: page.title.as_deref(),
                 text: &text,
+                explain,
             };
             // Serialising a struct of strings cannot fail.
             let line = serde_json::to_string(&record).unwrap_or_default();
             out.extend_from_slice(line.as_bytes());
             out.push(b'\n');
+        } else if args.explain || args.diff {
+            if inputs.len() > 1 {
+                out.extend_from_slice(format!("== {name}\n").as_bytes());
+            }
+            let view = if args.diff {
+                report::diff(&page.page, color)
+            } else {
+                report::explain(&page.page)
+            };
+            out.extend_from_slice(view.as_bytes());
         } else if !text.is_empty() {
             if n > 0 && !out.is_empty() {
                 out.push(b'\n');

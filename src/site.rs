@@ -87,13 +87,17 @@ impl SiteProfile {
             };
             if template {
                 removed += 1;
+                let reason = Reason::Template {
+                    site: site.to_owned(),
+                    pages,
+                };
+                for entry in page.page.iter_mut().filter(|e| e.node == block.node) {
+                    entry.removed.get_or_insert((Stage::Dedup, reason.clone()));
+                }
                 page.removals.push(Removal {
                     node: block.node,
                     stage: Stage::Dedup,
-                    reason: Reason::Template {
-                        site: site.to_owned(),
-                        pages,
-                    },
+                    reason,
                 });
             } else {
                 kept.push(block);

@@ -5,6 +5,7 @@
 
 mod batch;
 mod cli;
+mod explain;
 mod robustness;
 mod samples;
 mod util;
