@@ -43,6 +43,10 @@ struct Args {
     /// each hunk names the reasons of its removals.
     #[arg(long)]
     diff: bool,
+    /// Write a self-contained HTML report of kept and removed blocks to FILE; with several
+    /// inputs, FILE is a folder that gets one report per page and an index.html.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
     /// Colour the diff: auto (when writing to a terminal and NO_COLOR is unset), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -78,7 +82,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let mut config = Config::default();
     config.include_title = !args.no_title;
-    config.explain = args.explain || args.diff;
+    config.explain = args.explain || args.diff || args.report.is_some();
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -112,6 +116,12 @@ fn main() -> ExitCode {
     let cross_page = !args.no_cross_page && (inputs.len() > 1 || args.site_profile.is_some());
     if cross_page && let Err(e) = drop_site_template(&args, &inputs, &mut pages) {
         eprintln!("unchaff: {e}");
+        return ExitCode::from(2);
+    }
+    if let Some(target) = &args.report
+        && let Err(e) = write_reports(target, &inputs, &pages)
+    {
+        eprintln!("unchaff: {}: {e}", target.display());
         return ExitCode::from(2);
     }
     let mut out = Vec::new();
@@ -187,6 +197,45 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Writes the `--report`: one file for one input, else a folder of reports and an index.
+fn write_reports(
+    target: &Path,
+    inputs: &[PathBuf],
+    pages: &[Result<Extraction, String>],
+) -> io::Result<()> {
+    let report_of = |input: &Path, page: &Extraction| {
+        report::html(
+            &page.page,
+            page.title.as_deref(),
+            &input.display().to_string(),
+        )
+    };
+    if let ([input], [Ok(page)]) = (inputs, pages) {
+        return write_atomically(target, report_of(input, page).as_bytes());
+    }
+    std::fs::create_dir_all(target)?;
+    let mut entries = Vec::new();
+    for (n, (input, page)) in inputs.iter().zip(pages).enumerate() {
+        let Ok(page) = page else { continue };
+        let stem = input
+            .file_stem()
+            .map_or("stdin".into(), |s| s.to_string_lossy());
+        let file = format!("{n:04}-{stem}.html");
+        write_atomically(&target.join(&file), report_of(input, page).as_bytes())?;
+        let kept = page.page.iter().filter(|b| b.removed.is_none()).count();
+        entries.push((
+            file,
+            input.display().to_string(),
+            kept,
+            page.page.len() - kept,
+        ));
+    }
+    write_atomically(
+        &target.join("index.html"),
+        report::index(&entries).as_bytes(),
+    )
 }
 
 /// Learns each site's template from all pages first, then removes it from every page, so the

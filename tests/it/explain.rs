@@ -153,3 +153,125 @@ fn explain_lists_every_block_with_its_reason() {
     );
     assert!(blocks.iter().any(|b| b["kept"] == true));
 }
+
+/// The text inside each `<p>` of a report's main part, with its class attribute.
+fn report_paragraphs(html: &str) -> Vec<(String, String)> {
+    let main = &html[html.find("<main>").expect("a main part")..];
+    main.split("<p class=\"")
+        .skip(1)
+        .map(|part| {
+            let class = part[..part.find('"').expect("class ends")].to_owned();
+            let inner = &part[part.find('>').expect("tag ends") + 1..];
+            let text = inner
+                .trim_start_matches("<del>")
+                .split("</del>")
+                .next()
+                .expect("text")
+                .split("</p>")
+                .next()
+                .expect("text")
+                .to_owned();
+            (class, text)
+        })
+        .collect()
+}
+
+#[test]
+fn the_report_shows_every_block_once_with_the_class_of_its_stage() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let report = dir.path().join("report.html");
+    let out = crate::util::run(
+        ["--report".to_owned(), report.display().to_string(), seed()],
+        b"",
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let html = std::fs::read_to_string(&report).expect("the report is written");
+    assert!(
+        !html.contains("<script") && !html.contains("http"),
+        "self-contained, nothing loaded"
+    );
+    let mut config = Config::default();
+    config.explain = true;
+    let page = unchaff::extract_bytes(&std::fs::read(seed()).expect("readable"), &config)
+        .expect("extracts");
+    let shown = report_paragraphs(&html);
+    assert_eq!(shown.len(), page.page.len(), "one paragraph per block");
+    for ((class, _), block) in shown.iter().zip(&page.page) {
+        match &block.removed {
+            None => assert_eq!(class, "kept"),
+            Some((stage, _)) => {
+                assert_eq!(
+                    *class,
+                    format!("removed {}", format!("{stage:?}").to_lowercase())
+                )
+            }
+        }
+    }
+    assert!(html.contains("cue &quot;read also&quot;"));
+}
+
+#[test]
+fn several_inputs_get_a_folder_of_reports_and_an_index() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let target = dir.path().join("reports");
+    let other = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("samples/news-article/source.html")
+        .display()
+        .to_string();
+    let out = crate::util::run(
+        [
+            "--report".to_owned(),
+            target.display().to_string(),
+            seed(),
+            other,
+        ],
+        b"",
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let index = std::fs::read_to_string(target.join("index.html")).expect("an index");
+    assert_eq!(index.matches("<a href=").count(), 2);
+    assert!(target.join("0000-source.html").exists() && target.join("0001-source.html").exists());
+}
+
+/// Compares a CLI view of a sample with its golden file; `BLESS=1` rewrites the file.
+fn golden(sample: &str, view: &str) {
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(sample)
+        .join("source.html");
+    let out = crate::util::run(
+        [
+            format!("--{view}"),
+            "--color".into(),
+            "never".into(),
+            source.display().to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("{sample}.{view}.txt"));
+    if std::env::var_os("BLESS").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("golden folder");
+        std::fs::write(&path, &out.stdout).expect("golden file written");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).expect("golden file (BLESS=1 writes it)");
+    if expected != out.stdout {
+        let diff = similar::TextDiff::from_lines(&expected, &out.stdout);
+        panic!(
+            "{sample} --{view} differs from {} (BLESS=1 rewrites it):\n{}",
+            path.display(),
+            diff.unified_diff().header("golden", "actual")
+        );
+    }
+}
+
+#[test]
+fn golden_explain_and_diff() {
+    for sample in ["seed-news", "heavy-boilerplate"] {
+        golden(sample, "explain");
+        golden(sample, "diff");
+    }
+}
