@@ -1,21 +1,51 @@
 //! The `unchaff` command: extract the article from saved pages.
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
 use clap::Parser;
 
-mod report;
+mod cli {
+    pub mod inputs;
+    pub mod report;
+}
+use cli::{inputs, report};
 use unchaff::{Config, Extraction, SiteProfile, host_of};
 
 /// Extract the main article from saved web pages, without menus, ads, share bars and other chaff.
 #[derive(Debug, Parser)]
 #[command(version, about)]
 struct Args {
-    /// HTML files to read; none, or `-`, reads standard input.
+    /// HTML files (`.gz` too) or folders to read; none, or `-`, reads standard input.
     inputs: Vec<PathBuf>,
+    /// Also read the paths listed in FILE, one a line (`-`: standard input).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
+    /// In folders, read the files whose name matches GLOB (default: *.html, *.htm, *.xhtml and
+    /// their .gz).
+    #[arg(long, value_name = "GLOB")]
+    glob: Option<String>,
+    /// Write one output file per input into DIR, mirroring the inputs' paths below their folders.
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    output_dir: Option<PathBuf>,
+    /// With --output-dir, skip the inputs whose output file already exists (resume a run).
+    #[arg(long, requires = "output_dir")]
+    skip_existing: bool,
+    /// Pages extracted at once (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Show a progress bar and a summary on standard error even when it is not a terminal.
+    #[arg(long, conflicts_with = "quiet")]
+    progress: bool,
+    /// Show no progress bar or summary, even on a terminal.
+    #[arg(short, long)]
+    quiet: bool,
     /// Write the output to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -92,11 +122,28 @@ fn main() -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let inputs: Vec<PathBuf> = if args.inputs.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.inputs.clone()
+    let (mut found, problems) = match inputs::expand(
+        &args.inputs,
+        args.files_from.as_deref(),
+        args.glob.as_deref(),
+    ) {
+        Ok(expanded) => expanded,
+        Err(e) => {
+            eprintln!("unchaff: {e}");
+            return ExitCode::from(2);
+        }
     };
+    let mut failed = !problems.is_empty();
+    for problem in &problems {
+        eprintln!("unchaff: {problem}");
+    }
+    let extension = if args.jsonl { "json" } else { "txt" };
+    if let Some(dir) = &args.output_dir
+        && args.skip_existing
+    {
+        found.retain(|i| inputs::output_path(dir, i, extension).is_none_or(|p| !p.exists()));
+    }
+    let inputs: Vec<PathBuf> = found.iter().map(|i| i.path.clone()).collect();
     if let Some(output) = &args.output
         && let Some(clash) = inputs.iter().find(|i| same_file(i, output))
     {
@@ -106,12 +153,39 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let mut pages: Vec<Result<Extraction, String>> = inputs
-        .iter()
-        .map(|input| {
-            let bytes = read_input(input).map_err(|e| e.to_string())?;
-            unchaff::extract_bytes(&bytes, &config).map_err(|e| e.to_string())
-        })
+    let started = Instant::now();
+    let show_progress = args.progress || (!args.quiet && io::stderr().is_terminal());
+    let bar = if show_progress {
+        ProgressBar::new(inputs.len() as u64).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {per_sec}, eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    let extract_one = |input: &PathBuf| {
+        let result = inputs::read(input)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                let size = bytes.len();
+                unchaff::extract_bytes(&bytes, &config)
+                    .map(|page| (page, size))
+                    .map_err(|e| e.to_string())
+            });
+        bar.inc(1);
+        result
+    };
+    let jobs = args.jobs.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build();
+    let results: Vec<Result<(Extraction, usize), String>> = match &pool {
+        Ok(pool) => pool.install(|| inputs.par_iter().map(extract_one).collect()),
+        Err(_) => inputs.iter().map(extract_one).collect(),
+    };
+    bar.finish_and_clear();
+    let bytes_read: usize = results.iter().flatten().map(|(_, size)| size).sum();
+    let mut pages: Vec<Result<Extraction, String>> = results
+        .into_iter()
+        .map(|r| r.map(|(page, _)| page))
         .collect();
     let cross_page = !args.no_cross_page && (inputs.len() > 1 || args.site_profile.is_some());
     if cross_page && let Err(e) = drop_site_template(&args, &inputs, &mut pages) {
@@ -125,9 +199,9 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let mut out = Vec::new();
-    let mut failed = false;
-    for (n, (input, page)) in inputs.iter().zip(&pages).enumerate() {
-        let name = input.display().to_string();
+    let (mut ok, mut empty) = (0usize, 0usize);
+    for (n, (input, page)) in found.iter().zip(&pages).enumerate() {
+        let name = input.path.display().to_string();
         let page = match page {
             Ok(page) => page,
             Err(cause) => {
@@ -139,46 +213,48 @@ fn main() -> ExitCode {
         if page.is_empty() {
             eprintln!("unchaff: {name}: no article text found");
             failed = true;
+            empty += 1;
+        } else {
+            ok += 1;
         }
-        let text = page.text();
-        if args.jsonl {
-            let explain = args.explain.then(|| {
-                page.page
-                    .iter()
-                    .map(|b| ExplainedBlock {
-                        text: &b.text,
-                        kept: b.removed.is_none(),
-                        stage: b.removed.as_ref().map(|(stage, _)| *stage),
-                        reason: b.removed.as_ref().map(|(_, reason)| reason),
-                    })
-                    .collect()
-            });
-            let record = Record {
-                path: &name,
-                title: page.title.as_deref(),
-                text: &text,
-                explain,
+        let rendered = render_page(&args, &name, page, color, inputs.len() > 1);
+        if let Some(dir) = &args.output_dir {
+            let Some(target) = inputs::output_path(dir, input, extension) else {
+                eprintln!("unchaff: {name}: its output would leave {}", dir.display());
+                failed = true;
+                continue;
             };
-            // Serialising a struct of strings cannot fail.
-            let line = serde_json::to_string(&record).unwrap_or_default();
-            out.extend_from_slice(line.as_bytes());
-            out.push(b'\n');
-        } else if args.explain || args.diff {
-            if inputs.len() > 1 {
-                out.extend_from_slice(format!("== {name}\n").as_bytes());
+            let written = target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| write_atomically(&target, &rendered));
+            if let Err(e) = written {
+                eprintln!("unchaff: {}: {e}", target.display());
+                return ExitCode::from(2);
             }
-            let view = if args.diff {
-                report::diff(&page.page, color)
-            } else {
-                report::explain(&page.page)
-            };
-            out.extend_from_slice(view.as_bytes());
-        } else if !text.is_empty() {
-            if n > 0 && !out.is_empty() {
+        } else {
+            if n > 0
+                && !out.is_empty()
+                && !rendered.is_empty()
+                && !args.jsonl
+                && !args.explain
+                && !args.diff
+            {
                 out.push(b'\n');
             }
-            out.extend_from_slice(text.as_bytes());
+            out.extend_from_slice(&rendered);
         }
+    }
+    if show_progress {
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!(
+            "unchaff: {} pages, {ok} ok, {empty} empty, {} failed, {:.1} MB read, {seconds:.2} s, \
+             {:.0} pages/s",
+            inputs.len(),
+            inputs.len() - ok - empty,
+            bytes_read as f64 / 1e6,
+            inputs.len() as f64 / seconds.max(1e-9)
+        );
     }
     let written = match &args.output {
         Some(path) => write_atomically(path, &out),
@@ -197,6 +273,48 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// What one page contributes to the output, in the chosen view.
+fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several: bool) -> Vec<u8> {
+    let text = page.text();
+    if args.jsonl {
+        let explain = args.explain.then(|| {
+            page.page
+                .iter()
+                .map(|b| ExplainedBlock {
+                    text: &b.text,
+                    kept: b.removed.is_none(),
+                    stage: b.removed.as_ref().map(|(stage, _)| *stage),
+                    reason: b.removed.as_ref().map(|(_, reason)| reason),
+                })
+                .collect()
+        });
+        let record = Record {
+            path: name,
+            title: page.title.as_deref(),
+            text: &text,
+            explain,
+        };
+        // Serialising a struct of strings cannot fail.
+        let mut line = serde_json::to_vec(&record).unwrap_or_default();
+        line.push(b'\n');
+        return line;
+    }
+    if args.explain || args.diff {
+        let mut out = if several && args.output_dir.is_none() {
+            format!("== {name}\n")
+        } else {
+            String::new()
+        };
+        out.push_str(&if args.diff {
+            report::diff(&page.page, color)
+        } else {
+            report::explain(&page.page)
+        });
+        return out.into_bytes();
+    }
+    text.into_bytes()
 }
 
 /// Writes the `--report`: one file for one input, else a folder of reports and an index.
@@ -289,16 +407,6 @@ fn site_of(args: &Args, input: &Path, page: Option<&Extraction>) -> String {
             let dir = input.parent().unwrap_or(Path::new(""));
             format!("folder {}", dir.display())
         })
-}
-
-fn read_input(path: &Path) -> io::Result<Vec<u8>> {
-    if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin().lock().read_to_end(&mut bytes)?;
-        Ok(bytes)
-    } else {
-        std::fs::read(path)
-    }
 }
 
 /// Whether two paths name the same existing file.

@@ -4,6 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod batch;
+mod batch_io;
 mod cli;
 mod explain;
 mod robustness;

@@ -1,0 +1,143 @@
+//! What the command reads: files, folders (walked recursively, in name order), lists of paths,
+//! standard input; `.gz` files are unpacked on the fly.
+
+use std::io::{self, Read};
+use std::path::{Component, Path, PathBuf};
+
+use flate2::read::MultiGzDecoder;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+/// The file names a folder's walk picks up when no `--glob` is given.
+const DEFAULT_GLOBS: &[&str] = &["*.html", "*.htm", "*.xhtml", "*.html.gz", "*.htm.gz"];
+
+/// One page to read.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Where to read it; `-` is standard input.
+    pub path: PathBuf,
+    /// Its path below the folder it was found in (or its file name), for `--output-dir`.
+    pub relative: PathBuf,
+}
+
+/// The inputs named on the command line and in `--files-from`, folders expanded. Folders that
+/// cannot be read are reported in the second list and skipped.
+pub fn expand(
+    paths: &[PathBuf],
+    files_from: Option<&Path>,
+    glob: Option<&str>,
+) -> Result<(Vec<Input>, Vec<String>), String> {
+    let matcher = matcher(glob)?;
+    let mut named: Vec<PathBuf> = paths.to_vec();
+    if let Some(list) = files_from {
+        let text = if list == Path::new("-") {
+            let mut text = String::new();
+            io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("-: {e}"))?;
+            text
+        } else {
+            std::fs::read_to_string(list).map_err(|e| format!("{}: {e}", list.display()))?
+        };
+        named.extend(
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(PathBuf::from),
+        );
+    }
+    if named.is_empty() {
+        named.push(PathBuf::from("-"));
+    }
+    let mut inputs = Vec::new();
+    let mut problems = Vec::new();
+    for path in named {
+        if path.is_dir() {
+            walk(&path, &matcher, &mut inputs, &mut problems);
+        } else {
+            let relative = PathBuf::from(path.file_name().unwrap_or(path.as_os_str()));
+            inputs.push(Input { path, relative });
+        }
+    }
+    Ok((inputs, problems))
+}
+
+fn matcher(glob: Option<&str>) -> Result<GlobSet, String> {
+    let patterns: Vec<&str> = match glob {
+        Some(g) => vec![g],
+        None => DEFAULT_GLOBS.to_vec(),
+    };
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        builder.add(Glob::new(pattern).map_err(|e| format!("--glob {pattern}: {e}"))?);
+    }
+    builder.build().map_err(|e| format!("--glob: {e}"))
+}
+
+/// Adds the matching files below `root`, in name order; iterative, so any depth is fine.
+fn walk(root: &Path, matcher: &GlobSet, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
+    let mut pending = vec![root.to_path_buf()];
+    let mut found = Vec::new();
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                problems.push(format!("{}: {e}", dir.display()));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir {
+                pending.push(path);
+            } else if path.file_name().is_some_and(|name| matcher.is_match(name)) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    for path in found {
+        let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        inputs.push(Input { path, relative });
+    }
+}
+
+/// The bytes of an input: standard input for `-`, unpacked when the name ends in `.gz`.
+pub fn read(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        io::stdin().lock().read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    }
+    let file = std::fs::File::open(path)?;
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
+        MultiGzDecoder::new(file)
+            .read_to_end(&mut bytes)
+            .map_err(|e| io::Error::new(e.kind(), format!("not a readable .gz file: {e}")))?;
+    } else {
+        io::BufReader::new(file).read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}
+
+/// Where the output of `input` goes below `dir`: its relative path with `.gz` dropped and the
+/// extension replaced; `None` if that path would leave `dir`.
+pub fn output_path(dir: &Path, input: &Input, extension: &str) -> Option<PathBuf> {
+    let mut relative = input.relative.clone();
+    if input.path == Path::new("-") {
+        relative = PathBuf::from("stdin");
+    }
+    if relative
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
+        relative.set_extension("");
+    }
+    relative.set_extension(extension);
+    let escapes = relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    (!escapes).then(|| dir.join(relative))
+}

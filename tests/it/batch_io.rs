@@ -1,0 +1,184 @@
+//! Batch inputs and outputs: folders, `.gz`, lists of paths, an output folder, parallel runs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::util::{run, sample_source};
+
+const SAMPLES: [&str; 3] = ["news-article", "short-two-paragraphs", "split-divs"];
+
+/// A folder with three sample pages: one plain, one gzipped, one in a subfolder; and a stray file.
+fn tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let html = |name: &str| std::fs::read(sample_source(name)).expect("sample");
+    std::fs::write(dir.path().join("a.html"), html(SAMPLES[0])).expect("written");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&html(SAMPLES[1])).expect("compressed");
+    std::fs::write(
+        dir.path().join("b.html.gz"),
+        gz.finish().expect("compressed"),
+    )
+    .expect("written");
+    std::fs::create_dir(dir.path().join("sub")).expect("subfolder");
+    std::fs::write(dir.path().join("sub/c.htm"), html(SAMPLES[2])).expect("written");
+    std::fs::write(dir.path().join("notes.txt"), "not a page").expect("written");
+    dir
+}
+
+fn arg(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn paths_of(jsonl: &str) -> Vec<String> {
+    jsonl
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
+            v["path"].as_str().expect("path").to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn a_folder_is_walked_in_name_order_with_gz_unpacked() {
+    let dir = tree();
+    let out = run(
+        [
+            "--jsonl".to_owned(),
+            "--no-cross-page".into(),
+            arg(dir.path()),
+        ],
+        b"",
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let paths = paths_of(&out.stdout);
+    let names: Vec<&str> = paths
+        .iter()
+        .map(|p| p.rsplit('/').next().unwrap_or(""))
+        .collect();
+    assert_eq!(names, ["a.html", "b.html.gz", "c.htm"]);
+    assert!(out.stdout.contains("Lantern Bay"), "the plain page");
+    let glob = run(
+        [
+            "--jsonl".to_owned(),
+            "--glob".into(),
+            "*.htm".into(),
+            arg(dir.path()),
+        ],
+        b"",
+    );
+    assert_eq!(paths_of(&glob.stdout).len(), 1);
+}
+
+#[test]
+fn a_truncated_gz_fails_alone() {
+    let dir = tree();
+    let gz = std::fs::read(dir.path().join("b.html.gz")).expect("read");
+    std::fs::write(dir.path().join("b.html.gz"), &gz[..gz.len() / 2]).expect("written");
+    let out = run(
+        [
+            "--jsonl".to_owned(),
+            "--no-cross-page".into(),
+            arg(dir.path()),
+        ],
+        b"",
+    );
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        paths_of(&out.stdout).len(),
+        2,
+        "the other pages are still extracted"
+    );
+    assert!(out.stderr.contains("b.html.gz"), "{}", out.stderr);
+}
+
+#[test]
+fn an_output_folder_mirrors_the_inputs_and_resumes() {
+    let dir = tree();
+    let target = tempfile::tempdir().expect("a temporary folder");
+    let out_dir = target.path().join("out");
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "--no-cross-page".to_owned(),
+            "--output-dir".into(),
+            arg(&out_dir),
+        ];
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a.push(arg(dir.path()));
+        a
+    };
+    let out = run(args(&[]), b"");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    for file in ["a.txt", "b.txt", "sub/c.txt"] {
+        let path: PathBuf = out_dir.join(file);
+        assert!(path.exists(), "{} is written", path.display());
+    }
+    let first = std::fs::read_to_string(out_dir.join("a.txt")).expect("output");
+    std::fs::write(out_dir.join("a.txt"), "KEEP_ME").expect("written");
+    run(args(&["--skip-existing"]), b"");
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("a.txt")).expect("output"),
+        "KEEP_ME"
+    );
+    run(args(&[]), b"");
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("a.txt")).expect("output"),
+        first
+    );
+}
+
+#[test]
+fn parallel_runs_give_the_same_output_in_input_order() {
+    let dir = tree();
+    let one = run(
+        [
+            "--jsonl".to_owned(),
+            "-j".into(),
+            "1".into(),
+            arg(dir.path()),
+        ],
+        b"",
+    );
+    let two = run(
+        [
+            "--jsonl".to_owned(),
+            "-j".into(),
+            "2".into(),
+            arg(dir.path()),
+        ],
+        b"",
+    );
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(paths_of(&one.stdout).len(), 3);
+}
+
+#[test]
+fn paths_can_come_from_a_list() {
+    let dir = tree();
+    let list = dir.path().join("list.txt");
+    std::fs::write(
+        &list,
+        format!(
+            "{}\n\n{}\n",
+            arg(&dir.path().join("a.html")),
+            arg(&dir.path().join("sub/c.htm"))
+        ),
+    )
+    .expect("written");
+    let out = run(
+        ["--jsonl".to_owned(), "--files-from".into(), arg(&list)],
+        b"",
+    );
+    assert_eq!(paths_of(&out.stdout).len(), 2, "{}", out.stderr);
+    let from_stdin = run(
+        ["--jsonl".to_owned(), "--files-from".into(), "-".into()],
+        arg(&dir.path().join("a.html")).as_bytes(),
+    );
+    assert_eq!(
+        paths_of(&from_stdin.stdout).len(),
+        1,
+        "{}",
+        from_stdin.stderr
+    );
+}
