@@ -108,21 +108,12 @@ struct ExplainedBlock<'a> {
     reason: Option<&'a unchaff::Reason>,
 }
 
+/// Pages extracted and written at a time when nothing needs the whole batch at once.
+const STREAM_CHUNK: usize = 64;
+
 fn main() -> ExitCode {
     let args = Args::parse();
-    let mut config = Config::default();
-    config.include_title = !args.no_title;
-    config.explain = args.explain || args.diff || args.report.is_some();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output.is_none()
-                && io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let (mut found, problems) = match inputs::expand(
+    let (found, problems) = match inputs::expand(
         &args.inputs,
         args.files_from.as_deref(),
         args.glob.as_deref(),
@@ -133,145 +124,292 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut failed = !problems.is_empty();
     for problem in &problems {
         eprintln!("unchaff: {problem}");
     }
-    let extension = if args.jsonl { "json" } else { "txt" };
-    if let Some(dir) = &args.output_dir
-        && args.skip_existing
-    {
-        found.retain(|i| inputs::output_path(dir, i, extension).is_none_or(|p| !p.exists()));
+    let mut batch = Batch::new(&args, found);
+    batch.failed |= !problems.is_empty();
+    match batch.run() {
+        // A reader that stops early (`| head`) is no error: stop quietly, as other tools do.
+        Err(e) if e.is_empty() => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("unchaff: {e}");
+            ExitCode::from(2)
+        }
+        Ok(()) if batch.failed => ExitCode::from(1),
+        Ok(()) => ExitCode::SUCCESS,
     }
-    let inputs: Vec<PathBuf> = found.iter().map(|i| i.path.clone()).collect();
-    if let Some(output) = &args.output
-        && let Some(clash) = inputs.iter().find(|i| same_file(i, output))
-    {
-        eprintln!(
-            "unchaff: {}: refusing to overwrite an input with the output",
-            clash.display()
-        );
-        return ExitCode::from(2);
+}
+
+/// One run of the command over its inputs.
+struct Batch<'a> {
+    args: &'a Args,
+    inputs: Vec<inputs::Input>,
+    config: Config,
+    color: bool,
+    extension: &'static str,
+    failed: bool,
+    ok: usize,
+    empty: usize,
+    bytes_read: usize,
+}
+
+impl<'a> Batch<'a> {
+    fn new(args: &'a Args, mut found: Vec<inputs::Input>) -> Batch<'a> {
+        let mut config = Config::default();
+        config.include_title = !args.no_title;
+        config.explain = args.explain || args.diff || args.report.is_some();
+        let color = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                args.output.is_none()
+                    && io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        let extension = if args.jsonl { "json" } else { "txt" };
+        if let Some(dir) = &args.output_dir
+            && args.skip_existing
+        {
+            found.retain(|i| inputs::output_path(dir, i, extension).is_none_or(|p| !p.exists()));
+        }
+        Batch {
+            args,
+            inputs: found,
+            config,
+            color,
+            extension,
+            failed: false,
+            ok: 0,
+            empty: 0,
+            bytes_read: 0,
+        }
     }
-    let started = Instant::now();
-    let show_progress = args.progress || (!args.quiet && io::stderr().is_terminal());
-    let bar = if show_progress {
-        ProgressBar::new(inputs.len() as u64).with_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {per_sec}, eta {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        )
-    } else {
-        ProgressBar::hidden()
-    };
-    let extract_one = |input: &PathBuf| {
-        let result = inputs::read(input)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                let size = bytes.len();
-                unchaff::extract_bytes(&bytes, &config)
-                    .map(|page| (page, size))
-                    .map_err(|e| e.to_string())
+
+    /// Extracts every input and writes the output. Pages are streamed in chunks unless the
+    /// cross-page pass or a batch report needs them all at once. `Err` is a usage or output error.
+    fn run(&mut self) -> Result<(), String> {
+        let args = self.args;
+        if let Some(output) = &args.output
+            && let Some(clash) = self.inputs.iter().find(|i| same_file(&i.path, output))
+        {
+            return Err(format!(
+                "{}: refusing to overwrite an input with the output",
+                clash.path.display()
+            ));
+        }
+        let several = self.inputs.len() > 1;
+        let cross_page = !args.no_cross_page && (several || args.site_profile.is_some());
+        let whole = cross_page || args.report.is_some();
+        let chunk = if whole {
+            self.inputs.len().max(1)
+        } else {
+            STREAM_CHUNK
+        };
+        let started = Instant::now();
+        let show_progress = args.progress || (!args.quiet && io::stderr().is_terminal());
+        let bar = if show_progress {
+            ProgressBar::new(self.inputs.len() as u64).with_style(
+                ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {per_sec}, eta {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            )
+        } else {
+            ProgressBar::hidden()
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(args.jobs.unwrap_or(0))
+            .build()
+            .map_err(|e| format!("cannot start worker threads: {e}"))?;
+        let mut sink = Sink::open(args)?;
+        let all = std::mem::take(&mut self.inputs);
+        for part in all.chunks(chunk) {
+            let paths: Vec<PathBuf> = part.iter().map(|i| i.path.clone()).collect();
+            let config = &self.config;
+            let results: Vec<Result<(Extraction, usize), String>> = pool.install(|| {
+                paths
+                    .par_iter()
+                    .map(|path| {
+                        let result = extract_file(path, config);
+                        bar.inc(1);
+                        result
+                    })
+                    .collect()
             });
-        bar.inc(1);
-        result
-    };
-    let jobs = args.jobs.unwrap_or(0);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build();
-    let results: Vec<Result<(Extraction, usize), String>> = match &pool {
-        Ok(pool) => pool.install(|| inputs.par_iter().map(extract_one).collect()),
-        Err(_) => inputs.iter().map(extract_one).collect(),
-    };
-    bar.finish_and_clear();
-    let bytes_read: usize = results.iter().flatten().map(|(_, size)| size).sum();
-    let mut pages: Vec<Result<Extraction, String>> = results
-        .into_iter()
-        .map(|r| r.map(|(page, _)| page))
-        .collect();
-    let cross_page = !args.no_cross_page && (inputs.len() > 1 || args.site_profile.is_some());
-    if cross_page && let Err(e) = drop_site_template(&args, &inputs, &mut pages) {
-        eprintln!("unchaff: {e}");
-        return ExitCode::from(2);
+            self.bytes_read += results
+                .iter()
+                .flatten()
+                .map(|(_, size)| size)
+                .sum::<usize>();
+            let mut pages: Vec<Result<Extraction, String>> = results
+                .into_iter()
+                .map(|r| r.map(|(page, _)| page))
+                .collect();
+            if cross_page {
+                drop_site_template(args, &paths, &mut pages)?;
+            }
+            if let Some(target) = &args.report {
+                write_reports(target, &paths, &pages)
+                    .map_err(|e| format!("{}: {e}", target.display()))?;
+            }
+            for (input, page) in part.iter().zip(&pages) {
+                self.emit(&mut sink, input, page, several)?;
+            }
+        }
+        bar.finish_and_clear();
+        sink.finish()?;
+        if show_progress {
+            let seconds = started.elapsed().as_secs_f64();
+            let total = all.len();
+            eprintln!(
+                "unchaff: {total} pages, {} ok, {} empty, {} failed, {:.1} MB read, \
+                 {seconds:.2} s, {:.0} pages/s",
+                self.ok,
+                self.empty,
+                total - self.ok - self.empty,
+                self.bytes_read as f64 / 1e6,
+                total as f64 / seconds.max(1e-9)
+            );
+        }
+        Ok(())
     }
-    if let Some(target) = &args.report
-        && let Err(e) = write_reports(target, &inputs, &pages)
-    {
-        eprintln!("unchaff: {}: {e}", target.display());
-        return ExitCode::from(2);
-    }
-    let mut out = Vec::new();
-    let (mut ok, mut empty) = (0usize, 0usize);
-    for (n, (input, page)) in found.iter().zip(&pages).enumerate() {
+
+    /// Reports a page's failure, or writes its output.
+    fn emit(
+        &mut self,
+        sink: &mut Sink,
+        input: &inputs::Input,
+        page: &Result<Extraction, String>,
+        several: bool,
+    ) -> Result<(), String> {
         let name = input.path.display().to_string();
         let page = match page {
             Ok(page) => page,
             Err(cause) => {
                 eprintln!("unchaff: {name}: {cause}");
-                failed = true;
-                continue;
+                self.failed = true;
+                return Ok(());
             }
         };
         if page.is_empty() {
             eprintln!("unchaff: {name}: no article text found");
-            failed = true;
-            empty += 1;
+            self.failed = true;
+            self.empty += 1;
         } else {
-            ok += 1;
+            self.ok += 1;
         }
-        let rendered = render_page(&args, &name, page, color, inputs.len() > 1);
+        let rendered = render_page(self.args, &name, page, self.color, several);
+        match sink {
+            Sink::Folder(dir) => {
+                let Some(target) = inputs::output_path(dir, input, self.extension) else {
+                    eprintln!("unchaff: {name}: its output would leave {}", dir.display());
+                    self.failed = true;
+                    return Ok(());
+                };
+                target
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| write_atomically(&target, &rendered))
+                    .map_err(|e| format!("{}: {e}", target.display()))
+            }
+            Sink::Stream { writer, wrote, .. } => {
+                // Texts of several pages are separated by a blank line.
+                let separate = *wrote
+                    && !rendered.is_empty()
+                    && !(self.args.jsonl || self.args.explain || self.args.diff);
+                if separate {
+                    writer
+                        .write_all(b"\n")
+                        .map_err(|e| sink_error(self.args, &e))?;
+                }
+                *wrote |= !rendered.is_empty();
+                writer
+                    .write_all(&rendered)
+                    .map_err(|e| sink_error(self.args, &e))
+            }
+        }
+    }
+}
+
+/// Reads and extracts one input; the input's size comes back with the page.
+fn extract_file(path: &Path, config: &Config) -> Result<(Extraction, usize), String> {
+    let bytes = inputs::read(path).map_err(|e| e.to_string())?;
+    let size = bytes.len();
+    unchaff::extract_bytes(&bytes, config)
+        .map(|page| (page, size))
+        .map_err(|e| e.to_string())
+}
+
+/// Where the output goes: standard output or `-o FILE` (a temporary file renamed at the end), or
+/// one file per page in `--output-dir`.
+enum Sink {
+    Stream {
+        writer: Box<dyn Write>,
+        /// The temporary file and the name it takes at the end, for `-o`.
+        rename: Option<(PathBuf, PathBuf)>,
+        wrote: bool,
+    },
+    Folder(PathBuf),
+}
+
+impl Sink {
+    fn open(args: &Args) -> Result<Sink, String> {
         if let Some(dir) = &args.output_dir {
-            let Some(target) = inputs::output_path(dir, input, extension) else {
-                eprintln!("unchaff: {name}: its output would leave {}", dir.display());
-                failed = true;
-                continue;
-            };
-            let written = target
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| write_atomically(&target, &rendered));
-            if let Err(e) = written {
-                eprintln!("unchaff: {}: {e}", target.display());
-                return ExitCode::from(2);
+            return Ok(Sink::Folder(dir.clone()));
+        }
+        let (writer, rename): (Box<dyn Write>, _) = match &args.output {
+            Some(path) => {
+                let tmp = temporary_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let file = File::create(&tmp).map_err(|e| format!("{}: {e}", path.display()))?;
+                (
+                    Box::new(io::BufWriter::new(file)),
+                    Some((tmp, path.clone())),
+                )
             }
-        } else {
-            if n > 0
-                && !out.is_empty()
-                && !rendered.is_empty()
-                && !args.jsonl
-                && !args.explain
-                && !args.diff
-            {
-                out.push(b'\n');
-            }
-            out.extend_from_slice(&rendered);
+            None => (Box::new(io::BufWriter::new(io::stdout())), None),
+        };
+        Ok(Sink::Stream {
+            writer,
+            rename,
+            wrote: false,
+        })
+    }
+
+    fn finish(self) -> Result<(), String> {
+        let Sink::Stream {
+            mut writer, rename, ..
+        } = self
+        else {
+            return Ok(());
+        };
+        let flushed = writer.flush();
+        drop(writer);
+        match rename {
+            Some((tmp, target)) => flushed
+                .and_then(|()| std::fs::rename(&tmp, &target))
+                .map_err(|e| {
+                    let _ = std::fs::remove_file(&tmp);
+                    format!("{}: {e}", target.display())
+                }),
+            None => flushed.map_err(|e| {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    String::new()
+                } else {
+                    format!("standard output: {e}")
+                }
+            }),
         }
     }
-    if show_progress {
-        let seconds = started.elapsed().as_secs_f64();
-        eprintln!(
-            "unchaff: {} pages, {ok} ok, {empty} empty, {} failed, {:.1} MB read, {seconds:.2} s, \
-             {:.0} pages/s",
-            inputs.len(),
-            inputs.len() - ok - empty,
-            bytes_read as f64 / 1e6,
-            inputs.len() as f64 / seconds.max(1e-9)
-        );
+}
+
+/// The message for an output error; empty for a closed pipe, which ends the run quietly.
+fn sink_error(args: &Args, e: &io::Error) -> String {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return String::new();
     }
-    let written = match &args.output {
-        Some(path) => write_atomically(path, &out),
-        None => io::stdout().lock().write_all(&out),
-    };
-    if let Err(e) = written {
-        let target = args
-            .output
-            .as_ref()
-            .map_or("standard output".to_owned(), |p| p.display().to_string());
-        eprintln!("unchaff: {target}: {e}");
-        return ExitCode::from(2);
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    match &args.output {
+        Some(path) => format!("{}: {e}", path.display()),
+        None => format!("standard output: {e}"),
     }
 }
 
@@ -417,8 +555,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// A temporary file name beside `path`, for writing it atomically.
+fn temporary_path(path: &Path) -> io::Result<PathBuf> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -429,7 +567,12 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(file_name);
     tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
+    Ok(dir.join(tmp_name))
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = temporary_path(path)?;
     let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
