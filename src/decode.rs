@@ -26,6 +26,30 @@ pub(crate) struct Decoded<'a> {
     pub encoding: &'static Encoding,
 }
 
+/// How many of the input's first bytes are looked at to tell text from binary data.
+const SNIFF_BYTES: usize = 8192;
+/// Control bytes (other than tab, newline, form feed, carriage return and escape) per thousand
+/// above which the input is binary data: text has next to none, random data about 120.
+const BINARY_PER_MILLE: u32 = 50;
+
+/// Control bytes per thousand in the first bytes of `bytes`, when that marks them as binary data
+/// rather than text. Inputs with a byte-order mark are text whatever their bytes.
+pub(crate) fn binary(bytes: &[u8]) -> Option<u32> {
+    if Encoding::for_bom(bytes).is_some() {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if head.is_empty() {
+        return None;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | 0x1b) || b == 0x7f)
+        .count();
+    let per_mille = (control * 1000 / head.len()) as u32;
+    (per_mille > BINARY_PER_MILLE).then_some(per_mille)
+}
+
 /// Decodes `bytes` as HTML, guessing the encoding from the BOM, the declaration and the bytes.
 pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
@@ -103,6 +127,28 @@ mod tests {
         let d = decode(&body);
         assert_eq!(d.encoding, encoding_rs::WINDOWS_1251);
         assert!(d.text.contains("французских"));
+    }
+
+    #[test]
+    fn binary_data_is_told_from_text() {
+        assert!(
+            binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0").is_some()
+        );
+        assert!(binary(&[0u8; 100]).is_some());
+        assert_eq!(
+            binary(
+                "<p>Plain text, with a stray \u{1} in it.</p>"
+                    .repeat(20)
+                    .as_bytes()
+            ),
+            None
+        );
+        let (utf16, _, _) = encoding_rs::UTF_16LE.encode("<p>x</p>");
+        assert_eq!(
+            binary(&[&[0xFF, 0xFE][..], &utf16].concat()),
+            None,
+            "a BOM says text"
+        );
     }
 
     #[test]

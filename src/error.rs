@@ -13,6 +13,11 @@ pub enum ErrorKind {
         /// The configured limit in bytes.
         limit: usize,
     },
+    /// The bytes are not text: an image, an archive, random data.
+    Binary {
+        /// Control bytes per thousand in the input's first bytes.
+        per_mille: u32,
+    },
 }
 
 /// An error of the extraction library.
@@ -41,6 +46,11 @@ impl fmt::Display for Error {
                     "input of {size} bytes exceeds the limit of {limit} bytes"
                 )
             }
+            ErrorKind::Binary { per_mille } => write!(
+                f,
+                "binary data, not an HTML page ({:.1}% control bytes)",
+                f64::from(*per_mille) / 10.0
+            ),
         }
     }
 }

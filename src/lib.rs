@@ -94,6 +94,9 @@ impl Extraction {
 /// Extracts the article from the raw bytes of a page, finding its encoding first.
 pub fn extract_bytes(bytes: &[u8], config: &Config) -> Result<Extraction, Error> {
     check_size(bytes.len(), config)?;
+    if let Some(per_mille) = decode::binary(bytes) {
+        return Err(Error::new(ErrorKind::Binary { per_mille }));
+    }
     let decoded = decode::decode(bytes);
     let mut page = extract(&decoded.text, config)?;
     page.encoding = decoded.encoding.name();

@@ -234,3 +234,19 @@ fn output_option_writes_the_file() {
     assert_has(&written, NEWS_BODY);
     assert_lacks(&written, NEWS_MENU);
 }
+
+#[test]
+fn binary_files_are_refused_with_a_reason_and_the_rest_goes_on() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let png = dir.path().join("photo.png");
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    bytes.extend((0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
+    std::fs::write(&png, bytes).expect("written");
+    let good = crate::util::sample_source("news-article");
+    let out = crate::util::run([png.display().to_string(), good.display().to_string()], b"");
+    assert_eq!(out.code, Some(1));
+    assert!(out.stdout.contains("Lantern Bay"));
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", out.stderr);
+    assert!(lines[0].contains("photo.png") && lines[0].contains("binary data"));
+}
