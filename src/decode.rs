@@ -50,14 +50,26 @@ pub(crate) fn binary(bytes: &[u8]) -> Option<u32> {
     (per_mille > BINARY_PER_MILLE).then_some(per_mille)
 }
 
-/// Decodes `bytes` as HTML, guessing the encoding from the BOM, the declaration and the bytes.
-pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
+/// The charset a `Content-Type` value names, if encoding_rs knows it.
+pub(crate) fn content_type_charset(content_type: &str) -> Option<&'static Encoding> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| Encoding::for_label(value.trim().trim_matches(['"', '\'']).as_bytes()))
+            .flatten()
+    })
+}
+
+/// Decodes `bytes` as HTML, guessing the encoding from the BOM, the charset the transport declared
+/// (an HTTP `Content-Type`), the page's own declaration and the bytes.
+pub(crate) fn decode<'a>(bytes: &'a [u8], transport: Option<&'static Encoding>) -> Decoded<'a> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         let (text, _) = encoding.decode_without_bom_handling(body);
         return Decoded { text, encoding };
     }
-    let declared = declared_encoding(bytes);
+    let declared = transport.or_else(|| declared_encoding(bytes));
     let is_utf8 = std::str::from_utf8(bytes).is_ok();
     let encoding = match declared {
         // Valid UTF-8 with non-ASCII bytes is almost never anything else, whatever the page says.
@@ -96,7 +108,7 @@ mod tests {
     fn bom_wins_over_meta() {
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
         bytes.extend_from_slice("<meta charset=windows-1252><p>é</p>".as_bytes());
-        let d = decode(&bytes);
+        let d = decode(&bytes, None);
         assert_eq!(d.encoding, UTF_8);
         assert!(d.text.contains("<p>é</p>"));
         assert!(!d.text.starts_with('\u{feff}'));
@@ -107,7 +119,7 @@ mod tests {
         let (body, _, _) = encoding_rs::WINDOWS_1251.encode("<p>Привет, мир</p>");
         let mut bytes = br#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head>"#.to_vec();
         bytes.extend_from_slice(&body);
-        let d = decode(&bytes);
+        let d = decode(&bytes, None);
         assert_eq!(d.encoding, encoding_rs::WINDOWS_1251);
         assert!(d.text.contains("Привет, мир"));
     }
@@ -115,7 +127,7 @@ mod tests {
     #[test]
     fn valid_utf8_beats_a_wrong_declaration() {
         let html = "<meta charset=gb2312><p>中文内容，没有乱码。</p>";
-        let d = decode(html.as_bytes());
+        let d = decode(html.as_bytes(), None);
         assert_eq!(d.encoding, UTF_8);
         assert!(d.text.contains("中文内容"));
     }
@@ -124,9 +136,18 @@ mod tests {
     fn undeclared_legacy_bytes_are_detected() {
         let text = "Съешь же ещё этих мягких французских булок, да выпей чаю. ".repeat(8);
         let (body, _, _) = encoding_rs::WINDOWS_1251.encode(&text);
-        let d = decode(&body);
+        let d = decode(&body, None);
         assert_eq!(d.encoding, encoding_rs::WINDOWS_1251);
         assert!(d.text.contains("французских"));
+    }
+
+    #[test]
+    fn the_transport_charset_outranks_meta() {
+        let (body, _, _) = encoding_rs::WINDOWS_1251.encode("<meta charset=utf-8><p>Привет</p>");
+        let charset = content_type_charset("text/html; Charset=\"windows-1251\"");
+        assert_eq!(charset, Some(encoding_rs::WINDOWS_1251));
+        assert!(decode(&body, charset).text.contains("Привет"));
+        assert_eq!(content_type_charset("text/html"), None);
     }
 
     #[test]
@@ -153,7 +174,7 @@ mod tests {
 
     #[test]
     fn invalid_bytes_never_fail() {
-        let d = decode(&[0xff, 0xfe, 0xfd, b'<', 0x80]);
+        let d = decode(&[0xff, 0xfe, 0xfd, b'<', 0x80], None);
         assert!(!d.text.is_empty());
     }
 }

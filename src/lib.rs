@@ -93,11 +93,22 @@ impl Extraction {
 
 /// Extracts the article from the raw bytes of a page, finding its encoding first.
 pub fn extract_bytes(bytes: &[u8], config: &Config) -> Result<Extraction, Error> {
-    check_size(bytes.len(), config)?;
-    if let Some(per_mille) = decode::binary(bytes) {
+    extract_response(bytes, None, config)
+}
+
+/// Extracts the article from the body of an HTTP response (from a crawler or a WARC archive):
+/// the charset of its `Content-Type` header, when given, outranks the page's `<meta>`.
+pub fn extract_response(
+    body: &[u8],
+    content_type: Option<&str>,
+    config: &Config,
+) -> Result<Extraction, Error> {
+    check_size(body.len(), config)?;
+    if let Some(per_mille) = decode::binary(body) {
         return Err(Error::new(ErrorKind::Binary { per_mille }));
     }
-    let decoded = decode::decode(bytes);
+    let transport = content_type.and_then(decode::content_type_charset);
+    let decoded = decode::decode(body, transport);
     let mut page = extract(&decoded.text, config)?;
     page.encoding = decoded.encoding.name();
     Ok(page)

@@ -92,6 +92,7 @@ enum ColorChoice {
 #[derive(serde::Serialize)]
 struct Record<'a> {
     path: &'a str,
+    url: Option<&'a str>,
     title: Option<&'a str>,
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -199,14 +200,6 @@ impl<'a> Batch<'a> {
                 clash.path.display()
             ));
         }
-        let several = self.inputs.len() > 1;
-        let cross_page = !args.no_cross_page && (several || args.site_profile.is_some());
-        let whole = cross_page || args.report.is_some();
-        let chunk = if whole {
-            self.inputs.len().max(1)
-        } else {
-            STREAM_CHUNK
-        };
         let started = Instant::now();
         let show_progress = args.progress || (!args.quiet && io::stderr().is_terminal());
         let bar = if show_progress {
@@ -221,12 +214,59 @@ impl<'a> Batch<'a> {
             .num_threads(args.jobs.unwrap_or(0))
             .build()
             .map_err(|e| format!("cannot start worker threads: {e}"))?;
-        let mut sink = Sink::open(args)?;
+        let mut run = Running {
+            pool,
+            bar,
+            sink: Sink::open(args)?,
+            several: self.inputs.len() > 1,
+            pages: 0,
+        };
         let all = std::mem::take(&mut self.inputs);
-        for part in all.chunks(chunk) {
+        // Files between archives go together; each archive streams its records.
+        let mut files = Vec::new();
+        for input in all {
+            if inputs::is_warc(&input.path) {
+                self.files(&mut run, std::mem::take(&mut files))?;
+                self.archive(&mut run, &input)?;
+            } else {
+                files.push(input);
+            }
+        }
+        self.files(&mut run, files)?;
+        run.bar.finish_and_clear();
+        run.sink.finish()?;
+        if show_progress {
+            let seconds = started.elapsed().as_secs_f64();
+            let total = run.pages;
+            eprintln!(
+                "unchaff: {total} pages, {} ok, {} empty, {} failed, {:.1} MB read, \
+                 {seconds:.2} s, {:.0} pages/s",
+                self.ok,
+                self.empty,
+                total - self.ok - self.empty,
+                self.bytes_read as f64 / 1e6,
+                total as f64 / seconds.max(1e-9)
+            );
+        }
+        Ok(())
+    }
+
+    /// Extracts and writes files: in chunks, or all at once when the cross-page pass or a batch
+    /// report needs them together.
+    fn files(&mut self, run: &mut Running, files: Vec<inputs::Input>) -> Result<(), String> {
+        let args = self.args;
+        let cross_page = !args.no_cross_page && (files.len() > 1 || args.site_profile.is_some());
+        let whole = cross_page || args.report.is_some();
+        let chunk = if whole {
+            files.len().max(1)
+        } else {
+            STREAM_CHUNK
+        };
+        for part in files.chunks(chunk) {
             let paths: Vec<PathBuf> = part.iter().map(|i| i.path.clone()).collect();
             let config = &self.config;
-            let results: Vec<Result<(Extraction, usize), String>> = pool.install(|| {
+            let bar = &run.bar;
+            let results: Vec<Result<(Extraction, usize), String>> = run.pool.install(|| {
                 paths
                     .par_iter()
                     .map(|path| {
@@ -236,6 +276,7 @@ impl<'a> Batch<'a> {
                     })
                     .collect()
             });
+            run.pages += results.len();
             self.bytes_read += results
                 .iter()
                 .flatten()
@@ -253,25 +294,72 @@ impl<'a> Batch<'a> {
                     .map_err(|e| format!("{}: {e}", target.display()))?;
             }
             for (input, page) in part.iter().zip(&pages) {
-                self.emit(&mut sink, input, page, several)?;
+                self.emit(&mut run.sink, input, page, run.several)?;
             }
         }
-        bar.finish_and_clear();
-        sink.finish()?;
-        if show_progress {
-            let seconds = started.elapsed().as_secs_f64();
-            let total = all.len();
-            eprintln!(
-                "unchaff: {total} pages, {} ok, {} empty, {} failed, {:.1} MB read, \
-                 {seconds:.2} s, {:.0} pages/s",
-                self.ok,
-                self.empty,
-                total - self.ok - self.empty,
-                self.bytes_read as f64 / 1e6,
-                total as f64 / seconds.max(1e-9)
-            );
-        }
         Ok(())
+    }
+
+    /// Extracts and writes the HTML responses of a WARC archive, a chunk of records at a time.
+    fn archive(&mut self, run: &mut Running, archive: &inputs::Input) -> Result<(), String> {
+        let name = archive.path.display().to_string();
+        let mut records = match inputs::warc_pages(&archive.path) {
+            Ok(records) => records,
+            Err(e) => {
+                eprintln!("unchaff: {name}: {e}");
+                self.failed = true;
+                return Ok(());
+            }
+        };
+        let stem = archive.relative.with_extension("");
+        let mut number = 0;
+        loop {
+            let mut chunk = Vec::new();
+            for record in records.by_ref().take(STREAM_CHUNK) {
+                match record {
+                    Ok(page) => chunk.push(page),
+                    Err(cause) => {
+                        eprintln!("unchaff: {name}: {cause}");
+                        self.failed = true;
+                    }
+                }
+            }
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            run.bar.inc_length(chunk.len() as u64);
+            let config = &self.config;
+            let bar = &run.bar;
+            let results: Vec<Result<Extraction, String>> = run.pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|page| {
+                        let result = unchaff::extract_response(
+                            &page.body,
+                            page.content_type.as_deref(),
+                            config,
+                        )
+                        .map(|mut extraction| {
+                            extraction.url.get_or_insert_with(|| page.uri.clone());
+                            extraction
+                        })
+                        .map_err(|e| e.to_string());
+                        bar.inc(1);
+                        result
+                    })
+                    .collect()
+            });
+            run.pages += results.len();
+            self.bytes_read += chunk.iter().map(|p| p.body.len()).sum::<usize>();
+            for (page, result) in chunk.iter().zip(&results) {
+                number += 1;
+                let input = inputs::Input {
+                    path: PathBuf::from(format!("{name}#{}", page.uri)),
+                    relative: stem.join(inputs::warc_page_name(number, &page.uri)),
+                };
+                self.emit(&mut run.sink, &input, result, true)?;
+            }
+        }
     }
 
     /// Reports a page's failure, or writes its output.
@@ -329,6 +417,17 @@ impl<'a> Batch<'a> {
             }
         }
     }
+}
+
+/// What a run holds while it goes through its inputs.
+struct Running {
+    pool: rayon::ThreadPool,
+    bar: ProgressBar,
+    sink: Sink,
+    /// Whether more than one page is written, so views name their page.
+    several: bool,
+    /// Pages read so far.
+    pages: usize,
 }
 
 /// Reads and extracts one input; the input's size comes back with the page.
@@ -430,6 +529,7 @@ fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several:
         });
         let record = Record {
             path: name,
+            url: page.url.as_deref(),
             title: page.title.as_deref(),
             text: &text,
             explain,

@@ -8,7 +8,15 @@ use flate2::read::MultiGzDecoder;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 /// The file names a folder's walk picks up when no `--glob` is given.
-const DEFAULT_GLOBS: &[&str] = &["*.html", "*.htm", "*.xhtml", "*.html.gz", "*.htm.gz"];
+const DEFAULT_GLOBS: &[&str] = &[
+    "*.html",
+    "*.htm",
+    "*.xhtml",
+    "*.html.gz",
+    "*.htm.gz",
+    "*.warc",
+    "*.warc.gz",
+];
 
 /// One page to read.
 #[derive(Debug, Clone)]
@@ -140,4 +148,110 @@ pub fn output_path(dir: &Path, input: &Input, extension: &str) -> Option<PathBuf
         .components()
         .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
     (!escapes).then(|| dir.join(relative))
+}
+
+/// Whether a path names a WARC archive (`.warc`, `.warc.gz`).
+pub fn is_warc(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
+}
+
+/// One HTML response of a WARC archive.
+#[derive(Debug)]
+pub struct WarcPage {
+    /// The record's `WARC-Target-URI`.
+    pub uri: String,
+    /// The response's `Content-Type` header, for its charset.
+    pub content_type: Option<String>,
+    /// The response body.
+    pub body: Vec<u8>,
+}
+
+/// The HTML responses of a WARC archive (plain or gzipped), read a record at a time. Other
+/// records (requests, metadata, non-HTML responses) are skipped; a damaged record ends the walk
+/// with an error.
+pub fn warc_pages(path: &Path) -> io::Result<impl Iterator<Item = Result<WarcPage, String>>> {
+    let file = std::fs::File::open(path)?;
+    let reader: Box<dyn Read + Send> = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
+        Box::new(MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let mut records = warc::WarcReader::new(io::BufReader::new(reader)).iter_records();
+    let mut done = false;
+    Ok(std::iter::from_fn(move || {
+        while !done {
+            let record = match records.next()? {
+                Ok(record) => record,
+                Err(e) => {
+                    done = true;
+                    return Some(Err(format!("damaged WARC record: {e}")));
+                }
+            };
+            if *record.warc_type() != warc::RecordType::Response {
+                continue;
+            }
+            let uri = record
+                .header(warc::WarcHeader::TargetURI)
+                .map(|u| u.trim().to_owned())
+                .unwrap_or_default();
+            if let Some(page) = http_html_page(uri, record.body()) {
+                return Some(Ok(page));
+            }
+        }
+        None
+    }))
+}
+
+/// The body of an HTTP response whose content type is HTML (or unstated).
+fn http_html_page(uri: String, block: &[u8]) -> Option<WarcPage> {
+    let split = block
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| {
+            block
+                .windows(2)
+                .position(|w| w == b"\n\n")
+                .map(|i| (i, i + 2))
+        })?;
+    let head = String::from_utf8_lossy(&block[..split.0]);
+    let content_type = head.lines().skip(1).find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case("content-type")
+            .then(|| value.trim().to_owned())
+    });
+    let html = content_type
+        .as_deref()
+        .is_none_or(|t| t.to_ascii_lowercase().contains("html"));
+    html.then(|| WarcPage {
+        uri,
+        content_type,
+        body: block[split.1..].to_vec(),
+    })
+}
+
+/// A file name for a page of a WARC archive: its number and its address, made safe.
+pub fn warc_page_name(number: usize, uri: &str) -> PathBuf {
+    let safe: String = uri
+        .split_once("://")
+        .map_or(uri, |(_, rest)| rest)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(100)
+        .collect();
+    PathBuf::from(format!("{number:06}-{safe}.html"))
 }

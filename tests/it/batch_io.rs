@@ -182,3 +182,126 @@ fn paths_can_come_from_a_list() {
         from_stdin.stderr
     );
 }
+
+/// One WARC record with the mandatory headers around `block`.
+fn warc_record(kind: &str, uri: &str, block: &[u8], n: usize) -> Vec<u8> {
+    let mut record = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n\
+         WARC-Date: 2024-05-05T12:00:00Z\r\n\
+         WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{n:012}>\r\n\
+         Content-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    record.extend_from_slice(block);
+    record.extend_from_slice(b"\r\n\r\n");
+    record
+}
+
+/// A small archive: a request, an HTML response in windows-1251 declared only by its HTTP
+/// header, an image response, and an English HTML response.
+fn archive() -> Vec<u8> {
+    let russian = std::fs::read(sample_source("legacy-1251")).expect("sample");
+    // Without its <meta>, the page's charset comes from the HTTP header alone.
+    let needle = b"charset=windows-1251";
+    let at = russian
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .expect("the sample declares its charset");
+    let russian = [
+        &russian[..at],
+        b"charset=x-unknown-12",
+        &russian[at + needle.len()..],
+    ]
+    .concat();
+    let english = std::fs::read(sample_source("news-article")).expect("sample");
+    let response = |content_type: &str, body: &[u8]| {
+        let mut block =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nServer: test\r\n\r\n")
+                .into_bytes();
+        block.extend_from_slice(body);
+        block
+    };
+    let mut warc = Vec::new();
+    warc.extend(warc_record(
+        "request",
+        "https://ru.example/a",
+        b"GET /a HTTP/1.1\r\n\r\n",
+        1,
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://ru.example/a",
+        &response("text/html; charset=windows-1251", &russian),
+        2,
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://ru.example/logo.png",
+        &response("image/png", b"\x89PNG"),
+        3,
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://en.example/ferry",
+        &response("text/html", &english),
+        4,
+    ));
+    warc
+}
+
+#[test]
+fn warc_archives_give_their_html_responses() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let plain = dir.path().join("crawl.warc");
+    std::fs::write(&plain, archive()).expect("written");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&archive()).expect("compressed");
+    let packed = dir.path().join("crawl.warc.gz");
+    std::fs::write(&packed, gz.finish().expect("compressed")).expect("written");
+    for file in [&plain, &packed] {
+        let out = run(
+            ["--jsonl".to_owned(), "--no-cross-page".into(), arg(file)],
+            b"",
+        );
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        let records: Vec<serde_json::Value> = out
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("JSON"))
+            .collect();
+        assert_eq!(records.len(), 2, "{}", out.stdout);
+        assert_eq!(records[0]["url"], "https://ru.example/a");
+        assert!(
+            records[0]["text"]
+                .as_str()
+                .expect("text")
+                .contains("Заречинск"),
+            "decoded by the HTTP charset"
+        );
+        // The page's own canonical address wins over the record's.
+        assert!(
+            records[1]["url"]
+                .as_str()
+                .expect("url")
+                .contains("harbourledger")
+        );
+        assert!(
+            records[1]["path"]
+                .as_str()
+                .expect("path")
+                .ends_with("#https://en.example/ferry")
+        );
+    }
+    let out_dir = dir.path().join("out");
+    let out = run(
+        ["--output-dir".to_owned(), arg(&out_dir), arg(&packed)],
+        b"",
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out_dir
+            .join("crawl.warc/000002-en.example_ferry.txt")
+            .exists()
+    );
+}
