@@ -313,6 +313,10 @@ impl Walker<'_, '_> {
             match dom.nodes[j].tag {
                 Tag::Text => text.push_str(dom.nodes[j].text),
                 Tag::Br => text.push('\n'),
+                // A block inside preformatted text (a line wrapper of a highlighter) starts a line.
+                tag if tag.is_block() && j != pre && !text.is_empty() && !text.ends_with('\n') => {
+                    text.push('\n');
+                }
                 _ => {}
             }
             j += 1;

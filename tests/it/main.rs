@@ -7,6 +7,7 @@ mod batch;
 mod batch_io;
 mod cli;
 mod explain;
+mod properties;
 mod robustness;
 mod samples;
 mod util;
