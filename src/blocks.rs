@@ -182,8 +182,10 @@ impl Walker<'_, '_> {
                         reason: Reason::Markup { hint },
                     });
                 }
-                // Descend all the same: an explicit article body may lie inside the zone.
+                // Descend all the same: an explicit article body may lie inside the zone. Dropped
+                // inline text leaves a space, so the words around it do not run together.
                 if node.tag == Tag::Text {
+                    self.buffer.push(' ');
                     j += 1;
                     continue;
                 }
