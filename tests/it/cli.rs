@@ -250,3 +250,50 @@ fn binary_files_are_refused_with_a_reason_and_the_rest_goes_on() {
     assert_eq!(lines.len(), 1, "{}", out.stderr);
     assert!(lines[0].contains("photo.png") && lines[0].contains("binary data"));
 }
+
+#[test]
+fn a_full_disk_is_a_clear_error() {
+    let Ok(full) = std::fs::File::create("/dev/full") else {
+        return; // Not a Linux-like system.
+    };
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_unchaff"))
+        .arg(crate::util::sample_source("news-article"))
+        .stdout(full)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("standard output"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    use std::io::Read;
+    let samples: Vec<_> = std::fs::read_dir(crate::util::samples_dir())
+        .expect("samples")
+        .map(|e| e.expect("entry").path().join("source.html"))
+        .collect();
+    let mut args = vec!["--no-cross-page".to_owned()];
+    // Enough output to fill the pipe after the reader has gone.
+    for _ in 0..20 {
+        args.extend(samples.iter().map(|p| p.display().to_string()));
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_unchaff"))
+        .args(&args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
