@@ -117,7 +117,7 @@ pub fn extract_response(
 /// Extracts the article from a page's HTML.
 pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
     check_size(html.len(), config)?;
-    let html = nesting::cap_depth(html);
+    let html = nesting::cap(html);
     let document = dom::parse(&html);
     let dom = dom::Dom::new(&document);
     let mut removals = Vec::new();

@@ -1,9 +1,12 @@
-//! Before parsing: caps how deep elements nest.
+//! Before parsing: caps on what makes html5ever slow.
 //!
 //! html5ever checks element scope by walking its stack of open elements, so each start tag costs
-//! time in proportion to the nesting depth and a page of 200,000 nested `<div>`s takes minutes.
-//! No real page nests more than a few hundred elements deep, so tags that would open past
-//! [`MAX_DEPTH`] are dropped (with their end tags), keeping all text: parsing stays linear.
+//! time in proportion to the nesting depth and a page of 200,000 nested `<div>`s takes minutes;
+//! and it checks each new attribute name against the element's earlier ones, so one element with
+//! 100,000 attributes takes seconds. No real page nests more than a few hundred elements deep or
+//! gives an element more than a few dozen attributes, so tags that would open past
+//! [`MAX_DEPTH`] are dropped (with their end tags, keeping all text) and attributes past
+//! [`MAX_ATTRIBUTES`] are cut: parsing stays linear.
 
 use std::borrow::Cow;
 
@@ -36,12 +39,79 @@ fn classify(name: &[u8]) -> Class {
     }
 }
 
-/// `html` with start tags beyond [`MAX_DEPTH`] (and their end tags) removed; borrowed unchanged
-/// when the page never nests that deep, as is the case for every real page.
-pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
-    if max_depth(html) <= MAX_DEPTH {
+/// The most attributes kept on one element.
+pub(crate) const MAX_ATTRIBUTES: usize = 1_000;
+
+/// Bytes an attribute takes at the least (` a=`): a tag with more attributes than the cap spans
+/// at least this many bytes per attribute without a `<`.
+const MIN_ATTRIBUTE_BYTES: usize = 3;
+
+/// `html` with both caps applied; borrowed unchanged for every real page, which costs one scan
+/// of its tags.
+pub(crate) fn cap(html: &str) -> Cow<'_, str> {
+    let (depth, widest) = survey(html);
+    let html = if widest > MAX_ATTRIBUTES * MIN_ATTRIBUTE_BYTES {
+        cap_attributes(html)
+    } else {
+        Cow::Borrowed(html)
+    };
+    if depth <= MAX_DEPTH {
+        return html;
+    }
+    match html {
+        Cow::Borrowed(html) => cap_depth(html),
+        Cow::Owned(capped) => Cow::Owned(cap_depth(&capped).into_owned()),
+    }
+}
+
+/// The deepest nesting of counted elements, and the widest stretch between two tags.
+fn survey(html: &str) -> (usize, usize) {
+    let mut depth = 0usize;
+    let mut max = 0;
+    let mut tags = Tags::new(html, false);
+    for tag in tags.by_ref() {
+        match tag.kind {
+            Kind::Open => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            Kind::Close => depth = depth.saturating_sub(1),
+        }
+    }
+    (max, tags.widest.max(html.len() - tags.last_lt))
+}
+
+/// `html` with the attributes of any element beyond [`MAX_ATTRIBUTES`] cut off.
+fn cap_attributes(html: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(offset) = html[at..].find('<') {
+        let start = at + offset;
+        let Some(len) = html[start..].find('>') else {
+            break;
+        };
+        let end = start + len;
+        let tag = &html[start..end];
+        at = end + 1;
+        let Some((nth, _)) = tag.match_indices('=').nth(MAX_ATTRIBUTES) else {
+            continue;
+        };
+        // Cut at the space before the first attribute past the cap.
+        let cut = tag[..nth].rfind(char::is_whitespace).unwrap_or(nth);
+        out.push_str(&html[copied..start + cut]);
+        copied = end;
+    }
+    if copied == 0 {
         return Cow::Borrowed(html);
     }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// `html` with start tags beyond [`MAX_DEPTH`] (and their end tags) removed; borrowed unchanged
+/// when the page never nests that deep, as is the case for every real page.
+fn cap_depth(html: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(html.len());
     let mut depth = 0usize;
     let mut dropped = 0usize;
@@ -74,22 +144,6 @@ pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The deepest nesting of counted elements.
-fn max_depth(html: &str) -> usize {
-    let mut depth = 0usize;
-    let mut max = 0;
-    for tag in Tags::new(html, false) {
-        match tag.kind {
-            Kind::Open => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            Kind::Close => depth = depth.saturating_sub(1),
-        }
-    }
-    max
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Open,
@@ -109,6 +163,10 @@ struct Tags<'a> {
     at: usize,
     /// Whether to find where each tag ends (one more search per tag).
     with_ends: bool,
+    /// Where the last `<` seen stands, and the widest stretch between two of them (raw text
+    /// aside): an element's attributes all lie in one such stretch.
+    last_lt: usize,
+    widest: usize,
 }
 
 impl<'a> Tags<'a> {
@@ -117,6 +175,8 @@ impl<'a> Tags<'a> {
             html,
             at: 0,
             with_ends,
+            last_lt: 0,
+            widest: 0,
         }
     }
 }
@@ -128,6 +188,8 @@ impl Iterator for Tags<'_> {
         let bytes = self.html.as_bytes();
         loop {
             let start = self.at + self.html[self.at..].find('<')?;
+            self.widest = self.widest.max(start - self.last_lt);
+            self.last_lt = start;
             let rest = &self.html[start..];
             if rest.starts_with("<!--") {
                 self.at = rest.find("-->").map_or(bytes.len(), |e| start + e + 3);
@@ -164,6 +226,7 @@ impl Iterator for Tags<'_> {
                 // Raw text (and foreign content) ends at its end tag, in whatever case.
                 self.at = find_end_tag(&self.html[name_end..], name)
                     .map_or(bytes.len(), |e| name_end + e + 2);
+                self.last_lt = self.at;
                 continue;
             }
             if class == Class::NotNesting {
@@ -208,7 +271,20 @@ mod tests {
     fn real_pages_are_left_alone() {
         let html = "<html><body><div><p>One<p>Two<ul><li>a<li>b</ul><br><img src=x></div>\
                     <script>if (a < b) { document.write('<div><div>') }</script></body></html>";
-        assert!(matches!(cap_depth(html), Cow::Borrowed(_)));
+        assert!(matches!(cap(html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn attributes_past_the_cap_are_cut() {
+        let attributes: String = (0..MAX_ATTRIBUTES * 3)
+            .map(|i| format!(" a{i}=\"v\""))
+            .collect();
+        let html = format!("<div{attributes}>BODY_TEXT</div><p class=x>more</p>");
+        let capped = cap(&html);
+        assert!(capped.contains("BODY_TEXT</div><p class=x>more</p>"));
+        let first_tag = &capped[..capped.find('>').unwrap()];
+        assert_eq!(first_tag.matches('=').count(), MAX_ATTRIBUTES);
+        assert!(matches!(cap("<p a=1 b=2>x</p>"), Cow::Borrowed(_)));
     }
 
     #[test]
@@ -218,8 +294,8 @@ mod tests {
             "<div>".repeat(MAX_DEPTH * 3),
             "</div>".repeat(MAX_DEPTH * 3)
         );
-        let capped = cap_depth(&html);
-        assert_eq!(max_depth(&capped), MAX_DEPTH);
+        let capped = cap(&html);
+        assert_eq!(survey(&capped).0, MAX_DEPTH);
         assert!(capped.contains("BODY_TEXT"));
     }
 }
