@@ -57,6 +57,7 @@ pub use config::Config;
 pub use dedup::{Fingerprint, Overlap};
 pub use error::{Error, ErrorKind};
 pub use explain::PageBlock;
+pub use metadata::Metadata;
 pub use removal::{Reason, Removal, Stage};
 pub use site::{SiteProfile, host_of};
 
@@ -76,6 +77,8 @@ pub struct Extraction {
     pub encoding: &'static str,
     /// With [`Config::explain`]: every block of the page's visible text, kept or removed.
     pub page: Vec<PageBlock>,
+    /// Authors, date, site name, language, description, image and tags the page declares.
+    pub metadata: Metadata,
 }
 
 impl Extraction {
@@ -124,6 +127,7 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
     let analysis = select::Analysis::new(dom, &mut removals);
     let title = metadata::title(&analysis.dom, &analysis.dead);
     let url = metadata::url(&analysis.dom);
+    let info = metadata::metadata(&analysis.dom);
     let mut blocks = match select::select(&analysis, config) {
         Some(body) => blocks::build(&analysis, &body, title.as_deref(), &mut removals),
         None => Vec::new(),
@@ -151,6 +155,7 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
         url,
         encoding: encoding_rs::UTF_8.name(),
         page,
+        metadata: info,
     })
 }
 

@@ -18,6 +18,8 @@ struct Record<'a> {
     path: &'a str,
     url: Option<&'a str>,
     title: Option<&'a str>,
+    #[serde(flatten)]
+    metadata: &'a unchaff::Metadata,
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<Vec<ExplainedBlock<'a>>>,
@@ -426,6 +428,7 @@ fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several:
             path: name,
             url: page.url.as_deref(),
             title: page.title.as_deref(),
+            metadata: &page.metadata,
             text: &text,
             explain,
         };
