@@ -125,9 +125,9 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
     let dom = dom::Dom::new(&document);
     let mut removals = Vec::new();
     let analysis = select::Analysis::new(dom, &mut removals);
-    let title = metadata::title(&analysis.dom, &analysis.dead);
-    let url = metadata::url(&analysis.dom);
-    let info = metadata::metadata(&analysis.dom);
+    let title = metadata::title(&analysis.dom, &analysis.dead, &analysis.metas);
+    let url = metadata::url(&analysis.metas);
+    let info = metadata::metadata(&analysis.dom, &analysis.metas);
     let mut blocks = match select::select(&analysis, config) {
         Some(body) => blocks::build(&analysis, &body, title.as_deref(), &mut removals),
         None => Vec::new(),

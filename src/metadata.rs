@@ -1,15 +1,16 @@
 //! The page title: the article's own headline when the page has one that agrees with its
 //! `<title>` or `og:title`, else those with the site name cut off.
 
-use crate::dom::{Dom, Tag, collapse_whitespace};
+use crate::dom::{Dom, Tag, attrs, collapse_whitespace};
 
 /// Separators between a headline and a site name in `<title>`.
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "];
 
 /// The title of the page, if it has one.
-pub(crate) fn title(dom: &Dom<'_>, dead: &[bool]) -> Option<String> {
-    let meta_title = meta_content(dom, "og:title")
-        .or_else(|| meta_content(dom, "twitter:title"))
+pub(crate) fn title(dom: &Dom<'_>, dead: &[bool], metas: &Metas<'_>) -> Option<String> {
+    let meta_title = metas
+        .get("og:title")
+        .or_else(|| metas.get("twitter:title"))
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_owned);
@@ -41,9 +42,10 @@ pub(crate) struct PageKind {
 const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "\"Question\""];
 
 /// Reads the page's declared kind from OpenGraph, JSON-LD and microdata.
-pub(crate) fn page_kind(dom: &Dom<'_>) -> PageKind {
-    let article =
-        meta_content(dom, "og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article"));
+pub(crate) fn page_kind(dom: &Dom<'_>, metas: &Metas<'_>) -> PageKind {
+    let article = metas
+        .get("og:type")
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("article"));
     let discussion = (0..dom.len()).any(|i| {
         let node = &dom.nodes[i];
         let itemtype = dom.attr(i, "itemtype").unwrap_or("");
@@ -63,32 +65,54 @@ pub(crate) fn page_kind(dom: &Dom<'_>) -> PageKind {
 }
 
 /// The page's own address: `<link rel=canonical>`, else `og:url`.
-pub(crate) fn url(dom: &Dom<'_>) -> Option<String> {
-    let canonical = (0..dom.len())
-        .filter(|&i| dom.nodes[i].tag == Tag::Meta)
-        .find(|&i| {
-            dom.attr(i, "rel").is_some_and(|r| {
-                r.split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case("canonical"))
-            })
-        })
-        .and_then(|i| dom.attr(i, "href"));
-    canonical
-        .or_else(|| meta_content(dom, "og:url"))
+pub(crate) fn url(metas: &Metas<'_>) -> Option<String> {
+    metas
+        .canonical
+        .or_else(|| metas.get("og:url"))
         .map(str::trim)
         .filter(|u| u.contains("://"))
         .map(str::to_owned)
 }
 
-fn meta_content<'a>(dom: &Dom<'a>, property: &str) -> Option<&'a str> {
-    (0..dom.len())
-        .filter(|&i| dom.nodes[i].tag == Tag::Meta)
-        .find(|&i| {
-            dom.attr(i, "property")
-                .or_else(|| dom.attr(i, "name"))
-                .is_some_and(|p| p.eq_ignore_ascii_case(property))
-        })
-        .and_then(|i| dom.attr(i, "content"))
+/// The page's `<meta>` and `<link>` elements, read once: what they say, by name or property.
+#[derive(Debug, Default)]
+pub(crate) struct Metas<'a> {
+    /// (name or property, content) of each `<meta>`.
+    pairs: Vec<(&'a str, &'a str)>,
+    /// The `href` of `<link rel=canonical>`.
+    canonical: Option<&'a str>,
+}
+
+impl<'a> Metas<'a> {
+    pub(crate) fn new(dom: &Dom<'a>) -> Metas<'a> {
+        let mut metas = Metas::default();
+        for node in dom.nodes.iter().filter(|n| n.tag == Tag::Meta) {
+            let Some(element) = node.element else {
+                continue;
+            };
+            let [property, name, content, rel, href] =
+                attrs(element, ["property", "name", "content", "rel", "href"]);
+            if let (Some(key), Some(content)) = (property.or(name), content) {
+                metas.pairs.push((key, content));
+            }
+            let canonical = rel.is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("canonical"))
+            });
+            if canonical && metas.canonical.is_none() {
+                metas.canonical = href;
+            }
+        }
+        metas
+    }
+
+    /// The content of the first `<meta>` with this name or property.
+    pub(crate) fn get(&self, key: &str) -> Option<&'a str> {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| *v)
+    }
 }
 
 /// Whether a heading and a title name the same thing: most of the heading's words are in it.
@@ -183,23 +207,8 @@ const DATE_NAMES: &[&str] = &[
 ];
 
 /// Reads the page's metadata.
-pub(crate) fn metadata(dom: &Dom<'_>) -> Metadata {
-    // The page's `<meta>` elements, read once: (name or property, content).
-    let metas: Vec<(&str, &str)> = (0..dom.len())
-        .filter(|&i| dom.nodes[i].tag == Tag::Meta)
-        .filter_map(|i| {
-            let element = dom.nodes[i].element?;
-            let [property, name, content] =
-                crate::dom::attrs(element, ["property", "name", "content"]);
-            Some((property.or(name)?, content?))
-        })
-        .collect();
-    let meta = |key: &str| {
-        metas
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| *v)
-    };
+pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
+    let meta = |key: &str| metas.get(key);
     let article = json_ld_article(dom);
     let ld = |key: &str| article.as_ref().and_then(|a| a.get(key));
     let mut authors: Vec<String> = ld("author").map(names).unwrap_or_default();
@@ -377,7 +386,7 @@ fn first_url(value: &serde_json::Value) -> Option<String> {
 fn markup_author(dom: &Dom<'_>) -> Option<String> {
     (0..dom.len()).find_map(|i| {
         let element = dom.nodes[i].element?;
-        let [itemprop, rel, class] = crate::dom::attrs(element, ["itemprop", "rel", "class"]);
+        let [itemprop, rel, class] = attrs(element, ["itemprop", "rel", "class"]);
         let marked = itemprop.is_some_and(|p| p.split_whitespace().any(|w| w == "author"))
             || rel.is_some_and(|r| r.split_whitespace().any(|w| w == "author"))
             || class.is_some_and(|c| {
@@ -402,8 +411,7 @@ fn markup_author(dom: &Dom<'_>) -> Option<String> {
 fn itemprop_date(dom: &Dom<'_>) -> Option<String> {
     (0..dom.len()).find_map(|i| {
         let element = dom.nodes[i].element?;
-        let [itemprop, content, datetime] =
-            crate::dom::attrs(element, ["itemprop", "content", "datetime"]);
+        let [itemprop, content, datetime] = attrs(element, ["itemprop", "content", "datetime"]);
         if itemprop.is_none_or(|p| p != "datePublished") {
             return None;
         }
@@ -456,7 +464,7 @@ mod tests {
         let doc = parse(html);
         let dom = Dom::new(&doc);
         let dead = vec![false; dom.len()];
-        title(&dom, &dead)
+        title(&dom, &dead, &Metas::new(&dom))
     }
 
     #[test]
@@ -497,7 +505,7 @@ mod tests {
             </head><body><p>BODY_TEXT</p></body></html>"#,
         );
         let dom = Dom::new(&doc);
-        let m = metadata(&dom);
+        let m = metadata(&dom, &Metas::new(&dom));
         assert_eq!(m.authors, ["Ana Ruiz", "Bo Li"]);
         assert_eq!(m.date.as_deref(), Some("2023-05-05T10:00:00+02:00"));
         assert_eq!(m.site_name.as_deref(), Some("Ostwärts"));

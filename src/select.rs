@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::dom::{Dom, Tag};
 use crate::hints::Hint;
 use crate::measure::Measures;
-use crate::metadata::PageKind;
+use crate::metadata::{Metas, PageKind};
 use crate::score::{self, Quality, Rules, Scores};
 
 /// A sibling of the winner joins the body when its score reaches this share of the winner's...
@@ -30,6 +30,8 @@ pub(crate) struct Analysis<'a> {
     pub hints: Vec<Hint>,
     pub prose: Vec<u32>,
     pub kind: PageKind,
+    /// The page's `<meta>` and `<link>` declarations.
+    pub metas: Metas<'a>,
 }
 
 impl<'a> Analysis<'a> {
@@ -42,7 +44,8 @@ impl<'a> Analysis<'a> {
             .map(|i| crate::hints::hint(&dom, i))
             .collect();
         let prose = score::prose_chars(&dom, &dead, &measures);
-        let kind = crate::metadata::page_kind(&dom);
+        let metas = Metas::new(&dom);
+        let kind = crate::metadata::page_kind(&dom, &metas);
         Analysis {
             dom,
             dead,
@@ -50,6 +53,7 @@ impl<'a> Analysis<'a> {
             hints,
             prose,
             kind,
+            metas,
         }
     }
 
