@@ -6,6 +6,7 @@ use ego_tree::NodeId;
 
 use crate::dom::{Dom, Tag, collapse_whitespace};
 use crate::filter;
+use crate::inline::{RawSpan, Span, Style};
 use crate::removal::{Reason, Removal, Stage};
 use crate::select::{Analysis, Body};
 
@@ -23,25 +24,60 @@ pub enum BlockKind {
     },
     /// A paragraph of running text.
     Paragraph,
-    /// One item of a list.
-    ListItem,
+    /// One item of a list, or a later paragraph of one.
+    ListItem {
+        /// 0 for an item of a top-level list, 1 for an item of a list inside an item, and so on.
+        depth: u8,
+        /// The item's number in an ordered list; `None` in an unordered one.
+        number: Option<u32>,
+        /// Whether this is a later paragraph of the item before, not a new item.
+        continued: bool,
+    },
     /// A quotation.
-    Quote,
+    Quote {
+        /// 1 for a quotation, 2 for a quotation inside one, and so on.
+        depth: u8,
+    },
     /// Preformatted text, whitespace kept.
-    Code,
+    Code {
+        /// The language its class names declare (`language-rust`, `lang-py`, `brush: js`).
+        language: Option<String>,
+    },
     /// One row of a data table.
     TableRow {
         /// The text of each cell.
         cells: Vec<String>,
         /// Whether every cell is a header cell.
         header: bool,
+        /// The number of columns each cell spans (`colspan`).
+        colspans: Vec<u16>,
+        /// The table the row belongs to.
+        #[serde(skip)]
+        table: NodeId,
     },
     /// A figure or table caption.
     Caption,
+    /// A thematic break (`<hr>`) between two kept blocks; its text is empty.
+    Rule,
+}
+
+impl BlockKind {
+    /// A list item at the top level of an unordered list.
+    pub const BULLET: BlockKind = BlockKind::ListItem {
+        depth: 0,
+        number: None,
+        continued: false,
+    };
+
+    /// Whether the block is an item of a list, or a later paragraph of one.
+    pub fn is_list_item(&self) -> bool {
+        matches!(self, BlockKind::ListItem { .. })
+    }
 }
 
 /// One block of the extracted text.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -50,6 +86,20 @@ pub struct Block {
     pub text: String,
     /// The element the text came from.
     pub node: NodeId,
+    /// Inline formatting over `text`, ordered by start, nested spans after the spans they are in.
+    pub spans: Vec<Span>,
+}
+
+impl Block {
+    /// A block without inline formatting.
+    pub fn new(kind: BlockKind, text: impl Into<String>, node: NodeId) -> Block {
+        Block {
+            kind,
+            text: text.into(),
+            node,
+            spans: Vec::new(),
+        }
+    }
 }
 
 /// Marks a `<br>` in collected text until the text is split into lines.
@@ -60,6 +110,8 @@ pub(crate) struct Draft {
     pub(crate) block: Block,
     /// The element whose own text this is.
     pub(crate) owner: usize,
+    /// The first node of the page the block was read from, for placing rules between blocks.
+    pub(crate) start: usize,
     /// The text nodes the block was made of.
     pub(crate) texts: Vec<NodeId>,
     /// Whether the block is all the text of its element: removing it removes the element.
@@ -83,15 +135,7 @@ pub(crate) fn build(
     removals: &mut Vec<Removal>,
 ) -> Vec<Block> {
     let mut outside = record_outside(analysis, &body.roots, removals);
-    let mut walker = Walker {
-        analysis,
-        drafts: Vec::new(),
-        buffer: String::new(),
-        open: Vec::new(),
-        zoned: Vec::new(),
-        buffer_texts: Vec::new(),
-        breaks: 0,
-    };
+    let mut walker = Walker::new(analysis);
     for &root in &body.roots {
         walker.walk(root, body, removals);
     }
@@ -101,10 +145,30 @@ pub(crate) fn build(
     let drafts = filter::chaff(analysis, body, walker.drafts, title, removals);
     let drafts = filter::drop_repeats(analysis, body, &outside, drafts, removals);
     let drafts = filter::trim_cued_edges(body, drafts, removals);
-    filter::trim_edges(analysis, body, drafts, removals)
-        .into_iter()
-        .map(|d| d.block)
-        .collect()
+    let drafts = filter::trim_edges(analysis, body, drafts, removals);
+    with_rules(analysis, drafts, &walker.rules)
+}
+
+/// The kept blocks, with a rule wherever the page had an `<hr>` between two of them.
+fn with_rules(analysis: &Analysis<'_>, drafts: Vec<Draft>, rules: &[usize]) -> Vec<Block> {
+    let mut blocks = Vec::with_capacity(drafts.len());
+    let mut rules = rules.iter().copied().peekable();
+    let mut previous: Option<usize> = None;
+    for draft in drafts {
+        let mut rule = None;
+        while let Some(r) = rules.next_if(|&r| r < draft.start) {
+            if previous.is_some_and(|p| p < r) {
+                rule = Some(r);
+            }
+        }
+        if let Some(r) = rule {
+            let node = analysis.dom.nodes[r].id;
+            blocks.push(Block::new(BlockKind::Rule, "", node));
+        }
+        previous = Some(draft.start);
+        blocks.push(draft.block);
+    }
+    blocks
 }
 
 /// Records the outermost live nodes that are not part of the body, and returns them.
@@ -148,6 +212,8 @@ struct Walker<'a, 'd> {
     analysis: &'a Analysis<'d>,
     drafts: Vec<Draft>,
     buffer: String,
+    /// The first node read into `buffer`.
+    buffer_start: usize,
     /// The block elements open at the walk's position, innermost last.
     open: Vec<usize>,
     /// The roots of the boilerplate zones met inside the body.
@@ -156,16 +222,46 @@ struct Walker<'a, 'd> {
     buffer_texts: Vec<(NodeId, usize)>,
     /// Line breaks in `buffer`.
     breaks: usize,
+    /// Inline formatting over `buffer`; an open span ends at `usize::MAX`.
+    spans: Vec<RawSpan>,
+    /// The inline elements open at the walk's position: where each ends, and its span.
+    inline: Vec<(usize, usize)>,
+    /// The list items open at the walk's position: the item, its number in an ordered list, and
+    /// whether a block of it was pushed.
+    items: Vec<(usize, Option<u32>, bool)>,
+    /// The ordered lists open at the walk's position, with the number of their next item.
+    counters: Vec<(usize, u32)>,
+    /// The `<hr>`s met, in document order.
+    rules: Vec<usize>,
 }
 
-impl Walker<'_, '_> {
+impl<'a, 'd> Walker<'a, 'd> {
+    fn new(analysis: &'a Analysis<'d>) -> Self {
+        Walker {
+            analysis,
+            drafts: Vec::new(),
+            buffer: String::new(),
+            buffer_start: 0,
+            open: Vec::new(),
+            zoned: Vec::new(),
+            buffer_texts: Vec::new(),
+            breaks: 0,
+            spans: Vec::new(),
+            inline: Vec::new(),
+            items: Vec::new(),
+            counters: Vec::new(),
+            rules: Vec::new(),
+        }
+    }
+
     fn walk(&mut self, root: usize, body: &Body, removals: &mut Vec<Removal>) {
         let dom = &self.analysis.dom;
         let dead = &self.analysis.dead;
         let end = dom.nodes[root].end;
-        self.open.push(root);
+        self.push_open(root);
         let mut j = root + 1;
         while j < end {
+            self.close_inline(j);
             self.close_until(j);
             let node = &dom.nodes[j];
             if dead[j] {
@@ -192,6 +288,9 @@ impl Walker<'_, '_> {
             }
             match node.tag {
                 Tag::Text => {
+                    if self.buffer_texts.is_empty() {
+                        self.buffer_start = j;
+                    }
                     self.buffer.push_str(node.text);
                     self.buffer_texts.push((node.id, self.breaks));
                 }
@@ -211,15 +310,103 @@ impl Walker<'_, '_> {
                     j = node.end;
                     continue;
                 }
+                Tag::Hr if !zoned => {
+                    self.flush();
+                    self.rules.push(j);
+                }
+                Tag::Emphasis | Tag::Strong | Tag::Code | Tag::A | Tag::Img if !zoned => {
+                    self.open_inline(j);
+                }
                 tag if tag.is_block() => {
                     self.flush();
-                    self.open.push(j);
+                    self.push_open(j);
                 }
                 _ => {}
             }
             j += 1;
         }
+        self.close_inline(usize::MAX);
         self.close_until(usize::MAX);
+    }
+
+    /// Opens a block element, keeping count of list items.
+    fn push_open(&mut self, j: usize) {
+        let dom = &self.analysis.dom;
+        let node = &dom.nodes[j];
+        match node.tag {
+            Tag::Ol => {
+                let start = dom.attr(j, "start").and_then(|s| s.trim().parse().ok());
+                self.counters.push((j, start.unwrap_or(1)));
+            }
+            Tag::Li => {
+                let parent = node.parent;
+                let number = match self.counters.last_mut() {
+                    Some((ol, next)) if *ol == parent => {
+                        let value = dom.attr(j, "value").and_then(|s| s.trim().parse().ok());
+                        let number = value.unwrap_or(*next);
+                        *next = number.saturating_add(1);
+                        Some(number)
+                    }
+                    _ => None,
+                };
+                self.items.push((j, number, false));
+            }
+            _ => {}
+        }
+        self.open.push(j);
+    }
+
+    /// Starts the span of an inline element.
+    fn open_inline(&mut self, j: usize) {
+        let dom = &self.analysis.dom;
+        let style = match dom.nodes[j].tag {
+            Tag::Emphasis => Style::Emphasis,
+            Tag::Strong => Style::Strong,
+            Tag::Code => Style::Code,
+            Tag::A => match dom.attr(j, "href") {
+                Some(href) => Style::Link {
+                    href: href.trim().to_owned(),
+                },
+                None => return,
+            },
+            Tag::Img => {
+                let Some(element) = dom.nodes[j].element else {
+                    return;
+                };
+                let [src, lazy, alt] = crate::dom::attrs(element, ["src", "data-src", "alt"]);
+                let src = lazy.or(src).map(str::trim).filter(|s| !s.is_empty());
+                let Some(src) = src.filter(|s| !s.starts_with("data:")) else {
+                    return;
+                };
+                self.spans.push(RawSpan {
+                    style: Style::Image {
+                        src: src.to_owned(),
+                        alt: collapse_whitespace(alt.unwrap_or("")),
+                    },
+                    start: self.buffer.len(),
+                    end: self.buffer.len(),
+                });
+                return;
+            }
+            _ => return,
+        };
+        self.inline.push((dom.nodes[j].end, self.spans.len()));
+        self.spans.push(RawSpan {
+            style,
+            start: self.buffer.len(),
+            end: usize::MAX,
+        });
+    }
+
+    /// Ends the spans of the inline elements that end before node `j`.
+    fn close_inline(&mut self, j: usize) {
+        while let Some(&(end, k)) = self.inline.last() {
+            if j < end {
+                break;
+            }
+            self.spans[k].end = self.buffer.len();
+            self.inline.pop();
+        }
     }
 
     /// Closes the open blocks that end before node `j`.
@@ -230,6 +417,15 @@ impl Walker<'_, '_> {
             }
             self.flush();
             self.open.pop();
+            match self.analysis.dom.nodes[top].tag {
+                Tag::Li => {
+                    self.items.pop();
+                }
+                Tag::Ol => {
+                    self.counters.pop();
+                }
+                _ => {}
+            }
         }
     }
 
@@ -237,70 +433,107 @@ impl Walker<'_, '_> {
     fn flush(&mut self) {
         let buffer = std::mem::take(&mut self.buffer);
         let texts = std::mem::take(&mut self.buffer_texts);
+        let mut spans = std::mem::take(&mut self.spans);
         self.breaks = 0;
-        if buffer.is_empty() {
+        // Inline elements still open go on in the next buffer.
+        for (_, k) in self.inline.iter_mut() {
+            let style = spans[*k].style.clone();
+            spans[*k].end = buffer.len();
+            *k = self.spans.len();
+            self.spans.push(RawSpan {
+                style,
+                start: 0,
+                end: usize::MAX,
+            });
+        }
+        if buffer.is_empty() && spans.is_empty() {
             return;
         }
         let Some(&owner) = self.open.last() else {
             return;
         };
-        let kind = self.kind_of(owner);
-        // Lines between two breaks in a row make one block; a single break stays inside it.
-        let mut lines: Vec<String> = Vec::new();
-        let mut first_segment = 0;
-        for (segment, part) in buffer.split(BREAK).enumerate() {
-            let line = collapse_whitespace(part);
-            if line.is_empty() {
-                let own = segment_texts(&texts, first_segment, segment);
-                self.push_lines(&mut lines, &kind, owner, own);
-                first_segment = segment + 1;
-            } else {
-                lines.push(line);
+        let pieces = crate::inline::cut(&buffer, BREAK, &spans);
+        if pieces.is_empty() {
+            // Images with no text of their own go with the next block.
+            let images = spans
+                .into_iter()
+                .filter(|s| matches!(s.style, Style::Image { .. }))
+                .map(|s| RawSpan {
+                    start: 0,
+                    end: 0,
+                    ..s
+                });
+            self.spans.splice(0..0, images);
+            let shift = self.spans.len() - self.inline.len();
+            for (k, (_, index)) in self.inline.iter_mut().enumerate() {
+                *index = shift + k;
             }
-        }
-        let own = segment_texts(&texts, first_segment, usize::MAX);
-        self.push_lines(&mut lines, &kind, owner, own);
-    }
-
-    fn push_lines(
-        &mut self,
-        lines: &mut Vec<String>,
-        kind: &BlockKind,
-        owner: usize,
-        texts: Vec<NodeId>,
-    ) {
-        if lines.is_empty() {
             return;
         }
-        let text = lines.join("\n");
-        lines.clear();
-        self.drafts.push(Draft {
-            block: Block {
-                kind: kind.clone(),
-                text,
-                node: self.analysis.dom.nodes[owner].id,
-            },
-            owner,
-            texts,
-            whole: false,
-        });
+        let kind = self.kind_of(owner);
+        for (n, piece) in pieces.into_iter().enumerate() {
+            let kind = match (&kind, n) {
+                (BlockKind::ListItem { depth, number, .. }, 1..) => BlockKind::ListItem {
+                    depth: *depth,
+                    number: *number,
+                    continued: true,
+                },
+                _ => kind.clone(),
+            };
+            self.drafts.push(Draft {
+                block: Block {
+                    kind,
+                    text: piece.text,
+                    node: self.analysis.dom.nodes[owner].id,
+                    spans: piece.spans,
+                },
+                owner,
+                start: self.buffer_start,
+                texts: segment_texts(&texts, piece.segments.0, piece.segments.1),
+                whole: false,
+            });
+        }
+        if let Some(item) = self.items.last_mut() {
+            item.2 = true;
+        }
     }
 
     fn kind_of(&self, owner: usize) -> BlockKind {
         let dom = &self.analysis.dom;
         match dom.nodes[owner].tag {
-            Tag::Heading(level) => BlockKind::Heading { level },
-            Tag::Li => BlockKind::ListItem,
-            Tag::Figcaption | Tag::Caption => BlockKind::Caption,
-            _ if self
-                .open
-                .iter()
-                .any(|&o| dom.nodes[o].tag == Tag::Blockquote) =>
-            {
-                BlockKind::Quote
-            }
-            _ => BlockKind::Paragraph,
+            Tag::Heading(level) => return BlockKind::Heading { level },
+            Tag::Figcaption | Tag::Caption => return BlockKind::Caption,
+            _ => {}
         }
+        // The innermost list item or quotation the block is in.
+        for &o in self.open.iter().rev() {
+            match dom.nodes[o].tag {
+                Tag::Li => {
+                    let Some(&(_, number, pushed)) = self.items.last() else {
+                        break;
+                    };
+                    let depth = self.items.len().saturating_sub(1);
+                    return BlockKind::ListItem {
+                        depth: u8::try_from(depth).unwrap_or(u8::MAX),
+                        number,
+                        continued: pushed,
+                    };
+                }
+                Tag::Blockquote => {
+                    let depth = self
+                        .open
+                        .iter()
+                        .filter(|&&o| dom.nodes[o].tag == Tag::Blockquote)
+                        .count();
+                    return BlockKind::Quote {
+                        depth: u8::try_from(depth).unwrap_or(u8::MAX),
+                    };
+                }
+                Tag::Ul | Tag::Ol | Tag::Table | Tag::Dl => break,
+                _ => {}
+            }
+        }
+        BlockKind::Paragraph
     }
 
     fn push_code(&mut self, pre: usize) {
@@ -325,13 +558,11 @@ impl Walker<'_, '_> {
         }
         let text = text.trim_end().trim_start_matches(['\n', '\r']);
         if !text.trim().is_empty() {
+            let language = code_language(dom, pre);
             self.drafts.push(Draft {
-                block: Block {
-                    kind: BlockKind::Code,
-                    text: text.to_owned(),
-                    node: dom.nodes[pre].id,
-                },
+                block: Block::new(BlockKind::Code { language }, text, dom.nodes[pre].id),
                 owner: pre,
+                start: pre,
                 texts: Vec::new(),
                 whole: true,
             });
@@ -351,34 +582,43 @@ impl Walker<'_, '_> {
                     let text = dom.text_of(j, skip);
                     if !text.is_empty() {
                         self.drafts.push(Draft {
-                            block: Block {
-                                kind: BlockKind::Caption,
-                                text,
-                                node: dom.nodes[j].id,
-                            },
+                            block: Block::new(BlockKind::Caption, text, dom.nodes[j].id),
                             owner: j,
+                            start: j,
                             texts: Vec::new(),
                             whole: true,
                         });
                     }
                 }
                 Tag::Tr => {
-                    let cells: Vec<(Tag, String)> = children(dom, j)
+                    let cells: Vec<(Tag, String, u16)> = children(dom, j)
                         .filter(|&c| !dead[c] && matches!(dom.nodes[c].tag, Tag::Td | Tag::Th))
-                        .map(|c| (dom.nodes[c].tag, dom.text_of(c, skip)))
+                        .map(|c| {
+                            let span = dom
+                                .attr(c, "colspan")
+                                .and_then(|s| s.trim().parse::<u16>().ok())
+                                .unwrap_or(1)
+                                .clamp(1, 100);
+                            (dom.nodes[c].tag, dom.text_of(c, skip), span)
+                        })
                         .collect();
-                    if cells.iter().all(|(_, t)| t.is_empty()) {
+                    if cells.iter().all(|(_, t, _)| t.is_empty()) {
                         continue;
                     }
-                    let header = cells.iter().all(|(tag, _)| *tag == Tag::Th);
-                    let cells: Vec<String> = cells.into_iter().map(|(_, t)| t).collect();
+                    let header = cells.iter().all(|(tag, _, _)| *tag == Tag::Th);
+                    let colspans = cells.iter().map(|c| c.2).collect();
+                    let cells: Vec<String> = cells.into_iter().map(|(_, t, _)| t).collect();
+                    let text = cells.join(" | ");
+                    let kind = BlockKind::TableRow {
+                        cells,
+                        header,
+                        colspans,
+                        table: dom.nodes[table].id,
+                    };
                     self.drafts.push(Draft {
-                        block: Block {
-                            text: cells.join(" | "),
-                            kind: BlockKind::TableRow { cells, header },
-                            node: dom.nodes[j].id,
-                        },
+                        block: Block::new(kind, text, dom.nodes[j].id),
                         owner: j,
+                        start: j,
                         texts: Vec::new(),
                         whole: true,
                     });
@@ -387,6 +627,48 @@ impl Walker<'_, '_> {
             }
         }
     }
+}
+
+/// The language a code block's class names declare: on the `<pre>`, its first `<code>`, or the
+/// highlighter's wrapper around it.
+fn code_language(dom: &Dom<'_>, pre: usize) -> Option<String> {
+    let code = (pre + 1..dom.nodes[pre].end).find(|&c| dom.nodes[c].tag == Tag::Code);
+    let parent = dom.nodes[pre].parent;
+    [Some(pre), code, (parent != usize::MAX).then_some(parent)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| dom.attr(i, "class"))
+        .find_map(language_of_class)
+}
+
+/// The language named in a class attribute: `language-x`, `lang-x`, `highlight-source-x`,
+/// `highlight-x`, `brush: x`.
+fn language_of_class(class: &str) -> Option<String> {
+    let mut tokens = class.split(|c: char| c.is_whitespace() || c == ';');
+    while let Some(token) = tokens.next() {
+        let name = if token == "brush:" {
+            tokens.next()
+        } else {
+            [
+                "language-",
+                "lang-",
+                "highlight-source-",
+                "brush:",
+                "highlight-",
+            ]
+            .iter()
+            .find_map(|prefix| token.strip_prefix(prefix))
+        };
+        if let Some(name) = name.filter(|n| {
+            !n.is_empty()
+                && n.len() <= 24
+                && n.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-#._".contains(c))
+        }) {
+            return Some(name.to_ascii_lowercase());
+        }
+    }
+    None
 }
 
 /// The element children of node `i`.
@@ -534,9 +816,12 @@ mod tests {
             PROSE[0], PROSE[1]
         ));
         let page = extract(&html);
+        let table = node_of(&html, Tag::Table);
         let cells = |cells: &[&str], header| BlockKind::TableRow {
             cells: cells.iter().map(|c| c.to_string()).collect(),
             header,
+            colspans: vec![1; cells.len()],
+            table,
         };
         let body_text = format!("BODY_TEXT {}", PROSE[0]);
         assert_eq!(
@@ -544,13 +829,13 @@ mod tests {
             vec![
                 (BlockKind::Paragraph, body_text.as_str()),
                 (BlockKind::Heading { level: 2 }, "HEADING_TEXT"),
-                (BlockKind::ListItem, "LIST_ONE first stop at the harbour."),
-                (BlockKind::ListItem, "LIST_TWO then the pier."),
+                (BlockKind::BULLET, "LIST_ONE first stop at the harbour."),
+                (BlockKind::BULLET, "LIST_TWO then the pier."),
                 (
-                    BlockKind::Quote,
+                    BlockKind::Quote { depth: 1 },
                     "QUOTE_TEXT We are delighted, and so are our passengers."
                 ),
-                (BlockKind::Code, "CODE_TEXT"),
+                (BlockKind::Code { language: None }, "CODE_TEXT"),
                 (cells(&["Day", "Time"], true), "Day | Time"),
                 (cells(&["Monday", "08:00"], false), "Monday | 08:00"),
                 (cells(&["Tuesday", "09:30"], false), "Tuesday | 09:30"),
@@ -571,7 +856,7 @@ mod tests {
         let block = page
             .blocks
             .iter()
-            .find(|b| b.kind == BlockKind::Code)
+            .find(|b| matches!(b.kind, BlockKind::Code { .. }))
             .expect("a code block");
         assert_eq!(block.text, code);
     }

@@ -34,6 +34,8 @@ pub(crate) enum Tag {
     Heading(u8),
     Pre,
     Code,
+    Emphasis,
+    Strong,
     Blockquote,
     Ul,
     Ol,
@@ -87,6 +89,8 @@ impl Tag {
             "h6" => Tag::Heading(6),
             "pre" | "listing" | "xmp" | "plaintext" => Tag::Pre,
             "code" | "kbd" | "samp" | "tt" => Tag::Code,
+            "em" | "i" => Tag::Emphasis,
+            "strong" | "b" => Tag::Strong,
             "blockquote" => Tag::Blockquote,
             "ul" | "menu" | "dir" => Tag::Ul,
             "ol" => Tag::Ol,
@@ -125,6 +129,8 @@ impl Tag {
                 | Tag::A
                 | Tag::Img
                 | Tag::Code
+                | Tag::Emphasis
+                | Tag::Strong
                 | Tag::Inline
                 | Tag::Br
                 | Tag::Title

@@ -38,7 +38,7 @@ pub(crate) fn chaff(
         }
         let is_row = matches!(
             draft.block.kind,
-            BlockKind::TableRow { .. } | BlockKind::Code
+            BlockKind::TableRow { .. } | BlockKind::Code { .. }
         );
         let unit = &measures.unit[draft.owner];
         if !is_row && !links_are_content && unit.chars > 0 && quality(unit) == Quality::Links {
@@ -73,10 +73,12 @@ pub(crate) fn trim_edges(
     for (k, draft) in kept.into_iter().enumerate() {
         let edge = k < first || k > last;
         let leading_heading = k < first && matches!(draft.block.kind, BlockKind::Heading { .. });
-        let kept_at_edge = matches!(
-            draft.block.kind,
-            BlockKind::ListItem | BlockKind::TableRow { .. } | BlockKind::Code | BlockKind::Quote
-        ) && k > last;
+        let kept_at_edge = (is_item(analysis, &draft)
+            || matches!(
+                draft.block.kind,
+                BlockKind::TableRow { .. } | BlockKind::Code { .. } | BlockKind::Quote { .. }
+            ))
+            && k > last;
         if edge && !leading_heading && !kept_at_edge {
             record(removals, &draft, Reason::EdgeNoise);
         } else {
@@ -151,7 +153,10 @@ pub(crate) fn drop_repeats(
     let body: Vec<&str> = drafts
         .iter()
         .map(|d| match d.block.kind {
-            BlockKind::Paragraph | BlockKind::Quote | BlockKind::Caption => d.block.text.as_str(),
+            BlockKind::Paragraph | BlockKind::Quote { .. } | BlockKind::Caption => {
+                d.block.text.as_str()
+            }
+            BlockKind::ListItem { .. } if !is_item(analysis, d) => d.block.text.as_str(),
             _ => "",
         })
         .collect();
@@ -301,12 +306,17 @@ pub(crate) fn trim_cued_edges(
 /// A block that anchors the body: prose, code or a table row.
 fn is_solid(measures: &Measures, draft: &Draft) -> bool {
     match draft.block.kind {
-        BlockKind::Code | BlockKind::TableRow { .. } => true,
-        BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem => {
+        BlockKind::Code { .. } | BlockKind::TableRow { .. } => true,
+        BlockKind::Paragraph | BlockKind::Quote { .. } | BlockKind::ListItem { .. } => {
             quality(&measures.unit[draft.owner]) == Quality::Good
         }
         _ => false,
     }
+}
+
+/// Whether a draft is the own text of a list item (a paragraph inside one reads as a paragraph).
+fn is_item(analysis: &Analysis<'_>, draft: &Draft) -> bool {
+    analysis.dom.nodes[draft.owner].tag == Tag::Li
 }
 
 /// Lower-cased words of `text`, for comparing a heading with the title.

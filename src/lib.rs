@@ -37,6 +37,7 @@ mod error;
 mod explain;
 mod filter;
 mod hints;
+mod inline;
 mod measure;
 mod metadata;
 mod nesting;
@@ -57,8 +58,10 @@ pub use config::Config;
 pub use dedup::{Fingerprint, Overlap};
 pub use error::{Error, ErrorKind};
 pub use explain::PageBlock;
+pub use inline::{Span, Style};
 pub use metadata::Metadata;
 pub use removal::{Reason, Removal, Stage};
+pub use render::RenderOptions;
 pub use site::{SiteProfile, host_of};
 
 /// The result of extracting one page.
@@ -79,6 +82,8 @@ pub struct Extraction {
     pub page: Vec<PageBlock>,
     /// Authors, date, site name, language, description, image and tags the page declares.
     pub metadata: Metadata,
+    /// The page's `<base href>`, which relative links resolve against.
+    pub base_href: Option<String>,
 }
 
 impl Extraction {
@@ -88,10 +93,68 @@ impl Extraction {
         render::text::render(&self.blocks)
     }
 
+    /// The article as Markdown (CommonMark, with GFM tables): headings, lists, quotations, code
+    /// blocks, tables, emphasis, inline code and links made absolute; images with
+    /// [`RenderOptions::images`]. A CommonMark parser reads back the words of [`Self::text`].
+    pub fn markdown(&self, options: &RenderOptions) -> String {
+        render::markdown::render(&self.blocks, options, &self.links(options))
+    }
+
+    /// The article as clean HTML, a fragment or, with [`RenderOptions::standalone`], a document.
+    pub fn html(&self, options: &RenderOptions) -> String {
+        render::html::render(
+            &self.blocks,
+            self.title.as_deref(),
+            self.metadata.language.as_deref(),
+            options,
+            &self.links(options),
+        )
+    }
+
+    /// How much of the page was kept and removed.
+    pub fn stats(&self) -> Stats {
+        let kept = self
+            .blocks
+            .iter()
+            .filter(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Rule));
+        let (blocks, chars) = kept.fold((0, 0), |(n, c), b| (n + 1, c + b.text.chars().count()));
+        let removed = self.page.iter().filter(|b| b.removed.is_some());
+        let (removed_blocks, removed_chars) =
+            removed.fold((0, 0), |(n, c), b| (n + 1, c + b.text.chars().count()));
+        Stats {
+            blocks,
+            chars,
+            removed_blocks,
+            removed_chars,
+        }
+    }
+
+    fn links(&self, options: &RenderOptions) -> render::Links {
+        let page_url = options.base_url.as_deref().or(self.url.as_deref());
+        render::Links::new(page_url, self.base_href.as_deref())
+    }
+
     /// Whether no article text was found.
     pub fn is_empty(&self) -> bool {
-        self.blocks.iter().all(|b| b.kind == BlockKind::Title)
+        self.blocks
+            .iter()
+            .all(|b| matches!(b.kind, BlockKind::Title | BlockKind::Rule))
     }
+}
+
+/// How much of a page was kept and removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Stats {
+    /// Blocks of the article (the title and rules not counted).
+    pub blocks: usize,
+    /// Characters of the article's text.
+    pub chars: usize,
+    /// Blocks of the page's visible text that were removed (counted with [`Config::explain`],
+    /// else 0).
+    pub removed_blocks: usize,
+    /// Their characters (with [`Config::explain`], else 0).
+    pub removed_chars: usize,
 }
 
 /// Extracts the article from the raw bytes of a page, finding its encoding first.
@@ -128,6 +191,7 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
     let title = metadata::title(&analysis.dom, &analysis.dead, &analysis.metas);
     let url = metadata::url(&analysis.metas);
     let info = metadata::metadata(&analysis.dom, &analysis.metas);
+    let base_href = base_href(&analysis.dom);
     let mut blocks = match select::select(&analysis, config) {
         Some(body) => blocks::build(&analysis, &body, title.as_deref(), &mut removals),
         None => Vec::new(),
@@ -136,11 +200,7 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
         && !blocks.is_empty()
         && let Some(title) = &title
     {
-        let block = Block {
-            kind: BlockKind::Title,
-            text: title.clone(),
-            node: document.tree.root().id(),
-        };
+        let block = Block::new(BlockKind::Title, title.clone(), document.tree.root().id());
         blocks.insert(0, block);
     }
     let page = if config.explain {
@@ -156,7 +216,19 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
         encoding: encoding_rs::UTF_8.name(),
         page,
         metadata: info,
+        base_href,
     })
+}
+
+/// The `href` of the page's first `<base>`.
+fn base_href(dom: &dom::Dom<'_>) -> Option<String> {
+    dom.nodes
+        .iter()
+        .filter(|n| n.tag == dom::Tag::Meta)
+        .filter_map(|n| n.element)
+        .find(|e| e.name() == "base")
+        .and_then(|e| e.attr("href"))
+        .map(|h| h.trim().to_owned())
 }
 
 fn check_size(size: usize, config: &Config) -> Result<(), Error> {

@@ -43,14 +43,28 @@ struct Args {
     /// Write the output to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Print one JSON object per input and line: {"path", "title", "text"}.
+    /// What to write: plain text, Markdown, HTML or JSON (one object per page, with metadata).
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Print one JSON object per input and line (JSON Lines); the same as --format json, on one
+    /// line even for a single page.
     #[arg(long)]
     jsonl: bool,
+    /// In JSON, also give the article as FORMAT (markdown, html; several separated by commas).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
+    with: Vec<Extra>,
+    /// Keep the article's images in Markdown and HTML.
+    #[arg(long)]
+    images: bool,
+    /// With --format html, write a whole document (doctype, charset, title) instead of a fragment.
+    #[arg(long)]
+    standalone: bool,
     /// Leave the title out of the text (it is still reported in --jsonl).
     #[arg(long)]
     no_title: bool,
-    /// The address of the pages, for grouping them by site when a page names none
-    /// (`<link rel=canonical>`, `og:url`); without either, pages are grouped by folder.
+    /// The address of the pages: relative links resolve against it, and pages are grouped by
+    /// site with it when they name none (`<link rel=canonical>`, `og:url`; without either, by
+    /// folder).
     #[arg(long, visible_alias = "base-url", value_name = "URL")]
     url: Option<String>,
     /// Load what earlier runs learned of each site's template from FILE, add this batch, and save
@@ -77,6 +91,20 @@ struct Args {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Markdown,
+    Html,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Extra {
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
@@ -84,7 +112,10 @@ enum ColorChoice {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let mut args = Args::parse();
+    if args.jsonl {
+        args.format = Format::Json;
+    }
     let (found, problems) = match inputs::expand(
         &args.inputs,
         args.files_from.as_deref(),

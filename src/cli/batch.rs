@@ -11,16 +11,22 @@ use rayon::prelude::*;
 use unchaff::{Config, Extraction, SiteProfile, host_of};
 
 use crate::cli::{inputs, report};
-use crate::{Args, ColorChoice};
+use crate::{Args, ColorChoice, Extra, Format};
 
 #[derive(serde::Serialize)]
 struct Record<'a> {
     path: &'a str,
     url: Option<&'a str>,
+    canonical_url: Option<&'a str>,
     title: Option<&'a str>,
     #[serde(flatten)]
     metadata: &'a unchaff::Metadata,
     text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    markdown: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<String>,
+    stats: Option<unchaff::Stats>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<Vec<ExplainedBlock<'a>>>,
 }
@@ -56,7 +62,9 @@ impl<'a> Batch<'a> {
     pub fn new(args: &'a Args, mut found: Vec<inputs::Input>) -> Batch<'a> {
         let mut config = Config::default();
         config.include_title = !args.no_title;
-        config.explain = args.explain || args.diff || args.report.is_some();
+        // JSON records count what was removed, which the explanation holds.
+        config.explain =
+            args.explain || args.diff || args.report.is_some() || args.format == Format::Json;
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -66,7 +74,12 @@ impl<'a> Batch<'a> {
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
-        let extension = if args.jsonl { "json" } else { "txt" };
+        let extension = match args.format {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+        };
         if let Some(dir) = &args.output_dir
             && args.skip_existing
         {
@@ -301,7 +314,7 @@ impl<'a> Batch<'a> {
                 // Texts of several pages are separated by a blank line.
                 let separate = *wrote
                     && !rendered.is_empty()
-                    && !(self.args.jsonl || self.args.explain || self.args.diff);
+                    && !(self.args.format == Format::Json || self.args.explain || self.args.diff);
                 if separate {
                     writer
                         .write_all(b"\n")
@@ -412,7 +425,13 @@ fn sink_error(args: &Args, e: &io::Error) -> String {
 /// What one page contributes to the output, in the chosen view.
 fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several: bool) -> Vec<u8> {
     let text = page.text();
-    if args.jsonl {
+    let mut options = unchaff::RenderOptions::default()
+        .with_images(args.images)
+        .with_standalone(args.standalone);
+    if let Some(url) = &args.url {
+        options = options.with_base_url(url.clone());
+    }
+    if args.format == Format::Json {
         let explain = args.explain.then(|| {
             page.page
                 .iter()
@@ -426,16 +445,30 @@ fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several:
         });
         let record = Record {
             path: name,
-            url: page.url.as_deref(),
+            url: args.url.as_deref().or(page.url.as_deref()),
+            canonical_url: page.url.as_deref(),
             title: page.title.as_deref(),
             metadata: &page.metadata,
             text: &text,
+            markdown: args
+                .with
+                .contains(&Extra::Markdown)
+                .then(|| page.markdown(&options)),
+            html: args
+                .with
+                .contains(&Extra::Html)
+                .then(|| page.html(&options.clone().with_standalone(false))),
+            stats: Some(page.stats()),
             explain,
         };
-        // Serialising a struct of strings cannot fail.
-        let mut line = serde_json::to_vec(&record).unwrap_or_default();
-        line.push(b'\n');
-        return line;
+        // Serialising a struct of strings and numbers cannot fail.
+        let mut out = if args.jsonl || (several && args.output_dir.is_none()) {
+            serde_json::to_vec(&record).unwrap_or_default()
+        } else {
+            serde_json::to_vec_pretty(&record).unwrap_or_default()
+        };
+        out.push(b'\n');
+        return out;
     }
     if args.explain || args.diff {
         let mut out = if several && args.output_dir.is_none() {
@@ -450,7 +483,11 @@ fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several:
         });
         return out.into_bytes();
     }
-    text.into_bytes()
+    match args.format {
+        Format::Markdown => page.markdown(&options).into_bytes(),
+        Format::Html => page.html(&options).into_bytes(),
+        Format::Text | Format::Json => text.into_bytes(),
+    }
 }
 
 /// Writes the `--report`: one file for one input, else a folder of reports and an index.

@@ -1,4 +1,5 @@
-//! Plain text: blocks separated by a blank line; list items and table rows one per line.
+//! Plain text: blocks separated by a blank line; list items and table rows one per line; rules
+//! and inline formatting left out.
 
 use crate::blocks::{Block, BlockKind};
 
@@ -6,11 +7,11 @@ use crate::blocks::{Block, BlockKind};
 pub(crate) fn render(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut previous: Option<&BlockKind> = None;
-    for block in blocks {
+    for block in blocks.iter().filter(|b| b.kind != BlockKind::Rule) {
         if let Some(prev) = previous {
             let tight = matches!(
                 (prev, &block.kind),
-                (BlockKind::ListItem, BlockKind::ListItem)
+                (BlockKind::ListItem { .. }, BlockKind::ListItem { .. })
                     | (BlockKind::TableRow { .. }, BlockKind::TableRow { .. })
             );
             out.push_str(if tight { "\n" } else { "\n\n" });
@@ -33,11 +34,7 @@ mod tests {
         let node = parse("").tree.root().id();
         specs
             .iter()
-            .map(|(kind, text)| Block {
-                kind: kind.clone(),
-                text: (*text).to_owned(),
-                node,
-            })
+            .map(|(kind, text)| Block::new(kind.clone(), *text, node))
             .collect()
     }
 
@@ -45,6 +42,8 @@ mod tests {
         BlockKind::TableRow {
             cells: cells.iter().map(|c| (*c).to_owned()).collect(),
             header: false,
+            colspans: vec![1; cells.len()],
+            table: parse("").tree.root().id(),
         }
     }
 
@@ -55,7 +54,7 @@ mod tests {
             (BlockKind::Heading { level: 2 }, "HEADING_TEXT"),
             (BlockKind::Paragraph, "BODY_TEXT one"),
             (BlockKind::Paragraph, "BODY_TEXT two"),
-            (BlockKind::Quote, "QUOTE_TEXT"),
+            (BlockKind::Quote { depth: 1 }, "QUOTE_TEXT"),
         ]));
         assert_eq!(
             out,
@@ -67,11 +66,11 @@ mod tests {
     fn list_items_and_table_rows_are_one_per_line() {
         let out = render(&blocks(&[
             (BlockKind::Paragraph, "BODY_TEXT"),
-            (BlockKind::ListItem, "LIST_ONE"),
-            (BlockKind::ListItem, "LIST_TWO"),
+            (BlockKind::BULLET, "LIST_ONE"),
+            (BlockKind::BULLET, "LIST_TWO"),
             (row(&["a", "b"]), "a | b"),
             (row(&["c", "d"]), "c | d"),
-            (BlockKind::ListItem, "LIST_THREE"),
+            (BlockKind::BULLET, "LIST_THREE"),
         ]));
         assert_eq!(
             out,
@@ -82,7 +81,10 @@ mod tests {
     #[test]
     fn text_inside_a_block_is_written_as_is() {
         let out = render(&blocks(&[
-            (BlockKind::Code, "fn main() {\n    CODE_TEXT\n}"),
+            (
+                BlockKind::Code { language: None },
+                "fn main() {\n    CODE_TEXT\n}",
+            ),
             (BlockKind::Paragraph, "LINE_ONE\nLINE_TWO"),
         ]));
         assert_eq!(out, "fn main() {\n    CODE_TEXT\n}\n\nLINE_ONE\nLINE_TWO\n");
@@ -96,7 +98,7 @@ mod tests {
             "BODY_TEXT\n"
         );
         assert_eq!(
-            render(&blocks(&[(BlockKind::ListItem, "LIST_ONE")])),
+            render(&blocks(&[(BlockKind::BULLET, "LIST_ONE")])),
             "LIST_ONE\n"
         );
     }

@@ -297,3 +297,130 @@ fn a_reader_that_stops_early_ends_the_run_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+const FORMATTED: &str = "formatted-article";
+
+#[test]
+fn format_markdown_writes_markdown_with_absolute_links() {
+    let run = util::run(["--format", "markdown", &source(FORMATTED)], b"");
+    assert_code(&run, 0);
+    assert!(
+        run.stdout
+            .starts_with("# Packing a sourdough starter for travel\n\n")
+    );
+    assert_has(
+        &run.stdout,
+        "[our drying guide](https://crumb.example.com/guides/drying.html)",
+    );
+    assert_has(
+        &run.stdout,
+        "```python\ndef plan(flakes_g):\n    # one part",
+    );
+    assert_has(&run.stdout, "| Day | Flour | Water |\n| --- | --- | --- |");
+    // Images only when asked.
+    assert_lacks(&run.stdout, "![");
+    let with_images = util::run(["-f", "markdown", "--images", &source(FORMATTED)], b"");
+    assert_has(
+        &with_images.stdout,
+        "![Dried starter flakes on parchment](https://crumb.example.com/img/flakes.jpg)",
+    );
+}
+
+#[test]
+fn url_flag_is_the_base_for_links() {
+    let run = util::run(
+        [
+            "-f",
+            "markdown",
+            "--url",
+            "https://mirror.example.net/a/b.html",
+            &source(FORMATTED),
+        ],
+        b"",
+    );
+    // The page's <base href="/guides/"> applies on top of the given address.
+    assert_has(
+        &run.stdout,
+        "[our drying guide](https://mirror.example.net/guides/drying.html)",
+    );
+}
+
+#[test]
+fn format_html_is_clean_and_standalone_on_request() {
+    let run = util::run(["--format", "html", &source(FORMATTED)], b"");
+    assert_code(&run, 0);
+    assert!(run.stdout.starts_with("<h1>Packing a sourdough starter"));
+    assert_lacks(&run.stdout, "<!DOCTYPE");
+    assert_lacks(&run.stdout, "style=");
+    assert_has(&run.stdout, "<ol start=\"3\">");
+    let standalone = util::run(["-f", "html", "--standalone", &source(FORMATTED)], b"");
+    assert!(
+        standalone
+            .stdout
+            .starts_with("<!DOCTYPE html>\n<html lang=\"en\">")
+    );
+    assert_has(
+        &standalone.stdout,
+        "<title>Packing a sourdough starter for travel</title>",
+    );
+}
+
+#[test]
+fn format_json_is_one_object_with_metadata_stats_and_extra_formats() {
+    let run = util::run(
+        [
+            "--format",
+            "json",
+            "--with",
+            "markdown,html",
+            &source(FORMATTED),
+        ],
+        b"",
+    );
+    assert_code(&run, 0);
+    let record: Value = serde_json::from_str(&run.stdout).expect("one JSON document");
+    assert_eq!(
+        field(&record, "title"),
+        "Packing a sourdough starter for travel"
+    );
+    assert_eq!(
+        field(&record, "canonical_url"),
+        "https://crumb.example.com/guides/sourdough-travel.html"
+    );
+    assert_eq!(record["authors"][0], "Ines Marchetti");
+    assert_eq!(field(&record, "language"), "en");
+    assert!(field(&record, "markdown").starts_with("# Packing"));
+    assert!(field(&record, "html").starts_with("<h1>Packing"));
+    let stats = &record["stats"];
+    assert!(stats["blocks"].as_u64().expect("a count") > 10);
+    // The article's characters: the text's, without the title and the separators.
+    let text_chars = field(&record, "text").chars().count() as u64;
+    let chars = stats["chars"].as_u64().expect("a count");
+    assert!(
+        chars < text_chars && chars > text_chars * 9 / 10,
+        "{chars} of {text_chars}"
+    );
+    assert!(stats["removed_blocks"].as_u64().expect("a count") > 0);
+    // Several pages: one object per line.
+    let two = util::run(["-f", "json", &source(FORMATTED), &source(NEWS)], b"");
+    assert_eq!(jsonl_records(&two.stdout).len(), 2);
+}
+
+#[test]
+fn output_dir_uses_the_format_extension() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("out");
+    let run = util::run(
+        [
+            "-f",
+            "markdown",
+            "--output-dir",
+            out.to_str().expect("a UTF-8 path"),
+            &source(FORMATTED),
+        ],
+        b"",
+    );
+    assert_code(&run, 0);
+    let written = fs::read_to_string(out.join("source.md")).expect("source.md is written");
+    assert!(written.starts_with("# Packing"));
+}

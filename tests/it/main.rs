@@ -8,6 +8,8 @@ mod batch_io;
 mod cli;
 mod explain;
 mod properties;
+#[path = "../support/read_back.rs"]
+mod read_back;
 mod robustness;
 mod samples;
 mod util;

@@ -1,13 +1,16 @@
-//! One trial per directory under `samples/`: extract `source.html`, compare with `expected.txt`.
+//! One trial per directory under `samples/`: extract `source.html`, compare with `expected.txt`
+//! (and `expected.md`, `expected.html` where the sample has them).
 //!
-//! A mismatch prints a line diff. `BLESS=1 cargo test` writes the actual output to `expected.txt`
-//! instead; review the change with `git diff samples/` before committing it.
+//! A mismatch prints a line diff. `BLESS=1 cargo test` writes the actual output to the expected
+//! files instead; review the change with `git diff samples/` before committing it.
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::path::Path;
 
 use similar::TextDiff;
 
+use crate::read_back::{normal, read_back};
 use crate::util;
 
 /// Declares the trials: one `#[test]` per sample, and the list `every_sample_has_a_trial` checks.
@@ -35,6 +38,7 @@ samples! {
     seed_news: "seed-news",
     seed_news_appeal_inside: "seed-news-appeal-inside",
     seed_news_de: "seed-news-de",
+    formatted_article: "formatted-article",
 }
 
 fn blessing() -> bool {
@@ -47,23 +51,47 @@ fn check_sample(name: &str) {
         .unwrap_or_else(|err| panic!("{name}: cannot read source.html: {err}"));
     let extraction = unchaff::extract_bytes(&source, &unchaff::Config::default())
         .unwrap_or_else(|err| panic!("{name}: extraction failed: {err}"));
-    let actual = util::with_final_newline(&extraction.text());
+    let text = extraction.text();
+    let markdown = extraction.markdown(&unchaff::RenderOptions::default());
+    compare(name, &dir, "expected.txt", &text);
+    // Markdown and HTML are pinned where a sample has them; every sample's Markdown reads back
+    // as its text.
+    for (file, actual) in [
+        ("expected.md", markdown.clone()),
+        (
+            "expected.html",
+            extraction.html(&unchaff::RenderOptions::default()),
+        ),
+    ] {
+        if dir.join(file).exists() {
+            compare(name, &dir, file, &actual);
+        }
+    }
+    assert_eq!(
+        read_back(&markdown),
+        normal(&text),
+        "sample {name}: the Markdown does not read back as the text:\n{markdown}"
+    );
+}
 
-    let expected_path = dir.join("expected.txt");
+/// Compares `actual` with the sample's `file`, or writes it there with `BLESS=1`.
+fn compare(name: &str, dir: &Path, file: &str, actual: &str) {
+    let actual = util::with_final_newline(actual);
+    let expected_path = dir.join(file);
     if blessing() {
         fs::write(&expected_path, &actual)
-            .unwrap_or_else(|err| panic!("{name}: cannot write expected.txt: {err}"));
+            .unwrap_or_else(|err| panic!("{name}: cannot write {file}: {err}"));
         return;
     }
     let expected = fs::read_to_string(&expected_path)
-        .unwrap_or_else(|err| panic!("{name}: cannot read expected.txt: {err}"));
+        .unwrap_or_else(|err| panic!("{name}: cannot read {file}: {err}"));
     let expected = util::with_final_newline(&expected);
     if actual != expected {
         let diff = TextDiff::from_lines(&expected, &actual)
             .unified_diff()
-            .header("expected.txt", "actual")
+            .header(file, "actual")
             .to_string();
-        panic!("sample {name}: output differs from expected.txt (BLESS=1 rewrites it)\n{diff}");
+        panic!("sample {name}: output differs from {file} (BLESS=1 rewrites it)\n{diff}");
     }
 }
 

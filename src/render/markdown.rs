@@ -1,0 +1,728 @@
+//! Markdown (CommonMark with GFM tables): what a CommonMark parser reads back from it is the text
+//! output, word for word. Literal characters that Markdown would read as syntax are escaped, and
+//! inline formatting that could not be read back as written is left out rather than mangled.
+
+use super::{Event, Links, RenderOptions, events, grid, heading_shift, shifted, table_end};
+use crate::blocks::{Block, BlockKind};
+use crate::inline::{Span, Style};
+
+/// Renders blocks as Markdown, ending with a newline unless empty.
+pub(crate) fn render(blocks: &[Block], options: &RenderOptions, links: &Links) -> String {
+    let shift = heading_shift(blocks);
+    let mut out = String::new();
+    // The content column of each open list level.
+    let mut lists: Vec<usize> = Vec::new();
+    let mut previous: Option<&BlockKind> = None;
+    let mut i = 0;
+    while i < blocks.len() {
+        let block = &blocks[i];
+        let writer = Inline { options, links };
+        if !block.kind.is_list_item() {
+            lists.clear();
+        }
+        if let Some(prev) = previous {
+            out.push_str(separator(prev, &block.kind));
+        }
+        match &block.kind {
+            BlockKind::Title => {
+                out.push_str("# ");
+                out.push_str(&writer.line(block, LineKind::Heading));
+            }
+            BlockKind::Heading { level } => {
+                let level = usize::from(shifted(*level, shift));
+                out.push_str(&"#".repeat(level));
+                out.push(' ');
+                out.push_str(&writer.line(block, LineKind::Heading));
+            }
+            BlockKind::Paragraph | BlockKind::Caption => {
+                out.push_str(&writer.line(block, LineKind::Paragraph));
+            }
+            BlockKind::Quote { depth } => {
+                let prefix = "> ".repeat(usize::from((*depth).max(1)));
+                let body = writer.line(block, LineKind::Paragraph);
+                push_prefixed(&mut out, &body, &prefix, &prefix);
+            }
+            BlockKind::ListItem {
+                depth,
+                number,
+                continued,
+            } => {
+                let depth = usize::from(*depth).min(lists.len());
+                let body = writer.line(block, LineKind::Paragraph);
+                if *continued && depth < lists.len() {
+                    lists.truncate(depth + 1);
+                    let indent = " ".repeat(lists[depth]);
+                    push_prefixed(&mut out, &body, &indent, &indent);
+                } else {
+                    // An ordered list that does not start at 1 cannot interrupt the paragraph of
+                    // the item it is nested in: a blank line goes first.
+                    if depth == lists.len() && depth > 0 && number.is_some_and(|n| n != 1) {
+                        out.push('\n');
+                    }
+                    lists.truncate(depth);
+                    let indent = lists.last().copied().unwrap_or(0);
+                    let marker = match number {
+                        // CommonMark reads at most nine digits as a list number.
+                        Some(n) if *n < 1_000_000_000 => format!("{n}. "),
+                        _ => "- ".to_owned(),
+                    };
+                    lists.push(indent + marker.len());
+                    let first = format!("{}{marker}", " ".repeat(indent));
+                    let rest = " ".repeat(indent + marker.len());
+                    push_prefixed(&mut out, &body, &first, &rest);
+                }
+            }
+            BlockKind::Code { language } => push_fenced(&mut out, &block.text, language),
+            BlockKind::TableRow { .. } => {
+                let end = table_end(blocks, i);
+                push_table(&mut out, &blocks[i..end]);
+                previous = Some(&blocks[end - 1].kind);
+                i = end;
+                continue;
+            }
+            BlockKind::Rule => out.push_str("* * *"),
+        }
+        previous = Some(&block.kind);
+        i += 1;
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// What goes between two blocks: list items stay together; everything else gets a blank line,
+/// and consecutive quotations stay one quotation.
+fn separator(previous: &BlockKind, next: &BlockKind) -> &'static str {
+    match (previous, next) {
+        (
+            BlockKind::ListItem { .. },
+            BlockKind::ListItem {
+                continued: false, ..
+            },
+        ) => "\n",
+        (BlockKind::Quote { depth: a }, BlockKind::Quote { depth: b }) if *a >= 1 && *b >= 1 => {
+            "\n>\n"
+        }
+        _ => "\n\n",
+    }
+}
+
+/// Writes `body` with `first` before its first line and `rest` before the others.
+fn push_prefixed(out: &mut String, body: &str, first: &str, rest: &str) {
+    for (k, line) in body.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        out.push_str(if k == 0 { first } else { rest });
+        out.push_str(line);
+    }
+}
+
+/// A fenced code block, its fence longer than any run of backticks inside.
+fn push_fenced(out: &mut String, code: &str, language: &Option<String>) {
+    let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
+    out.push_str(&fence);
+    if let Some(language) = language {
+        out.push_str(language);
+    }
+    out.push('\n');
+    out.push_str(code);
+    out.push('\n');
+    out.push_str(&fence);
+}
+
+/// A GFM table; the first row is its header.
+fn push_table(out: &mut String, rows: &[Block]) {
+    let grid = grid(rows);
+    for (k, line) in grid.iter().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        out.push('|');
+        for cell in line {
+            out.push(' ');
+            out.push_str(&escape_cell(cell));
+            out.push_str(" |");
+        }
+        if k == 0 {
+            out.push_str("\n|");
+            out.push_str(&" --- |".repeat(line.len()));
+        }
+    }
+}
+
+/// Cell text: pipes escaped, line breaks as `<br>`.
+fn escape_cell(cell: &str) -> String {
+    let mut out = String::new();
+    for (k, line) in cell.split('\n').enumerate() {
+        if k > 0 {
+            out.push_str("<br>");
+        }
+        escape_into(&mut out, line, true);
+    }
+    out
+}
+
+/// The length of the longest run of `c` in `s`.
+fn longest_run(s: &str, c: char) -> usize {
+    let mut longest = 0;
+    let mut run = 0;
+    for ch in s.chars() {
+        if ch == c {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    longest
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    /// Line breaks are hard breaks.
+    Paragraph,
+    /// One line: breaks become spaces, and every `#` is escaped.
+    Heading,
+}
+
+/// Writes a block's inline content.
+struct Inline<'a> {
+    options: &'a RenderOptions,
+    links: &'a Links,
+}
+
+impl Inline<'_> {
+    fn line(&self, block: &Block, kind: LineKind) -> String {
+        let text = block.text.as_str();
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut line_start = true;
+        // Where the last emphasis or strong span and the last code span kept end: one of the
+        // same sort starting there would join its delimiters to that span's.
+        let mut last_end = [None, None];
+        let events = events(text, &block.spans, |span, around| {
+            let sort = usize::from(span.style == Style::Code);
+            let keep =
+                last_end[sort] != Some(span.start) && self.keep(text, &block.spans, span, around);
+            if keep && matches!(span.style, Style::Emphasis | Style::Strong | Style::Code) {
+                last_end[sort] = Some(span.end);
+            }
+            keep
+        });
+        // In a code span, text is written as is.
+        let mut code = false;
+        for event in events {
+            match event {
+                Event::Text(piece) if code => {
+                    out.push_str(&piece.replace('\n', " "));
+                }
+                Event::Text(piece) => {
+                    for (k, line) in piece.split('\n').enumerate() {
+                        if k > 0 {
+                            match kind {
+                                LineKind::Paragraph => out.push_str("\\\n"),
+                                LineKind::Heading => out.push(' '),
+                            }
+                            line_start = kind == LineKind::Paragraph;
+                        }
+                        if line.is_empty() {
+                            continue;
+                        }
+                        if line_start {
+                            escape_line_start(&mut out, line, kind == LineKind::Heading);
+                        } else {
+                            escape_into(&mut out, line, kind == LineKind::Heading);
+                        }
+                        line_start = false;
+                    }
+                }
+                Event::Open(span) => match &span.style {
+                    Style::Emphasis => out.push('*'),
+                    Style::Strong => out.push_str("**"),
+                    Style::Link { .. } => out.push('['),
+                    Style::Code => {
+                        let content = &text[span.start..span.end];
+                        out.push_str(&code_fence(content));
+                        if needs_padding(content) {
+                            out.push(' ');
+                        }
+                        code = true;
+                    }
+                    Style::Image { .. } => {}
+                },
+                Event::Close(span) => match &span.style {
+                    Style::Emphasis => out.push('*'),
+                    Style::Strong => out.push_str("**"),
+                    Style::Link { href } => {
+                        out.push_str("](");
+                        out.push_str(&destination(&self.links.resolve(href).unwrap_or_default()));
+                        out.push(')');
+                    }
+                    Style::Code => {
+                        let content = &text[span.start..span.end];
+                        if needs_padding(content) {
+                            out.push(' ');
+                        }
+                        out.push_str(&code_fence(content));
+                        code = false;
+                    }
+                    Style::Image { .. } => {}
+                },
+                Event::Image(span) => {
+                    if let Style::Image { src, alt } = &span.style {
+                        out.push_str("![");
+                        escape_into(&mut out, alt, true);
+                        out.push_str("](");
+                        out.push_str(&destination(&self.links.resolve(src).unwrap_or_default()));
+                        out.push(')');
+                        // An image before the text stands on a line of its own.
+                        if span.start == 0 && !text.is_empty() && kind == LineKind::Paragraph {
+                            out.push_str("\\\n");
+                            line_start = true;
+                            continue;
+                        }
+                    }
+                }
+            }
+            if !matches!(event, Event::Text(_)) {
+                line_start = false;
+            }
+        }
+        out
+    }
+
+    /// Whether a span can be written so that a CommonMark parser reads it back as it was.
+    fn keep(&self, text: &str, spans: &[Span], span: &Span, around: &[&Span]) -> bool {
+        let in_code = around.iter().any(|s| s.style == Style::Code);
+        let in_link = around.iter().any(|s| matches!(s.style, Style::Link { .. }));
+        match &span.style {
+            Style::Image { src, .. } => {
+                self.options.images && !in_code && self.links.resolve(src).is_some()
+            }
+            _ if in_code || span.start >= span.end => false,
+            Style::Link { href } => !in_link && self.links.resolve(href).is_some(),
+            Style::Code => true,
+            Style::Emphasis | Style::Strong => {
+                !around.iter().any(|s| s.style == span.style)
+                    && !around.iter().any(|s| {
+                        matches!(s.style, Style::Emphasis | Style::Strong)
+                            && (s.start == span.start || s.end == span.end)
+                    })
+                    && flanking(text, span, spans)
+            }
+        }
+    }
+}
+
+/// Whether `*` before the span opens emphasis and `*` after it closes it (CommonMark's left- and
+/// right-flanking rules, with the text around the span as the neighbours). A link, code span or
+/// image at the span's edge puts punctuation there (`[`, `` ` ``, `)`).
+fn flanking(text: &str, span: &Span, spans: &[Span]) -> bool {
+    let (start, end) = (span.start, span.end);
+    let inner = &text[start..end];
+    let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back()) else {
+        return false;
+    };
+    let markup = |s: &&Span| {
+        !std::ptr::eq(*s, span)
+            && matches!(
+                s.style,
+                Style::Link { .. } | Style::Code | Style::Image { .. }
+            )
+    };
+    let markup_first = spans.iter().filter(markup).any(|s| s.start == start);
+    let markup_last = spans.iter().filter(markup).any(|s| s.end == end);
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let space_or_punct = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_punct(c));
+    let opens =
+        !first.is_whitespace() && (!(is_punct(first) || markup_first) || space_or_punct(before));
+    let closes =
+        !last.is_whitespace() && (!(is_punct(last) || markup_last) || space_or_punct(after));
+    // A delimiter next to a literal `*` would join its run.
+    opens && closes && before != Some('*') && after != Some('*')
+}
+
+/// Punctuation as CommonMark counts it (Unicode P and S), near enough.
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace() && !c.is_control())
+}
+
+/// A backtick run that does not occur in `content`.
+fn code_fence(content: &str) -> String {
+    let mut n = 1;
+    while has_run(content, n) {
+        n += 1;
+    }
+    "`".repeat(n)
+}
+
+/// Whether `s` has a run of exactly `n` backticks.
+fn has_run(s: &str, n: usize) -> bool {
+    let mut run = 0;
+    for c in s.chars().chain(std::iter::once(' ')) {
+        if c == '`' {
+            run += 1;
+        } else {
+            if run == n {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    false
+}
+
+/// Code span content that starts or ends with a backtick is padded with a space.
+fn needs_padding(content: &str) -> bool {
+    content.starts_with('`') || content.ends_with('`')
+}
+
+/// A link destination: spaces and angle brackets percent-encoded, parentheses escaped.
+fn destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '(' | ')' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes a line's text where it starts a line: what would open a block (a heading, a
+/// quotation, a list item, a rule, a setext underline) is escaped too.
+fn escape_line_start(out: &mut String, line: &str, heading: bool) {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    if digits > 0 && (rest.starts_with('.') || rest.starts_with(')')) {
+        out.push_str(&line[..digits]);
+        out.push('\\');
+        escape_into(out, rest, heading);
+        return;
+    }
+    if let Some(c) = line.chars().next()
+        && matches!(c, '#' | '>' | '-' | '+' | '=')
+    {
+        out.push('\\');
+        out.push(c);
+        escape_into(out, &line[c.len_utf8()..], heading);
+        return;
+    }
+    escape_into(out, line, heading);
+}
+
+/// Escapes the characters Markdown reads as inline syntax; in headings, `#` as well (a trailing
+/// one would close the heading).
+fn escape_into(out: &mut String, text: &str, heading: bool) {
+    for (k, c) in text.char_indices() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' => out.push('\\'),
+            '#' if heading => out.push('\\'),
+            '&' if looks_like_entity(&text[k + 1..]) => out.push('\\'),
+            // Before a link, `!` would make it an image.
+            '!' if k + 1 == text.len() => out.push('\\'),
+            _ => {}
+        }
+        out.push(c);
+    }
+}
+
+/// Whether the text after an `&` would be read as a character reference.
+fn looks_like_entity(after: &str) -> bool {
+    let name = after
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name > 0 && after[name..].starts_with(';')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn node() -> ego_tree::NodeId {
+        parse("").tree.root().id()
+    }
+
+    fn block(kind: BlockKind, text: &str) -> Block {
+        Block::new(kind, text, node())
+    }
+
+    fn styled(kind: BlockKind, text: &str, spans: &[(&str, Style)]) -> Block {
+        let mut b = block(kind, text);
+        for (part, style) in spans {
+            let start = text.find(part).expect("the part is in the text");
+            b.spans.push(Span {
+                start,
+                end: start + part.len(),
+                style: style.clone(),
+            });
+        }
+        b.spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        b
+    }
+
+    fn md(blocks: &[Block]) -> String {
+        let links = Links::new(Some("https://example.org/news/story.html"), None);
+        render(blocks, &RenderOptions::default(), &links)
+    }
+
+    /// The text a CommonMark parser reads from `markdown`, whitespace collapsed; table cells
+    /// separated by `|` as in the text output, whose pipes are then dropped on both sides.
+    fn read_back(markdown: &str) -> String {
+        crate::render::tests_support::read_back(markdown)
+    }
+
+    fn normal(text: &str) -> String {
+        crate::render::tests_support::normal(text)
+    }
+
+    #[track_caller]
+    fn assert_round_trip(blocks: &[Block]) {
+        let markdown = md(blocks);
+        let text = crate::render::text::render(blocks);
+        assert_eq!(read_back(&markdown), normal(&text), "markdown:\n{markdown}");
+    }
+
+    #[test]
+    fn headings_are_atx_and_relative_to_the_article() {
+        let blocks = [
+            block(BlockKind::Title, "Ferry timetable"),
+            block(BlockKind::Heading { level: 3 }, "Winter"),
+            block(BlockKind::Paragraph, "Boats run twice a day."),
+            block(BlockKind::Heading { level: 4 }, "Fares #1"),
+        ];
+        assert_eq!(
+            md(&blocks),
+            "# Ferry timetable\n\n## Winter\n\nBoats run twice a day.\n\n### Fares \\#1\n"
+        );
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn emphasis_strong_and_code_keep_their_spaces() {
+        let blocks = [styled(
+            BlockKind::Paragraph,
+            "Run cargo build with care, then rest.",
+            &[
+                ("cargo build", Style::Code),
+                ("care", Style::Emphasis),
+                ("rest", Style::Strong),
+            ],
+        )];
+        assert_eq!(
+            md(&blocks),
+            "Run `cargo build` with *care*, then **rest**.\n"
+        );
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn emphasis_that_would_not_parse_is_left_out() {
+        // `a*"quoted"*b`: the delimiters would not be flanking.
+        let blocks = [styled(
+            BlockKind::Paragraph,
+            "a\"quoted\"b and more",
+            &[("\"quoted\"", Style::Emphasis)],
+        )];
+        assert_eq!(md(&blocks), "a\"quoted\"b and more\n");
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn code_span_with_backticks_gets_a_longer_fence() {
+        let blocks = [styled(
+            BlockKind::Paragraph,
+            "Type `x` now",
+            &[("`x`", Style::Code)],
+        )];
+        assert_eq!(md(&blocks), "Type `` `x` `` now\n");
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn links_are_absolute_and_javascript_links_plain() {
+        let blocks = [styled(
+            BlockKind::Paragraph,
+            "Read the report (PDF) or click here.",
+            &[
+                (
+                    "the report",
+                    Style::Link {
+                        href: "../files/report (final).pdf".to_owned(),
+                    },
+                ),
+                (
+                    "click here",
+                    Style::Link {
+                        href: "javascript:void(0)".to_owned(),
+                    },
+                ),
+            ],
+        )];
+        assert_eq!(
+            md(&blocks),
+            "Read [the report](https://example.org/files/report%20\\(final\\).pdf) (PDF) or click here.\n"
+        );
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn images_only_when_asked() {
+        let image = Style::Image {
+            src: "/img/ferry.jpg".to_owned(),
+            alt: "The [new] ferry".to_owned(),
+        };
+        let mut b = block(BlockKind::Caption, "The ferry at the pier.");
+        b.spans.push(Span {
+            start: 0,
+            end: 0,
+            style: image,
+        });
+        let blocks = [b];
+        assert_eq!(md(&blocks), "The ferry at the pier.\n");
+        let links = Links::new(Some("https://example.org/news/story.html"), None);
+        let with = render(&blocks, &RenderOptions::default().with_images(true), &links);
+        assert_eq!(
+            with,
+            "![The \\[new\\] ferry](https://example.org/img/ferry.jpg)\\\nThe ferry at the pier.\n"
+        );
+    }
+
+    #[test]
+    fn lists_nest_and_keep_their_numbers() {
+        let item = |depth, number, continued| BlockKind::ListItem {
+            depth,
+            number,
+            continued,
+        };
+        let blocks = [
+            block(BlockKind::Paragraph, "Steps:"),
+            block(item(0, Some(3), false), "Board the ferry"),
+            block(item(1, None, false), "Show the ticket"),
+            block(item(1, None, false), "Find a seat"),
+            block(item(0, Some(4), false), "Sail"),
+            block(item(0, Some(4), true), "It takes an hour."),
+            block(BlockKind::Paragraph, "- not a list"),
+        ];
+        assert_eq!(
+            md(&blocks),
+            "Steps:\n\n3. Board the ferry\n   - Show the ticket\n   - Find a seat\n4. Sail\n\n   \
+             It takes an hour.\n\n\\- not a list\n"
+        );
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn quotes_nest() {
+        let blocks = [
+            block(BlockKind::Quote { depth: 1 }, "She said:"),
+            block(BlockKind::Quote { depth: 2 }, "We are delighted."),
+            block(BlockKind::Paragraph, "After."),
+        ];
+        assert_eq!(
+            md(&blocks),
+            "> She said:\n>\n> > We are delighted.\n\nAfter.\n"
+        );
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn code_blocks_are_fenced_with_their_language() {
+        let code = "fn main() {\n    println!(\"```\");\n}";
+        let blocks = [block(
+            BlockKind::Code {
+                language: Some("rust".to_owned()),
+            },
+            code,
+        )];
+        assert_eq!(md(&blocks), format!("````rust\n{code}\n````\n"));
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn tables_are_gfm_with_escaped_pipes_and_flattened_spans() {
+        let table = node();
+        let row = |cells: &[&str], colspans: &[u16], header| {
+            block(
+                BlockKind::TableRow {
+                    cells: cells.iter().map(|c| (*c).to_owned()).collect(),
+                    header,
+                    colspans: colspans.to_vec(),
+                    table,
+                },
+                &cells.join(" | "),
+            )
+        };
+        let blocks = [
+            row(&["Day", "Time", "Price"], &[1, 1, 1], true),
+            row(&["Monday", "08:00"], &[1, 1], false),
+            row(&["Closed | all day"], &[3], false),
+        ];
+        assert_eq!(
+            md(&blocks),
+            "| Day | Time | Price |\n| --- | --- | --- |\n| Monday | 08:00 |  |\n\
+             | Closed \\| all day |  |  |\n"
+        );
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn literal_syntax_is_escaped() {
+        let blocks = [
+            block(BlockKind::Paragraph, "# not a heading"),
+            block(BlockKind::Paragraph, "1. not a list, 2 * 3 = 6"),
+            block(
+                BlockKind::Paragraph,
+                "a_b [x] <tag> `q` | ~s~ AT&amp; &copy",
+            ),
+            block(BlockKind::Paragraph, "> not quoted\n- not a list\n==="),
+            block(BlockKind::Paragraph, "ends with a backslash \\"),
+        ];
+        assert_eq!(
+            md(&blocks),
+            "\\# not a heading\n\n1\\. not a list, 2 \\* 3 = 6\n\n\
+             a\\_b \\[x\\] \\<tag\\> \\`q\\` \\| \\~s\\~ AT\\&amp; &copy\n\n\
+             \\> not quoted\\\n\\- not a list\\\n\\===\n\nends with a backslash \\\\\n"
+        );
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn rules_and_hard_breaks() {
+        let blocks = [
+            block(BlockKind::Paragraph, "Line one\nLine two"),
+            block(BlockKind::Rule, ""),
+            block(BlockKind::Paragraph, "After the rule."),
+        ];
+        assert_eq!(
+            md(&blocks),
+            "Line one\\\nLine two\n\n* * *\n\nAfter the rule.\n"
+        );
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn never_two_blank_lines_in_a_row() {
+        let blocks = [
+            block(BlockKind::Paragraph, "One"),
+            block(BlockKind::Rule, ""),
+            block(BlockKind::Code { language: None }, "a\n\nb"),
+            block(BlockKind::Quote { depth: 1 }, "Q"),
+        ];
+        let out = md(&blocks);
+        // Blank lines inside a code block are the code's own.
+        let outside_code = out.replace("a\n\nb", "a\nb");
+        assert!(!outside_code.contains("\n\n\n"), "{out}");
+    }
+}
