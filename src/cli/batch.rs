@@ -330,7 +330,7 @@ struct Running {
 
 /// Reads and extracts one input; the input's size comes back with the page.
 fn extract_file(path: &Path, config: &Config) -> Result<(Extraction, usize), String> {
-    let bytes = inputs::read(path).map_err(|e| e.to_string())?;
+    let bytes = inputs::read(path, config.max_input_bytes).map_err(|e| e.to_string())?;
     let size = bytes.len();
     unchaff::extract_bytes(&bytes, config)
         .map(|page| (page, size))
