@@ -391,6 +391,126 @@ fn endless_or_exploding_inputs_stop_at_the_size_limit() {
     }
 }
 
+/// A command that runs the binary without root's right to read and write anything: directly when
+/// the tests do not run as root, else as `nobody` through `setpriv`. `None`, with the reason
+/// printed, when neither is possible.
+fn unprivileged() -> Option<std::process::Command> {
+    let bin = env!("CARGO_BIN_EXE_unchaff");
+    let uid = std::process::Command::new("id").arg("-u").output();
+    let root = uid.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !root {
+        return Some(std::process::Command::new(bin));
+    }
+    let setpriv = |command: &mut std::process::Command| {
+        command.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "--",
+            bin,
+        ]);
+    };
+    let mut probe = std::process::Command::new("setpriv");
+    setpriv(&mut probe);
+    match probe.arg("--version").output() {
+        Ok(out) if out.status.success() => {
+            let mut command = std::process::Command::new("setpriv");
+            setpriv(&mut command);
+            Some(command)
+        }
+        Ok(out) => {
+            eprintln!(
+                "skipped: running as root, and nobody cannot run {bin}: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            None
+        }
+        Err(e) => {
+            eprintln!("skipped: running as root, and setpriv is not available: {e}");
+            None
+        }
+    }
+}
+
+/// A temporary folder that an unprivileged user can enter and read.
+fn open_tempdir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
+    dir
+}
+
+#[test]
+fn an_unreadable_file_fails_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(mut command) = unprivileged() else {
+        return;
+    };
+    let dir = open_tempdir();
+    let d = dir.path();
+    fs::copy(util::sample_source(NEWS), d.join("a.html")).expect("copied");
+    fs::copy(util::sample_source(SHORT), d.join("secret.html")).expect("copied");
+    fs::set_permissions(d.join("secret.html"), fs::Permissions::from_mode(0o000)).expect("chmod");
+    command.args(["--jsonl", "--no-cross-page"]).arg(d);
+    let run = finish_within_a_minute(command);
+    assert_code(&run, 1);
+    let records = jsonl_records(&run.stdout);
+    assert_eq!(records.len(), 1, "{}", run.stdout);
+    assert!(field(&records[0], "path").ends_with("a.html"));
+    assert_one_error_naming(&run, &d.join("secret.html").display().to_string());
+    assert_error_line(&run, &d.join("secret.html"), "Permission denied");
+}
+
+#[test]
+fn a_read_only_output_folder_is_a_clear_error_and_loses_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(mut command) = unprivileged() else {
+        return;
+    };
+    let mut again = unprivileged().expect("as above");
+    let dir = open_tempdir();
+    let d = dir.path();
+    let page = d.join("a.html");
+    fs::copy(util::sample_source(NEWS), &page).expect("copied");
+    let out = d.join("out");
+    fs::create_dir(&out).expect("folder");
+    fs::write(out.join("old.txt"), "EARLIER_OUTPUT").expect("written");
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o555)).expect("chmod");
+    let listing = |dir: &Path| {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .expect("listed")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = listing(d);
+
+    command.arg("--output-dir").arg(&out).arg(&page);
+    let run = finish_within_a_minute(command);
+    assert_code(&run, 2);
+    assert_one_error_naming(&run, &out.join("a.txt").display().to_string());
+    assert_error_line(&run, &out.join("a.txt"), "Permission denied");
+
+    again.arg("-o").arg(out.join("all.txt")).arg(&page);
+    let run = finish_within_a_minute(again);
+    assert_code(&run, 2);
+    assert_one_error_naming(&run, &out.join("all.txt").display().to_string());
+    assert_error_line(&run, &out.join("all.txt"), "Permission denied");
+
+    assert_eq!(listing(&out), ["old.txt"]);
+    assert_eq!(
+        fs::read_to_string(out.join("old.txt")).expect("kept"),
+        "EARLIER_OUTPUT"
+    );
+    assert_eq!(listing(d), before);
+    assert!(
+        fs::read_to_string(&page)
+            .expect("kept")
+            .contains("Lantern Bay")
+    );
+}
+
 #[test]
 fn an_output_that_cannot_be_a_file_is_a_clear_error_even_as_root() {
     let dir = tempfile::tempdir().expect("temp dir");
