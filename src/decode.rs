@@ -1,7 +1,8 @@
 //! Stage 1: bytes to UTF-8.
 //!
-//! Order of evidence: a byte-order mark; then a `<meta charset>` or `http-equiv` declaration, unless
-//! the bytes contradict it (a page declaring gb2312 that is valid UTF-8 is UTF-8); then detection.
+//! Order of evidence: a byte-order mark; then the NUL bytes of UTF-16 without one; then a
+//! `<meta charset>` or `http-equiv` declaration, unless the bytes contradict it (a page declaring
+//! gb2312 that is valid UTF-8 is UTF-8); then detection.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -33,9 +34,10 @@ const SNIFF_BYTES: usize = 8192;
 const BINARY_PER_MILLE: u32 = 50;
 
 /// Control bytes per thousand in the first bytes of `bytes`, when that marks them as binary data
-/// rather than text. Inputs with a byte-order mark are text whatever their bytes.
+/// rather than text. Inputs with a byte-order mark, or that read as UTF-16 without one, are text
+/// whatever their bytes.
 pub(crate) fn binary(bytes: &[u8]) -> Option<u32> {
-    if Encoding::for_bom(bytes).is_some() {
+    if Encoding::for_bom(bytes).is_some() || utf16_without_bom(bytes).is_some() {
         return None;
     }
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
@@ -48,6 +50,49 @@ pub(crate) fn binary(bytes: &[u8]) -> Option<u32> {
         .count();
     let per_mille = (control * 1000 / head.len()) as u32;
     (per_mille > BINARY_PER_MILLE).then_some(per_mille)
+}
+
+/// The byte order of UTF-16 text without a byte-order mark, told from its first bytes.
+///
+/// Markup is mostly ASCII, and an ASCII character in UTF-16 is a NUL byte beside a printable one:
+/// at odd offsets in little-endian text, at even ones in big-endian. The input reads as UTF-16 when
+/// at least a quarter of its first characters are such pairs, nine in ten of the NULs at that
+/// parity sit beside printable ASCII or white space, hardly any NULs fall at the other parity, and
+/// a `<` is among them. Binary data (images, archives, random bytes, runs of NULs) fails one of
+/// these; text in an ASCII-compatible encoding has no NULs.
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    // Per offset parity (even, odd): NUL bytes, NULs beside printable ASCII, and whether a `<` is
+    // one of those.
+    let mut nul = [0usize; 2];
+    let mut beside_ascii = [0usize; 2];
+    let mut tag = [false; 2];
+    for pair in head.chunks_exact(2) {
+        for (at, other) in [(0, pair[1]), (1, pair[0])] {
+            if pair[at] != 0 {
+                continue;
+            }
+            nul[at] += 1;
+            if matches!(other, 0x20..=0x7e | b'\t' | b'\n' | 0x0c | b'\r') {
+                beside_ascii[at] += 1;
+            }
+            tag[at] |= other == b'<';
+        }
+    }
+    let (at, encoding) = if nul[1] > nul[0] {
+        (1, UTF_16LE)
+    } else {
+        (0, UTF_16BE)
+    };
+    let utf16 = nul[at] * 4 >= pairs
+        && beside_ascii[at] * 10 >= nul[at] * 9
+        && nul[1 - at] * 20 <= pairs
+        && tag[at];
+    utf16.then_some(encoding)
 }
 
 /// The charset a `Content-Type` value names, if encoding_rs knows it.
@@ -67,6 +112,10 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], transport: Option<&'static Encoding>) 
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         let (text, _) = encoding.decode_without_bom_handling(body);
+        return Decoded { text, encoding };
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
         return Decoded { text, encoding };
     }
     let declared = transport.or_else(|| declared_encoding(bytes));
@@ -170,6 +219,78 @@ mod tests {
             None,
             "a BOM says text"
         );
+    }
+
+    /// `text` in UTF-16 of the given byte order, without a byte-order mark.
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|unit| {
+                if big_endian {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn utf16_without_bom_is_decoded() {
+        let page = "<!DOCTYPE html><html><head><meta charset=\"utf-16\"><title>Café</title></head>\
+            <body><p>Паром будет ходить всю зиму, 渡轮 — €5.</p></body></html>";
+        for (big_endian, encoding) in [(false, UTF_16LE), (true, UTF_16BE)] {
+            let bytes = utf16(page, big_endian);
+            assert_eq!(utf16_without_bom(&bytes), Some(encoding));
+            assert_eq!(binary(&bytes), None, "{encoding:?} is text");
+            let d = decode(&bytes, None);
+            assert_eq!(d.encoding, encoding);
+            assert_eq!(d.text, page);
+            // An odd byte at the end is a broken character, not a reason to refuse the page.
+            let mut odd = bytes.clone();
+            odd.push(b'x');
+            assert_eq!(decode(&odd, None).encoding, encoding);
+        }
+        // Mostly non-ASCII prose still has enough markup around it.
+        let russian = format!("<p>{}</p>", "Съешь же ещё этих мягких булок. ".repeat(3));
+        let prose = format!("<div class=\"article\">{russian}</div>");
+        assert_eq!(utf16_without_bom(&utf16(&prose, false)), Some(UTF_16LE));
+    }
+
+    #[test]
+    fn binary_data_is_not_taken_for_utf16() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let random: Vec<u8> = (0..8192)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as u8
+            })
+            .collect();
+        let png = [
+            &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0"[..],
+            &random,
+        ]
+        .concat();
+        let zip = [&b"PK\x03\x04\x14\0\0\0\x08\0"[..], &random].concat();
+        // Small numbers as 16-bit words: NULs at one parity, but beside any byte.
+        let words: Vec<u8> = (0..4096u16).flat_map(|n| (n % 256).to_le_bytes()).collect();
+        let cases: [(&str, &[u8]); 6] = [
+            ("random", &random),
+            ("png", &png),
+            ("zip", &zip),
+            ("nul", &[0; 4096]),
+            ("words", &words),
+            ("utf-8", "<p>Паром ходит всю зиму.</p>".as_bytes()),
+        ];
+        for (name, bytes) in cases {
+            assert_eq!(utf16_without_bom(bytes), None, "{name}");
+        }
+        for (name, bytes) in &cases[..5] {
+            assert!(binary(bytes).is_some(), "{name} is refused");
+        }
+        // UTF-16 without any markup is not recognised: nothing says it is a page.
+        assert_eq!(utf16_without_bom(&utf16("plain words", false)), None);
     }
 
     #[test]

@@ -110,6 +110,7 @@ impl<'a> Batch<'a> {
                 clash.path.display()
             ));
         }
+        interrupt::install();
         let started = Instant::now();
         let show_progress = args.progress || (!args.quiet && io::stderr().is_terminal());
         let bar = if show_progress {
@@ -342,7 +343,7 @@ struct Running {
 
 /// Reads and extracts one input; the input's size comes back with the page.
 fn extract_file(path: &Path, config: &Config) -> Result<(Extraction, usize), String> {
-    let bytes = inputs::read(path).map_err(|e| e.to_string())?;
+    let bytes = inputs::read(path, config.max_input_bytes).map_err(|e| e.to_string())?;
     let size = bytes.len();
     unchaff::extract_bytes(&bytes, config)
         .map(|page| (page, size))
@@ -354,8 +355,8 @@ fn extract_file(path: &Path, config: &Config) -> Result<(Extraction, usize), Str
 enum Sink {
     Stream {
         writer: Box<dyn Write>,
-        /// The temporary file and the name it takes at the end, for `-o`.
-        rename: Option<(PathBuf, PathBuf)>,
+        /// The temporary file that takes the name of `-o` at the end.
+        rename: Option<interrupt::Temporary>,
         wrote: bool,
     },
     Folder(PathBuf),
@@ -368,12 +369,9 @@ impl Sink {
         }
         let (writer, rename): (Box<dyn Write>, _) = match &args.output {
             Some(path) => {
-                let tmp = temporary_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
-                let file = File::create(&tmp).map_err(|e| format!("{}: {e}", path.display()))?;
-                (
-                    Box::new(io::BufWriter::new(file)),
-                    Some((tmp, path.clone())),
-                )
+                let (tmp, file) = interrupt::Temporary::create(path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                (Box::new(io::BufWriter::new(file)), Some(tmp))
             }
             None => (Box::new(io::BufWriter::new(io::stdout())), None),
         };
@@ -394,12 +392,12 @@ impl Sink {
         let flushed = writer.flush();
         drop(writer);
         match rename {
-            Some((tmp, target)) => flushed
-                .and_then(|()| std::fs::rename(&tmp, &target))
-                .map_err(|e| {
-                    let _ = std::fs::remove_file(&tmp);
-                    format!("{}: {e}", target.display())
-                }),
+            Some(tmp) => {
+                let target = tmp.target().display().to_string();
+                flushed
+                    .and_then(|()| tmp.commit())
+                    .map_err(|e| format!("{target}: {e}"))
+            }
             None => flushed.map_err(|e| {
                 if e.kind() == io::ErrorKind::BrokenPipe {
                     String::new()
@@ -607,10 +605,90 @@ fn temporary_path(path: &Path) -> io::Result<PathBuf> {
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it into place.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = temporary_path(path)?;
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let (tmp, mut file) = interrupt::Temporary::create(path)?;
+    file.write_all(bytes)?;
+    drop(file);
+    tmp.commit()
+}
+
+/// Interruption (Ctrl-C, SIGTERM, SIGHUP): the temporary files being written are removed and the
+/// run exits with code 130, so an output file is either complete or absent.
+mod interrupt {
+    use std::fs::File;
+    use std::io;
+    use std::path::{Path, PathBuf};
+    use std::sync::{Mutex, MutexGuard, PoisonError};
+
+    /// The exit code of an interrupted run, as shells report SIGINT.
+    const INTERRUPTED: i32 = 130;
+
+    /// The temporary files that exist now. Files are created and renamed with the lock held, and
+    /// the handler keeps it until the process ends, so none appears or moves after the cleanup.
+    static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+    fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
+        PENDING.lock().unwrap_or_else(PoisonError::into_inner)
     }
-    result
+
+    /// Removes the temporary files and exits on the first interruption.
+    pub fn install() {
+        // Only the first call installs it; a second would fail with "handler already set".
+        let _ = ctrlc::set_handler(|| {
+            let mut pending = pending();
+            for path in pending.drain(..) {
+                let _ = std::fs::remove_file(path);
+            }
+            eprintln!("unchaff: interrupted");
+            std::process::exit(INTERRUPTED);
+        });
+    }
+
+    /// A temporary file beside its target: renamed into place by [`Temporary::commit`], removed
+    /// when dropped before that or when the run is interrupted.
+    pub struct Temporary {
+        path: PathBuf,
+        target: PathBuf,
+        committed: bool,
+    }
+
+    impl Temporary {
+        /// Creates the temporary file for `target`.
+        pub fn create(target: &Path) -> io::Result<(Temporary, File)> {
+            let path = super::temporary_path(target)?;
+            let mut pending = pending();
+            let file = File::create(&path)?;
+            pending.push(path.clone());
+            let tmp = Temporary {
+                path,
+                target: target.to_path_buf(),
+                committed: false,
+            };
+            Ok((tmp, file))
+        }
+
+        /// The name the file takes.
+        pub fn target(&self) -> &Path {
+            &self.target
+        }
+
+        /// Renames the file into place.
+        pub fn commit(mut self) -> io::Result<()> {
+            let renamed = {
+                let _pending = pending();
+                std::fs::rename(&self.path, &self.target)
+            };
+            self.committed = renamed.is_ok();
+            renamed
+        }
+    }
+
+    impl Drop for Temporary {
+        fn drop(&mut self) {
+            let mut pending = pending();
+            if !self.committed {
+                let _ = std::fs::remove_file(&self.path);
+            }
+            pending.retain(|p| *p != self.path);
+        }
+    }
 }

@@ -80,7 +80,9 @@ fn matcher(glob: Option<&str>) -> Result<GlobSet, String> {
     builder.build().map_err(|e| format!("--glob: {e}"))
 }
 
-/// Adds the matching files below `root`, in name order; iterative, so any depth is fine.
+/// Adds the matching files below `root`, in name order; iterative, so any depth is fine. A FIFO,
+/// socket or device among them is reported, not read: its read could block or never end. Links are
+/// read as what they point to (a dangling one fails when read, naming itself).
 fn walk(root: &Path, matcher: &GlobSet, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
     let mut pending = vec![root.to_path_buf()];
     let mut found = Vec::new();
@@ -98,7 +100,12 @@ fn walk(root: &Path, matcher: &GlobSet, inputs: &mut Vec<Input>, problems: &mut 
             if is_dir {
                 pending.push(path);
             } else if path.file_name().is_some_and(|name| matcher.is_match(name)) {
-                found.push(path);
+                match std::fs::metadata(&path) {
+                    Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+                        problems.push(format!("{}: not a regular file", path.display()));
+                    }
+                    _ => found.push(path),
+                }
             }
         }
     }
@@ -109,23 +116,31 @@ fn walk(root: &Path, matcher: &GlobSet, inputs: &mut Vec<Input>, problems: &mut 
     }
 }
 
-/// The bytes of an input: standard input for `-`, unpacked when the name ends in `.gz`.
-pub fn read(path: &Path) -> io::Result<Vec<u8>> {
+/// The bytes of an input: standard input for `-`, unpacked when the name ends in `.gz`. Reading
+/// stops past `limit` bytes (an endless device, a .gz bomb) with an error.
+pub fn read(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        io::stdin().lock().read_to_end(&mut bytes)?;
-        return Ok(bytes);
-    }
-    let file = std::fs::File::open(path)?;
-    if path
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let gz = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
-    {
-        MultiGzDecoder::new(file)
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    if path == Path::new("-") {
+        io::stdin().lock().take(cap).read_to_end(&mut bytes)?;
+    } else if gz {
+        MultiGzDecoder::new(std::fs::File::open(path)?)
+            .take(cap)
             .read_to_end(&mut bytes)
             .map_err(|e| io::Error::new(e.kind(), format!("not a readable .gz file: {e}")))?;
     } else {
-        io::BufReader::new(file).read_to_end(&mut bytes)?;
+        io::BufReader::new(std::fs::File::open(path)?)
+            .take(cap)
+            .read_to_end(&mut bytes)?;
+    }
+    if bytes.len() > limit {
+        let what = if gz { "unpacks to" } else { "is" };
+        return Err(io::Error::other(format!(
+            "{what} more than {limit} bytes, the input size limit"
+        )));
     }
     Ok(bytes)
 }

@@ -305,3 +305,161 @@ fn warc_archives_give_their_html_responses() {
             .exists()
     );
 }
+
+/// How many pages the interrupted runs get: enough that a debug build takes a few seconds.
+const MANY: usize = 400;
+
+/// `MANY` copies of a sample page in `dir/in`, each with its number in the body; and the text
+/// extracted from page `n`.
+fn numbered_pages(dir: &Path) -> impl Fn(usize) -> String {
+    let html = std::fs::read_to_string(sample_source(SAMPLES[0])).expect("sample");
+    let numbered = |n: usize| html.replace("reversing a plan", &format!("reversing plan {n:05}"));
+    std::fs::create_dir(dir.join("in")).expect("a folder");
+    for n in 0..MANY {
+        std::fs::write(dir.join(format!("in/p{n:05}.html")), numbered(n)).expect("written");
+    }
+    let first = run(
+        [
+            "--no-cross-page".to_owned(),
+            arg(&dir.join("in/p00000.html")),
+        ],
+        b"",
+    );
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    assert!(first.stdout.contains("reversing plan 00000"));
+    move |n| {
+        first
+            .stdout
+            .replace("reversing plan 00000", &format!("reversing plan {n:05}"))
+    }
+}
+
+/// Starts the binary on `args`, waits until `started` says it is under way (or until it has
+/// ended), then sends it SIGINT. Its exit code: 130 if interrupted, 0 if it finished first.
+fn interrupt(args: &[String], started: impl Fn() -> bool) -> i32 {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_unchaff"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !started()
+        && child.try_wait().expect("waits").is_none()
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    // Not reaped yet, so the id cannot have been reused even if the run has ended.
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let out = child.wait_with_output().expect("ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    match out.status.code() {
+        Some(130) => assert!(stderr.contains("interrupted"), "{stderr}"),
+        Some(0) => eprintln!("the run ended before the signal; checking its outputs all the same"),
+        other => panic!("exit {other:?} (None: killed by the signal itself): {stderr}"),
+    }
+    out.status.code().unwrap_or_default()
+}
+
+/// The files below `dir`, with their paths relative to it.
+fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut pending = vec![dir.to_path_buf()];
+    let mut files = Vec::new();
+    while let Some(folder) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path.strip_prefix(dir).expect("below").to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn ctrl_c_leaves_only_complete_outputs_and_a_resumed_run_completes_them() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let expected = numbered_pages(dir.path());
+    let out_dir = dir.path().join("out");
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "--no-cross-page".to_owned(),
+            "--output-dir".into(),
+            arg(&out_dir),
+        ];
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a.push(arg(&dir.path().join("in")));
+        a
+    };
+    // Interrupted as soon as its first output is there.
+    let code = interrupt(&args(&[]), || !files_below(&out_dir).is_empty());
+    let written = files_below(&out_dir);
+    if code == 130 {
+        assert!(written.len() < MANY, "{} outputs", written.len());
+    }
+    for file in &written {
+        let name = file.display().to_string();
+        let n: usize = name
+            .strip_prefix('p')
+            .and_then(|s| s.strip_suffix(".txt"))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("{name}: a temporary or stray file"));
+        let text = std::fs::read_to_string(out_dir.join(file)).expect("output");
+        assert_eq!(text, expected(n), "{name} is incomplete");
+    }
+    // Resumed, the run writes the rest; every output is then what one run would have written.
+    let resumed = run(args(&["--skip-existing"]), b"");
+    assert_eq!(resumed.code, Some(0), "{}", resumed.stderr);
+    let all = files_below(&out_dir);
+    assert_eq!(all.len(), MANY, "{all:?}");
+    for (n, file) in all.iter().enumerate() {
+        assert_eq!(file, Path::new(&format!("p{n:05}.txt")));
+        let text = std::fs::read_to_string(out_dir.join(file)).expect("output");
+        assert_eq!(text, expected(n), "{}", file.display());
+    }
+}
+
+#[test]
+fn ctrl_c_leaves_no_partial_output_file() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let expected = numbered_pages(dir.path());
+    let out = dir.path().join("out.txt");
+    let args = [
+        "--no-cross-page".to_owned(),
+        "-o".into(),
+        arg(&out),
+        arg(&dir.path().join("in")),
+    ];
+    let is_temporary = |name: &str| name.starts_with(".out.txt.") && name.ends_with(".tmp");
+    // Interrupted once the temporary file it writes to exists.
+    let code = interrupt(&args, || {
+        files_below(dir.path())
+            .iter()
+            .any(|f| is_temporary(&f.display().to_string()))
+    });
+    let left: Vec<String> = files_below(dir.path())
+        .iter()
+        .map(|f| f.display().to_string())
+        .filter(|f| !f.starts_with("in/"))
+        .collect();
+    assert!(!left.iter().any(|f| is_temporary(f)), "{left:?}");
+    if code == 130 {
+        assert!(left.is_empty(), "{left:?}");
+    } else {
+        let text = std::fs::read_to_string(&out).expect("the output");
+        assert!(text.starts_with(&expected(0)));
+        assert!(text.ends_with(&expected(MANY - 1)));
+    }
+}

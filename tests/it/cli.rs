@@ -424,3 +424,264 @@ fn output_dir_uses_the_format_extension() {
     let written = fs::read_to_string(out.join("source.md")).expect("source.md is written");
     assert!(written.starts_with("# Packing"));
 }
+
+/// Runs `command` to its end, failing the test if that takes over a minute (a hang).
+fn finish_within_a_minute(mut command: std::process::Command) -> Run {
+    let mut child = command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().expect("waits").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("still running after a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let out = child.wait_with_output().expect("ends");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The stderr line naming `file`, which must also name `cause`.
+#[track_caller]
+fn assert_error_line(run: &Run, file: &Path, cause: &str) {
+    let name = file.display().to_string();
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains(&name))
+        .unwrap_or_else(|| panic!("no error names {name}:\n{}", run.stderr));
+    assert_has(line, cause);
+}
+
+#[test]
+fn files_that_cannot_be_read_fail_alone_even_as_root() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    fs::copy(util::sample_source(NEWS), d.join("a.html")).expect("copied");
+    fs::copy(util::sample_source(SHORT), d.join("z.html")).expect("copied");
+    symlink(d.join("gone.html"), d.join("dangling.html")).expect("link");
+    symlink(d.join("loop.html"), d.join("loop.html")).expect("link");
+    fs::create_dir(d.join("folder")).expect("folder");
+    symlink(d.join("folder"), d.join("folder-link.html")).expect("link");
+    // A FIFO nobody writes to: opening it would block the batch for ever.
+    let fifo = d.join("fifo.html");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let has_fifo = made.is_ok_and(|s| s.success());
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_unchaff"));
+    command.args(["--jsonl", "--no-cross-page"]).arg(d);
+    let run = finish_within_a_minute(command);
+    assert_code(&run, 1);
+    let records = jsonl_records(&run.stdout);
+    let read: Vec<&str> = records.iter().map(|r| field(r, "path")).collect();
+    assert_eq!(read.len(), 2, "{read:?}");
+    assert!(read[0].ends_with("a.html") && read[1].ends_with("z.html"));
+    assert_error_line(&run, &d.join("dangling.html"), "No such file or directory");
+    assert_error_line(&run, &d.join("loop.html"), "symbolic links");
+    assert_error_line(&run, &d.join("folder-link.html"), "Is a directory");
+    if has_fifo {
+        assert_error_line(&run, &fifo, "not a regular file");
+    }
+    assert_eq!(run.stderr.lines().count(), 3 + usize::from(has_fifo));
+}
+
+#[test]
+fn endless_or_exploding_inputs_stop_at_the_size_limit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bomb = dir.path().join("bomb.html.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..65 {
+        std::io::Write::write_all(&mut gz, &zeros).expect("compressed");
+    }
+    fs::write(&bomb, gz.finish().expect("compressed")).expect("written");
+    let mut inputs = vec![bomb.clone()];
+    if Path::new("/dev/zero").exists() {
+        inputs.push("/dev/zero".into());
+    }
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_unchaff"));
+    command.args(&inputs).arg(util::sample_source(SHORT));
+    let run = finish_within_a_minute(command);
+    assert_code(&run, 1);
+    assert_has(&run.stdout, SHORT_BODY);
+    assert_error_line(&run, &bomb, "unpacks to more than 67108864 bytes");
+    if inputs.len() > 1 {
+        assert_error_line(&run, Path::new("/dev/zero"), "more than 67108864 bytes");
+    }
+}
+
+/// A command that runs the binary without root's right to read and write anything: directly when
+/// the tests do not run as root, else as `nobody` through `setpriv`. `None`, with the reason
+/// printed, when neither is possible.
+fn unprivileged() -> Option<std::process::Command> {
+    let bin = env!("CARGO_BIN_EXE_unchaff");
+    let uid = std::process::Command::new("id").arg("-u").output();
+    let root = uid.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !root {
+        return Some(std::process::Command::new(bin));
+    }
+    let setpriv = |command: &mut std::process::Command| {
+        command.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "--",
+            bin,
+        ]);
+    };
+    let mut probe = std::process::Command::new("setpriv");
+    setpriv(&mut probe);
+    match probe.arg("--version").output() {
+        Ok(out) if out.status.success() => {
+            let mut command = std::process::Command::new("setpriv");
+            setpriv(&mut command);
+            Some(command)
+        }
+        Ok(out) => {
+            eprintln!(
+                "skipped: running as root, and nobody cannot run {bin}: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            None
+        }
+        Err(e) => {
+            eprintln!("skipped: running as root, and setpriv is not available: {e}");
+            None
+        }
+    }
+}
+
+/// A temporary folder that an unprivileged user can enter and read.
+fn open_tempdir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
+    dir
+}
+
+#[test]
+fn an_unreadable_file_fails_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(mut command) = unprivileged() else {
+        return;
+    };
+    let dir = open_tempdir();
+    let d = dir.path();
+    fs::copy(util::sample_source(NEWS), d.join("a.html")).expect("copied");
+    fs::copy(util::sample_source(SHORT), d.join("secret.html")).expect("copied");
+    fs::set_permissions(d.join("secret.html"), fs::Permissions::from_mode(0o000)).expect("chmod");
+    command.args(["--jsonl", "--no-cross-page"]).arg(d);
+    let run = finish_within_a_minute(command);
+    assert_code(&run, 1);
+    let records = jsonl_records(&run.stdout);
+    assert_eq!(records.len(), 1, "{}", run.stdout);
+    assert!(field(&records[0], "path").ends_with("a.html"));
+    assert_one_error_naming(&run, &d.join("secret.html").display().to_string());
+    assert_error_line(&run, &d.join("secret.html"), "Permission denied");
+}
+
+#[test]
+fn a_read_only_output_folder_is_a_clear_error_and_loses_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(mut command) = unprivileged() else {
+        return;
+    };
+    let mut again = unprivileged().expect("as above");
+    let dir = open_tempdir();
+    let d = dir.path();
+    let page = d.join("a.html");
+    fs::copy(util::sample_source(NEWS), &page).expect("copied");
+    let out = d.join("out");
+    fs::create_dir(&out).expect("folder");
+    fs::write(out.join("old.txt"), "EARLIER_OUTPUT").expect("written");
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o555)).expect("chmod");
+    let listing = |dir: &Path| {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .expect("listed")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = listing(d);
+
+    command.arg("--output-dir").arg(&out).arg(&page);
+    let run = finish_within_a_minute(command);
+    assert_code(&run, 2);
+    assert_one_error_naming(&run, &out.join("a.txt").display().to_string());
+    assert_error_line(&run, &out.join("a.txt"), "Permission denied");
+
+    again.arg("-o").arg(out.join("all.txt")).arg(&page);
+    let run = finish_within_a_minute(again);
+    assert_code(&run, 2);
+    assert_one_error_naming(&run, &out.join("all.txt").display().to_string());
+    assert_error_line(&run, &out.join("all.txt"), "Permission denied");
+
+    assert_eq!(listing(&out), ["old.txt"]);
+    assert_eq!(
+        fs::read_to_string(out.join("old.txt")).expect("kept"),
+        "EARLIER_OUTPUT"
+    );
+    assert_eq!(listing(d), before);
+    assert!(
+        fs::read_to_string(&page)
+            .expect("kept")
+            .contains("Lantern Bay")
+    );
+}
+
+#[test]
+fn an_output_that_cannot_be_a_file_is_a_clear_error_even_as_root() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let folder = d.join("folder");
+    fs::create_dir(&folder).expect("folder");
+    let plain = d.join("plain.txt");
+    fs::write(&plain, "KEEP").expect("written");
+    let cases = [
+        (
+            vec!["-o".to_owned(), arg_of(&folder)],
+            folder.clone(),
+            "Is a directory",
+        ),
+        (
+            vec!["--output-dir".to_owned(), arg_of(&plain.join("out"))],
+            plain.join("out").join("news.txt"),
+            "Not a directory",
+        ),
+    ];
+    let page = d.join("news.html");
+    fs::copy(util::sample_source(NEWS), &page).expect("copied");
+    for (args, named, cause) in cases {
+        let mut args = args;
+        args.push(arg_of(&page));
+        let run = util::run(&args, b"");
+        assert_code(&run, 2);
+        assert_one_error_naming(&run, &named.display().to_string());
+        assert_has(&run.stderr, cause);
+    }
+    let mut left: Vec<_> = fs::read_dir(d)
+        .expect("listed")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["folder", "news.html", "plain.txt"],
+        "no temporary file"
+    );
+    assert_eq!(fs::read_dir(&folder).expect("listed").count(), 0);
+    assert_eq!(fs::read_to_string(&plain).expect("kept"), "KEEP");
+}
+
+fn arg_of(path: &Path) -> String {
+    path.display().to_string()
+}

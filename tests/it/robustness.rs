@@ -279,3 +279,44 @@ fn input_over_the_limit_is_refused() {
     assert!(unchaff::extract("0123456789", &config).is_ok());
     assert!(unchaff::extract_bytes(b"0123456789", &config).is_ok());
 }
+
+#[test]
+fn utf16_with_and_without_bom() {
+    let html = format!(
+        "<html><head><meta charset=\"utf-16\"><title>Паром</title></head><body>\
+         <nav><a href=/>Home</a></nav><article><p>{PROSE}</p><p>Islanders said «merci» — \
+         Паром будет ходить всю зиму.</p></article></body></html>"
+    );
+    for (big_endian, name) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
+        let units = html.encode_utf16().map(|unit| {
+            if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            }
+        });
+        let without_bom: Vec<u8> = units.flatten().collect();
+        let bom: &[u8] = if big_endian {
+            &[0xFE, 0xFF]
+        } else {
+            &[0xFF, 0xFE]
+        };
+        let with_bom = [bom, &without_bom].concat();
+        for (bytes, how) in [(with_bom, "with BOM"), (without_bom, "without BOM")] {
+            let page = unchaff::extract_bytes(&bytes, &Config::default())
+                .unwrap_or_else(|e| panic!("{name} {how}: {e}"));
+            assert_sane(&page);
+            assert_eq!(page.encoding, name, "{how}");
+            let text = page.text();
+            assert!(
+                text.contains("BODY_TEXT The council met"),
+                "{name} {how}: {text}"
+            );
+            assert!(
+                text.contains("Паром будет ходить всю зиму."),
+                "{name} {how}: {text}"
+            );
+            assert!(!text.contains('\0'), "{name} {how}");
+        }
+    }
+}
