@@ -439,7 +439,8 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
                         && dom.nodes[i].element.is_some_and(|e| e.name() == "time")
                 })
                 .find_map(|i| dom.attr(i, "datetime").and_then(normalize_date))
-        });
+        })
+        .or_else(|| visible_date(dom));
     let site_name = meta("og:site_name")
         .map(str::to_owned)
         .or_else(|| {
@@ -735,6 +736,80 @@ fn is_label(name: &str) -> bool {
     )
 }
 
+/// A date written out in an element marked as a date (`<time>`, or a class or id with "date",
+/// "publish" or "posted"): `2025-09-04`, `September 4, 2025`, `4 Sept. 2025`, as `YYYY-MM-DD`.
+/// Never inside a script, and never from a comment.
+fn visible_date(dom: &Dom<'_>) -> Option<String> {
+    (0..dom.len()).find_map(|i| {
+        let element = dom.nodes[i].element?;
+        let [class, id] = attrs(element, ["class", "id"]);
+        let marked = |v: Option<&str>| {
+            v.is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                ["date", "publish", "posted"].iter().any(|w| v.contains(w))
+                    && !["update", "modified", "comment"]
+                        .iter()
+                        .any(|w| v.contains(w))
+            })
+        };
+        let is_time = element.name() == "time";
+        if !(is_time || marked(class) || marked(id)) || dom.nodes[i].tag == Tag::Void {
+            return None;
+        }
+        let text = dom.text_of(i, |k| dom.nodes[k].tag == Tag::Void);
+        if text.chars().count() > 80 {
+            return None;
+        }
+        normalize_date(&text)
+            .map(|d| d.chars().take(10).collect())
+            .or_else(|| written_date(&text))
+    })
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A date written with an English month name, as `YYYY-MM-DD`: "September 4, 2025",
+/// "Sep. 4th 2025" or "4 September 2025".
+fn written_date(text: &str) -> Option<String> {
+    let tokens: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let month = |t: &str| {
+        (t.len() >= 3 && t.chars().all(|c| c.is_ascii_alphabetic()))
+            .then(|| MONTHS.iter().position(|m| t.starts_with(m)))
+            .flatten()
+            .filter(|_| t.len() <= 9)
+            .map(|m| m + 1)
+    };
+    let day = |t: &str| {
+        let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        digits
+            .parse::<usize>()
+            .ok()
+            .filter(|d| (1..=31).contains(d) && digits.len() <= 2)
+    };
+    let year = |t: &str| {
+        t.parse::<usize>()
+            .ok()
+            .filter(|y| t.len() == 4 && (1990..=2100).contains(y))
+    };
+    for w in tokens.windows(3) {
+        let found = match (month(&w[0]), month(&w[1])) {
+            (Some(m), _) => day(&w[1]).zip(year(&w[2])).map(|(d, y)| (y, m, d)),
+            (None, Some(m)) => day(&w[0]).zip(year(&w[2])).map(|(d, y)| (y, m, d)),
+            _ => None,
+        };
+        if let Some((y, m, d)) = found {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    None
+}
+
 /// The publication date of `itemprop=datePublished`.
 fn itemprop_date(dom: &Dom<'_>) -> Option<String> {
     (0..dom.len()).find_map(|i| {
@@ -964,5 +1039,25 @@ mod tests {
             block(crate::BlockKind::Paragraph, "First  words."),
         ];
         assert_eq!(first_paragraph(&blocks).as_deref(), Some("First words."));
+    }
+
+    #[test]
+    fn written_dates_in_date_elements() {
+        assert_eq!(
+            written_date("Posted September 4, 2025").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(
+            written_date("4th Sept. 2025 at 10:00").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(written_date("May the 4th be with you"), None);
+        let m = metadata_of(
+            r#"<body><h1>Headline</h1><div class="post-date">Dec 19, 2025</div>
+            <script>var d = "2001-01-01";</script>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-12-19"));
+        let m = metadata_of(r#"<body><span class="updated-date">Dec 19, 2025</span>"#);
+        assert_eq!(m.date, None);
     }
 }
