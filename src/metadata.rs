@@ -1,33 +1,76 @@
-//! The page title: the article's own headline when the page has one that agrees with its
-//! `<title>` or `og:title`, else those with the site name cut off.
+//! What a page says about itself: its title (the article's own headline when the page has one
+//! that agrees with its metadata, else a declared title with the site name cut off) and its
+//! [`Metadata`], from JSON-LD, OpenGraph, Twitter cards, Dublin Core, `<meta>` and markup.
 
 use crate::dom::{Dom, Tag, attrs, collapse_whitespace};
+use serde_json::Value;
 
 /// Separators between a headline and a site name in `<title>`.
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "];
 
+/// Declared titles, most specific first: the first one present is the fallback title.
+const TITLE_NAMES: &[&str] = &["dc.title", "dcterms.title", "og:title", "twitter:title"];
+
 /// The title of the page, if it has one.
+///
+/// An `<h1>` wins when it agrees with a declared title (JSON-LD `headline`, OpenGraph, Twitter,
+/// Dublin Core or `<title>`, or one of their parts between separators) and is not the site's
+/// name; of several, the one that covers the most of a declared title. Else the first declared
+/// title, with the site name cut off.
 pub(crate) fn title(dom: &Dom<'_>, dead: &[bool], metas: &Metas<'_>) -> Option<String> {
-    let meta_title = metas
-        .get("og:title")
-        .or_else(|| metas.get("twitter:title"))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned);
+    let clean = |t: &str| Some(collapse_whitespace(t)).filter(|t| !t.is_empty());
     let page_title = dom
         .find(Tag::Title)
         .map(|i| dom.text_of(i, |_| false))
         .filter(|t| !t.is_empty());
-    let reference = meta_title.clone().or_else(|| page_title.clone());
-    let headline = (0..dom.len())
-        .filter(|&i| !dead[i] && matches!(dom.nodes[i].tag, Tag::Heading(1 | 2)))
+    let headline = metas
+        .json_ld
+        .iter()
+        .find_map(|v| find_string(v, "headline", 0))
+        .and_then(|h| clean(&decode_entities(h)));
+    let declared: Vec<String> = TITLE_NAMES
+        .iter()
+        .filter_map(|k| metas.get(k).and_then(clean))
+        .chain(headline)
+        .chain(metas.get("parsely-title").and_then(clean))
+        .chain(page_title)
+        .collect();
+    let site_names: Vec<Vec<String>> = ["og:site_name", "application-name"]
+        .iter()
+        .filter_map(|k| metas.get(k))
+        .map(words)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_site_name = |h: &str| {
+        let h = words(h);
+        h.is_empty()
+            || site_names.contains(&h)
+            || declared.iter().any(|t| {
+                let parts = split_parts(t);
+                parts.len() > 1 && parts.last().is_some_and(|p| words(p) == h)
+            })
+    };
+    let mut best: Option<(f64, String)> = None;
+    let h1s = (0..dom.len())
+        .filter(|&i| !dead[i] && dom.nodes[i].tag == Tag::Heading(1))
         .map(|i| dom.text_of(i, |k| dead[k]))
         .filter(|h| !h.is_empty())
-        .take(8)
-        .find(|h| reference.as_deref().is_some_and(|r| agrees(h, r)));
-    headline
-        .or(meta_title.map(|t| strip_site(&t)))
-        .or(page_title.map(|t| strip_site(&t)))
+        .take(8);
+    for h in h1s {
+        if is_site_name(&h) {
+            continue;
+        }
+        let fit = declared
+            .iter()
+            .flat_map(|t| std::iter::once(t.as_str()).chain(split_parts(t)))
+            .map(|t| fit(&h, t))
+            .fold(0.0, f64::max);
+        if fit > best.as_ref().map_or(0.0, |b| b.0) {
+            best = Some((fit, h));
+        }
+    }
+    best.map(|(_, h)| h)
+        .or_else(|| declared.first().map(|t| strip_site(t, &site_names)))
 }
 
 /// What the page says of its own kind, in `og:type` and schema.org types.
@@ -77,23 +120,46 @@ pub(crate) fn url(metas: &Metas<'_>) -> Option<String> {
 /// The page's `<meta>` and `<link>` elements, read once: what they say, by name or property.
 #[derive(Debug, Default)]
 pub(crate) struct Metas<'a> {
-    /// (name or property, content) of each `<meta>`.
+    /// (name or property, content) of each `<meta>`, once for each of its space-separated names.
     pairs: Vec<(&'a str, &'a str)>,
     /// The `href` of `<link rel=canonical>`.
     canonical: Option<&'a str>,
+    /// Every `<script type=application/ld+json>` that parses, in document order.
+    pub json_ld: Vec<Value>,
 }
 
 impl<'a> Metas<'a> {
     pub(crate) fn new(dom: &Dom<'a>) -> Metas<'a> {
         let mut metas = Metas::default();
-        for node in dom.nodes.iter().filter(|n| n.tag == Tag::Meta) {
+        for (i, node) in dom.nodes.iter().enumerate() {
+            if node.tag == Tag::Void {
+                let is_json_ld = dom
+                    .attr(i, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                if is_json_ld {
+                    let text: String = (i + 1..node.end).map(|j| dom.nodes[j].text).collect();
+                    if let Ok(value) = serde_json::from_str::<Value>(unwrap_cdata(&text)) {
+                        metas.json_ld.push(value);
+                    }
+                }
+                continue;
+            }
+            if node.tag != Tag::Meta {
+                continue;
+            }
             let Some(element) = node.element else {
                 continue;
             };
             let [property, name, content, rel, href] =
                 attrs(element, ["property", "name", "content", "rel", "href"]);
-            if let (Some(key), Some(content)) = (property.or(name), content) {
-                metas.pairs.push((key, content));
+            if let Some(content) = content {
+                for key in property
+                    .into_iter()
+                    .chain(name)
+                    .flat_map(str::split_whitespace)
+                {
+                    metas.pairs.push((key, content));
+                }
             }
             let canonical = rel.is_some_and(|r| {
                 r.split_whitespace()
@@ -106,25 +172,36 @@ impl<'a> Metas<'a> {
         metas
     }
 
-    /// The content of the first `<meta>` with this name or property.
+    /// The content of the first `<meta>` with this name or property (case-insensitive, and `:`
+    /// the same as `.`, so `dc:title` finds `DC.title`).
     pub(crate) fn get(&self, key: &str) -> Option<&'a str> {
-        self.pairs
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| *v)
+        let same = |a: &str| {
+            a.len() == key.len()
+                && a.bytes().zip(key.bytes()).all(|(x, y)| {
+                    let fold = |b: u8| {
+                        if b == b':' {
+                            b'.'
+                        } else {
+                            b.to_ascii_lowercase()
+                        }
+                    };
+                    fold(x) == fold(y)
+                })
+        };
+        self.pairs.iter().find(|(k, _)| same(k)).map(|(_, v)| *v)
     }
 }
 
+/// The lower-cased words of a text.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Whether a heading and a title name the same thing: most of the heading's words are in it.
-fn agrees(heading: &str, title: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let heading = words(heading);
-    let title = words(title);
+fn agrees(heading: &[String], title: &[String]) -> bool {
     if heading.is_empty() {
         return false;
     }
@@ -132,19 +209,116 @@ fn agrees(heading: &str, title: &str) -> bool {
     shared * 4 >= heading.len() * 3 && shared * 2 >= title.len().min(heading.len())
 }
 
-/// Cuts a site name off a title: keeps the longest part between separators.
-fn strip_site(title: &str) -> String {
-    for sep in SEPARATORS {
-        if title.contains(sep) {
-            let best = title
-                .split(sep)
-                .map(str::trim)
-                .max_by_key(|p| p.chars().count())
-                .unwrap_or(title);
-            return best.to_owned();
+/// How well a heading matches a declared title, from 0 (not at all) to 1 (the same words): the
+/// share of the longer one's words they have in common. A heading that covers less than a third
+/// of the title still counts (0.3) when the title starts with it, as a product name starts a
+/// product page's title.
+fn fit(heading: &str, title: &str) -> f64 {
+    let (heading, title) = (words(heading), words(title));
+    if title.is_empty() || !agrees(&heading, &title) {
+        return 0.0;
+    }
+    let shared = heading.iter().filter(|w| title.contains(w)).count();
+    #[allow(clippy::cast_precision_loss)] // word counts are small
+    let share = shared as f64 / heading.len().max(title.len()) as f64;
+    if share >= 0.3 {
+        share
+    } else if title.starts_with(&heading) {
+        0.3
+    } else {
+        0.0
+    }
+}
+
+/// The parts of a title between the first kind of separator it has, trimmed.
+fn split_parts(title: &str) -> Vec<&str> {
+    SEPARATORS
+        .iter()
+        .find(|sep| title.contains(*sep))
+        .map(|sep| title.split(sep).map(str::trim).collect())
+        .unwrap_or_else(|| vec![title.trim()])
+}
+
+/// Cuts a site name off a title: drops the parts that are the site's name, then keeps the
+/// longest part left.
+fn strip_site(title: &str, site_names: &[Vec<String>]) -> String {
+    let parts = split_parts(title);
+    let kept: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|p| !site_names.contains(&words(p)))
+        .collect();
+    let parts = if kept.is_empty() { parts } else { kept };
+    parts
+        .iter()
+        .copied()
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or(title)
+        .to_owned()
+}
+
+/// The first string value of `key` in a JSON-LD value, looking through objects and arrays.
+fn find_string<'v>(value: &'v Value, key: &str, depth: usize) -> Option<&'v str> {
+    if depth > 5 {
+        return None;
+    }
+    match value {
+        Value::Array(items) => items.iter().find_map(|v| find_string(v, key, depth + 1)),
+        Value::Object(map) => map
+            .get(key)
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| map.values().find_map(|v| find_string(v, key, depth + 1))),
+        _ => None,
+    }
+}
+
+/// Decodes the character references that JSON-LD writers leave in strings (`&amp;`, `&#8217;`,
+/// `&#x27;`, ...).
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .map(|n| {
+                        char::from_u32(n)
+                            .filter(|&c| c != '\0')
+                            .unwrap_or('\u{FFFD}')
+                    }),
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
         }
     }
-    title.trim().to_owned()
+    out.push_str(rest);
+    out
 }
 
 /// What a page says about itself besides its text: from JSON-LD first, then OpenGraph and
@@ -206,26 +380,51 @@ const DATE_NAMES: &[&str] = &[
     "published_time",
 ];
 
+/// `<meta>` names and properties that carry the author's name, most specific first.
+const AUTHOR_NAMES: &[&str] = &[
+    "dc.creator",
+    "dcterms.creator",
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+];
+
+/// `<meta>` names and properties that carry the page's summary, most specific first.
+const DESCRIPTION_NAMES: &[&str] = &[
+    "dc.description",
+    "dcterms.description",
+    "og:description",
+    "description",
+    "twitter:description",
+];
+
 /// Reads the page's metadata.
 pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
     let meta = |key: &str| metas.get(key);
-    let article = json_ld_article(dom);
+    let article = json_ld_article(metas);
     let ld = |key: &str| article.as_ref().and_then(|a| a.get(key));
     let mut authors: Vec<String> = ld("author").map(names).unwrap_or_default();
     if authors.is_empty() {
-        authors = meta("author")
-            .or_else(|| meta("article:author"))
-            .or_else(|| meta("parsely-author"))
-            .or_else(|| meta("sailthru.author"))
-            .filter(|a| !a.contains("://"))
-            .map(|a| vec![collapse_whitespace(a)])
+        authors = AUTHOR_NAMES
+            .iter()
+            .filter_map(|k| meta(k))
+            .find_map(clean_name)
+            .map(|a| vec![a])
             .unwrap_or_default();
     }
     if authors.is_empty() {
-        authors = markup_author(dom).into_iter().collect();
+        authors = markup_authors(dom);
     }
     let date = ld("datePublished")
         .and_then(|v| v.as_str())
+        .or_else(|| {
+            metas
+                .json_ld
+                .iter()
+                .find_map(|v| find_string(v, "datePublished", 0))
+        })
         .and_then(normalize_date)
         .or_else(|| {
             DATE_NAMES
@@ -240,7 +439,8 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
                         && dom.nodes[i].element.is_some_and(|e| e.name() == "time")
                 })
                 .find_map(|i| dom.attr(i, "datetime").and_then(normalize_date))
-        });
+        })
+        .or_else(|| visible_date(dom));
     let site_name = meta("og:site_name")
         .map(str::to_owned)
         .or_else(|| {
@@ -258,23 +458,17 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
         .or_else(|| meta("og:locale"))
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty());
-    let description = meta("og:description")
-        .or_else(|| meta("description"))
-        .or_else(|| meta("twitter:description"))
-        .map(str::to_owned)
-        .or_else(|| {
-            ld("description")
-                .and_then(|d| d.as_str())
-                .map(str::to_owned)
-        })
-        .map(|d| collapse_whitespace(&d))
+    let description = ld("description")
+        .and_then(|d| d.as_str())
+        .or_else(|| DESCRIPTION_NAMES.iter().find_map(|k| meta(k)))
+        .map(|d| collapse_whitespace(&decode_entities(d)))
         .filter(|d| !d.is_empty());
     let image = meta("og:image")
         .map(str::to_owned)
         .or_else(|| ld("image").and_then(first_url));
     let tags = ld("keywords")
         .map(|k| match k {
-            serde_json::Value::Array(items) => items
+            Value::Array(items) => items
                 .iter()
                 .filter_map(|i| i.as_str())
                 .map(str::to_owned)
@@ -305,30 +499,11 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
 }
 
 /// The first JSON-LD object describing the article, looking through arrays and `@graph`.
-fn json_ld_article(dom: &Dom<'_>) -> Option<serde_json::Value> {
-    for i in 0..dom.len() {
-        let is_json_ld = dom.nodes[i].tag == Tag::Void
-            && dom
-                .attr(i, "type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-        if !is_json_ld {
-            continue;
-        }
-        let text: String = (i + 1..dom.nodes[i].end)
-            .map(|j| dom.nodes[j].text)
-            .collect();
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
-            continue;
-        };
-        if let Some(found) = find_article(&value, 0) {
-            return Some(found.clone());
-        }
-    }
-    None
+fn json_ld_article<'v>(metas: &'v Metas<'_>) -> Option<&'v Value> {
+    metas.json_ld.iter().find_map(|v| find_article(v, 0))
 }
 
-fn find_article(value: &serde_json::Value, depth: usize) -> Option<&serde_json::Value> {
-    use serde_json::Value;
+fn find_article(value: &Value, depth: usize) -> Option<&Value> {
     if depth > 4 {
         return None;
     }
@@ -355,15 +530,15 @@ fn find_article(value: &serde_json::Value, depth: usize) -> Option<&serde_json::
 }
 
 /// The names in a schema.org `author`: a string, a person, or a list of them.
-fn names(value: &serde_json::Value) -> Vec<String> {
-    use serde_json::Value;
+fn names(value: &Value) -> Vec<String> {
     match value {
-        Value::String(s) if !s.contains("://") => vec![collapse_whitespace(s)],
+        Value::String(s) => clean_name(s).into_iter().collect(),
         Value::Object(map) => map
             .get("name")
             .and_then(|n| n.as_str())
-            .map(|n| vec![collapse_whitespace(n)])
-            .unwrap_or_default(),
+            .and_then(clean_name)
+            .into_iter()
+            .collect(),
         Value::Array(items) => items.iter().flat_map(names).collect(),
         _ => Vec::new(),
     }
@@ -372,8 +547,7 @@ fn names(value: &serde_json::Value) -> Vec<String> {
     .collect()
 }
 
-fn first_url(value: &serde_json::Value) -> Option<String> {
-    use serde_json::Value;
+fn first_url(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         Value::Object(map) => map.get("url").and_then(|u| u.as_str()).map(str::to_owned),
@@ -382,29 +556,258 @@ fn first_url(value: &serde_json::Value) -> Option<String> {
     }
 }
 
-/// The author named by `itemprop=author`, `rel=author` or a byline class, in the markup.
-fn markup_author(dom: &Dom<'_>) -> Option<String> {
-    (0..dom.len()).find_map(|i| {
-        let element = dom.nodes[i].element?;
-        let [itemprop, rel, class] = attrs(element, ["itemprop", "rel", "class"]);
-        let marked = itemprop.is_some_and(|p| p.split_whitespace().any(|w| w == "author"))
-            || rel.is_some_and(|r| r.split_whitespace().any(|w| w == "author"))
-            || class.is_some_and(|c| {
-                c.split_whitespace()
-                    .any(|w| matches!(w, "author-name" | "byline__name" | "author" | "byline"))
+/// A summary for a page that declares none, as Readability makes it: the article's first
+/// paragraph.
+#[cfg_attr(not(test), allow(dead_code))] // for `extract` to call when the page has no summary
+pub(crate) fn first_paragraph(blocks: &[crate::Block]) -> Option<String> {
+    blocks
+        .iter()
+        .find(|b| b.kind == crate::BlockKind::Paragraph)
+        .map(|b| collapse_whitespace(&b.text))
+        .filter(|t| !t.is_empty())
+}
+
+/// A JSON-LD text without the `<![CDATA[ ... ]]>` wrapper (and its `//` comments) some pages
+/// put around it.
+fn unwrap_cdata(text: &str) -> &str {
+    let mut text = text.trim();
+    for prefix in ["//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest;
+        }
+    }
+    for suffix in ["//]]>", "/*]]>*/", "]]>"] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            text = rest;
+        }
+    }
+    text.trim().trim_end_matches(';').trim_end()
+}
+
+/// Words that introduce a byline and are not part of the name.
+const BYLINE_PREFIXES: &[&str] = &[
+    "written by",
+    "posted by",
+    "published by",
+    "reviewed by",
+    "author:",
+    "authors:",
+    "by:",
+    "by",
+    "par",
+    "por",
+    "von",
+    "door",
+    "di",
+    "da",
+    "af",
+    "av",
+];
+
+/// A person's name as a byline or a `<meta>` gives it: without "By", without what follows a
+/// separator (a date, a job title), and never a URL, an e-mail address or a sentence.
+fn clean_name(text: &str) -> Option<String> {
+    let text = collapse_whitespace(&decode_entities(text));
+    let mut name = text.as_str();
+    for prefix in BYLINE_PREFIXES {
+        let n = prefix.len();
+        if name.len() > n
+            && name.is_char_boundary(n)
+            && name[..n].eq_ignore_ascii_case(prefix)
+            && (prefix.ends_with(':') || name[n..].starts_with(' '))
+        {
+            name = name[n..].trim_start();
+            break;
+        }
+    }
+    for sep in [" | ", " - ", " – ", " — ", " • ", " · ", "\u{2022}"] {
+        if let Some(at) = name.find(sep) {
+            name = &name[..at];
+        }
+    }
+    let name = name
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '|' | '-' | '–' | '—' | '•' | '·')
+        })
+        .trim();
+    let words = name.split_whitespace().count();
+    let plausible = !name.is_empty()
+        && words <= 8
+        && name.chars().count() <= 80
+        && !name.contains("://")
+        && !name.contains('@')
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && name.chars().any(char::is_alphabetic);
+    plausible.then(|| name.to_owned())
+}
+
+/// Whether an element's class or id marks it as a byline or an author's name.
+fn marks_author(value: &str) -> bool {
+    let value = value.to_ascii_lowercase();
+    ["author", "byline", "writtenby", "p-author"]
+        .iter()
+        .any(|w| value.contains(w))
+        && ![
+            "avatar",
+            "image",
+            "photo",
+            "bio",
+            "description",
+            "comment",
+            "about",
+        ]
+        .iter()
+        .any(|w| value.contains(w))
+}
+
+/// The authors named in the markup: `itemprop=author`, `rel=author`, a link to an `/author/`
+/// page, or an element whose class or id says byline or author; the names inside it
+/// (`itemprop=name`, links) when it has several parts. Comments' authors are not the page's.
+fn markup_authors(dom: &Dom<'_>) -> Vec<String> {
+    let in_comment = |i: usize| {
+        let mut k = dom.nodes[i].parent;
+        while k != usize::MAX {
+            let marked = ["class", "id"].iter().any(|a| {
+                dom.attr(k, a)
+                    .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
             });
-        if !marked {
-            return None;
+            if marked {
+                return true;
+            }
+            k = dom.nodes[k].parent;
+        }
+        false
+    };
+    for i in 0..dom.len() {
+        let Some(element) = dom.nodes[i].element else {
+            continue;
+        };
+        if matches!(
+            dom.nodes[i].tag,
+            Tag::Meta | Tag::Void | Tag::Head | Tag::Html | Tag::Body
+        ) {
+            continue;
+        }
+        let [itemprop, rel, class, id, href] =
+            attrs(element, ["itemprop", "rel", "class", "id", "href"]);
+        let has =
+            |v: Option<&str>, w: &str| v.is_some_and(|v| v.split_whitespace().any(|x| x == w));
+        let marked = has(itemprop, "author")
+            || has(itemprop, "creator")
+            || has(rel, "author")
+            || href.is_some_and(|h| h.contains("/author/"))
+            || class.is_some_and(marks_author)
+            || id.is_some_and(marks_author);
+        if !marked || in_comment(i) {
+            continue;
+        }
+        // The names inside: `itemprop=name` or links, when there are any.
+        let inner: Vec<String> = (i + 1..dom.nodes[i].end)
+            .filter(|&k| {
+                dom.nodes[k].tag == Tag::A
+                    || dom
+                        .attr(k, "itemprop")
+                        .is_some_and(|p| p.split_whitespace().any(|w| w == "name"))
+            })
+            .filter_map(|k| clean_name(&dom.text_of(k, |_| false)))
+            .fold(Vec::new(), |mut all, n| {
+                if !all.contains(&n) {
+                    all.push(n);
+                }
+                all
+            });
+        if !inner.is_empty() && inner.len() <= 4 {
+            return inner;
         }
         let text = dom.text_of(i, |_| false);
-        let text = text
-            .strip_prefix("By ")
-            .or_else(|| text.strip_prefix("by "))
-            .unwrap_or(&text)
-            .trim()
-            .to_owned();
-        (!text.is_empty() && text.chars().count() <= 80).then_some(text)
+        if let Some(name) = clean_name(&text).filter(|n| !is_label(n)) {
+            return vec![name];
+        }
+    }
+    Vec::new()
+}
+
+/// Words that label a byline rather than name someone.
+fn is_label(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "author" | "authors" | "by" | "written by" | "about the author" | "follow author" | "posts"
+    )
+}
+
+/// A date written out in an element marked as a date (`<time>`, or a class or id with "date",
+/// "publish" or "posted"): `2025-09-04`, `September 4, 2025`, `4 Sept. 2025`, as `YYYY-MM-DD`.
+/// Never inside a script, and never from a comment.
+fn visible_date(dom: &Dom<'_>) -> Option<String> {
+    (0..dom.len()).find_map(|i| {
+        let element = dom.nodes[i].element?;
+        let [class, id] = attrs(element, ["class", "id"]);
+        let marked = |v: Option<&str>| {
+            v.is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                ["date", "publish", "posted"].iter().any(|w| v.contains(w))
+                    && !["update", "modified", "comment"]
+                        .iter()
+                        .any(|w| v.contains(w))
+            })
+        };
+        let is_time = element.name() == "time";
+        if !(is_time || marked(class) || marked(id)) || dom.nodes[i].tag == Tag::Void {
+            return None;
+        }
+        let text = dom.text_of(i, |k| dom.nodes[k].tag == Tag::Void);
+        if text.chars().count() > 80 {
+            return None;
+        }
+        normalize_date(&text)
+            .map(|d| d.chars().take(10).collect())
+            .or_else(|| written_date(&text))
     })
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A date written with an English month name, as `YYYY-MM-DD`: "September 4, 2025",
+/// "Sep. 4th 2025" or "4 September 2025".
+fn written_date(text: &str) -> Option<String> {
+    let tokens: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let month = |t: &str| {
+        (t.len() >= 3 && t.chars().all(|c| c.is_ascii_alphabetic()))
+            .then(|| MONTHS.iter().position(|m| t.starts_with(m)))
+            .flatten()
+            .filter(|_| t.len() <= 9)
+            .map(|m| m + 1)
+    };
+    let day = |t: &str| {
+        let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        digits
+            .parse::<usize>()
+            .ok()
+            .filter(|d| (1..=31).contains(d) && digits.len() <= 2)
+    };
+    let year = |t: &str| {
+        t.parse::<usize>()
+            .ok()
+            .filter(|y| t.len() == 4 && (1990..=2100).contains(y))
+    };
+    for w in tokens.windows(3) {
+        let found = match (month(&w[0]), month(&w[1])) {
+            (Some(m), _) => day(&w[1]).zip(year(&w[2])).map(|(d, y)| (y, m, d)),
+            (None, Some(m)) => day(&w[0]).zip(year(&w[2])).map(|(d, y)| (y, m, d)),
+            _ => None,
+        };
+        if let Some((y, m, d)) = found {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    None
 }
 
 /// The publication date of `itemprop=datePublished`.
@@ -518,5 +921,143 @@ mod tests {
     fn site_name_is_cut_from_title() {
         let t = title_of("<title>Daily Site - Rain falls on the plain again</title><h1>Menu</h1>");
         assert_eq!(t.as_deref(), Some("Rain falls on the plain again"));
+    }
+
+    fn metadata_of(html: &str) -> Metadata {
+        let doc = parse(html);
+        let dom = Dom::new(&doc);
+        metadata(&dom, &Metas::new(&dom))
+    }
+
+    #[test]
+    fn dublin_core_title_is_the_fallback_and_properties_may_be_space_separated() {
+        let t = title_of(
+            r#"<title>Title Element</title><meta property="x:title dc:title" content="Preferred title">
+            <meta property="og:title twitter:title" content="A title"><h1>Unrelated heading</h1>"#,
+        );
+        assert_eq!(t.as_deref(), Some("Preferred title"));
+    }
+
+    #[test]
+    fn headline_agreeing_with_json_ld_wins_over_og_title() {
+        let t = title_of(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle",
+              "headline":"The Best Tax Prep Software of 2025"}</script>
+            <meta property="og:title" content="Best Tax Preparation Software | Accounting Site">
+            <h1>The Best Tax Prep Software of 2025</h1>"#,
+        );
+        assert_eq!(t.as_deref(), Some("The Best Tax Prep Software of 2025"));
+    }
+
+    #[test]
+    fn heading_that_is_the_site_name_loses() {
+        let t = title_of(
+            "<title>Discuss the 7.1 release here - Example Forum</title><h1>Example Forum</h1>",
+        );
+        assert_eq!(t.as_deref(), Some("Discuss the 7.1 release here"));
+        let t = title_of(
+            r#"<meta property="og:site_name" content="Pest Services"><title>Coupons | Pest Services</title>"#,
+        );
+        assert_eq!(t.as_deref(), Some("Coupons"));
+    }
+
+    #[test]
+    fn json_ld_in_cdata_is_read() {
+        let m = metadata_of(
+            r#"<script type="application/ld+json">
+            <![CDATA[ {"@type":"Article","author":[{"@type":"Person","name":"Dan Kim"}],
+              "datePublished":"2018-04-05T06:00","description":"Tom &amp; Jerry"} ]]></script>"#,
+        );
+        assert_eq!(m.authors, ["Dan Kim"]);
+        assert_eq!(m.date.as_deref(), Some("2018-04-05T06:00"));
+        assert_eq!(m.description.as_deref(), Some("Tom & Jerry"));
+    }
+
+    #[test]
+    fn dublin_core_creator_outranks_meta_author() {
+        let m = metadata_of(
+            r#"<meta name="author" content="Meta Author"><meta name="DC.creator" content="Jane Roe">
+            <meta name="dc.description" content="Dublin Core summary">
+            <meta property="og:description" content="Open Graph summary">"#,
+        );
+        assert_eq!(m.authors, ["Jane Roe"]);
+        assert_eq!(m.description.as_deref(), Some("Dublin Core summary"));
+    }
+
+    #[test]
+    fn byline_in_markup_loses_its_prefix_and_date() {
+        let m = metadata_of(
+            r#"<body><h1>Headline</h1><span class="post-detail__meta-author">By Emily Norwood</span>"#,
+        );
+        assert_eq!(m.authors, ["Emily Norwood"]);
+        let m = metadata_of(
+            r#"<body><p class="byline">by <a href="/people/dan">Dan Goodin</a> - Apr 16, 2015</p>"#,
+        );
+        assert_eq!(m.authors, ["Dan Goodin"]);
+        let m = metadata_of(r#"<body><div class="the-author">Isaiah Shelton - 3 min read</div>"#);
+        assert_eq!(m.authors, ["Isaiah Shelton"]);
+    }
+
+    #[test]
+    fn comment_authors_are_not_the_page_author() {
+        let m = metadata_of(
+            r#"<body><article><p>Text</p></article>
+            <ol class="comment-list"><li><span class="comment-author">Troll</span></li></ol>"#,
+        );
+        assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn date_in_json_ld_of_any_type() {
+        let m = metadata_of(
+            r#"<script type="application/ld+json">{"@context":{"@vocab":"http://schema.org"},
+              "@type":"VideoObject","datePublished":"2024-12-06T22:00:40.000Z"}</script>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-12-06T22:00:40.000Z"));
+    }
+
+    #[test]
+    fn character_references_are_decoded() {
+        assert_eq!(
+            decode_entities("a &#038; b &#8217; &#x1F62D; &#xg; &#x0;"),
+            "a & b ’ 😭 &#xg; \u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn first_paragraph_is_the_fallback_summary() {
+        let doc = parse("<p>One.</p>");
+        let dom = Dom::new(&doc);
+        let node = dom.nodes[0].id;
+        let block = |kind, text: &str| crate::Block {
+            kind,
+            text: text.to_owned(),
+            node,
+        };
+        let blocks = [
+            block(crate::BlockKind::Heading { level: 2 }, "Head"),
+            block(crate::BlockKind::Paragraph, "First  words."),
+        ];
+        assert_eq!(first_paragraph(&blocks).as_deref(), Some("First words."));
+    }
+
+    #[test]
+    fn written_dates_in_date_elements() {
+        assert_eq!(
+            written_date("Posted September 4, 2025").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(
+            written_date("4th Sept. 2025 at 10:00").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(written_date("May the 4th be with you"), None);
+        let m = metadata_of(
+            r#"<body><h1>Headline</h1><div class="post-date">Dec 19, 2025</div>
+            <script>var d = "2001-01-01";</script>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-12-19"));
+        let m = metadata_of(r#"<body><span class="updated-date">Dec 19, 2025</span>"#);
+        assert_eq!(m.date, None);
     }
 }
