@@ -196,6 +196,13 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
         Some(body) => blocks::build(&analysis, &body, title.as_deref(), &mut removals),
         None => Vec::new(),
     };
+    // A page that declares no summary gets its first paragraph, as readers show it.
+    let info = Metadata {
+        description: info
+            .description
+            .or_else(|| metadata::first_paragraph(&blocks)),
+        ..info
+    };
     if config.include_title
         && !blocks.is_empty()
         && let Some(title) = &title
