@@ -37,6 +37,17 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mb = pages.iter().map(String::len).sum::<usize>() as f64 / 1e6;
     println!("{} pages, {mb:.1} MB from {}", pages.len(), dir.display());
 
+    // One measure alone, once, for counting instructions (`perf stat -e instructions`), which
+    // a busy machine does not disturb.
+    if let Ok(only) = std::env::var("UNCHAFF_BENCH_ONLY") {
+        match only.as_str() {
+            "load" => 0,
+            "parse" => black_box(parse_only(&pages)),
+            _ => black_box(extract_all(&pages)),
+        };
+        return Ok(());
+    }
+
     // Warm-up pass, which also counts the pages extraction rejects.
     parse_only(&pages);
     let failed = extract_all(&pages);

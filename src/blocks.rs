@@ -725,7 +725,7 @@ fn is_data_table(dom: &Dom<'_>, dead: &[bool], table: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::parse;
+    use crate::dom::parse_page as parse;
     use crate::{Config, Extraction};
 
     /// Sentences long and punctuated enough to read as prose, each with its own words.

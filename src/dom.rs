@@ -179,6 +179,19 @@ pub(crate) struct Dom<'a> {
     pub nodes: Vec<Node<'a>>,
 }
 
+/// Parses a page the way extraction does: nesting capped and script and style bodies cut first
+/// (see [`crate::nesting`] and [`crate::raw`]). Node ids in an extraction are ids of this tree.
+pub(crate) fn parse_page(html: &str) -> Html {
+    let (stripped, survey) = crate::raw::strip(html);
+    if survey.complete
+        && survey.depth <= crate::nesting::MAX_DEPTH
+        && survey.attributes <= crate::nesting::MAX_ATTRIBUTES
+    {
+        return parse(&stripped);
+    }
+    parse(&crate::nesting::cap(&stripped))
+}
+
 /// Parses a whole HTML document as a reader without scripts sees it: the content of `<noscript>`
 /// is markup, not raw text (forum engines put the whole thread there for crawlers).
 pub(crate) fn parse(html: &str) -> Html {

@@ -42,6 +42,7 @@ mod measure;
 mod metadata;
 mod nesting;
 mod prune;
+mod raw;
 mod removal;
 mod render;
 mod score;
@@ -183,8 +184,7 @@ pub fn extract_response(
 /// Extracts the article from a page's HTML.
 pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
     check_size(html.len(), config)?;
-    let html = nesting::cap(html);
-    let document = dom::parse(&html);
+    let document = dom::parse_page(html);
     let dom = dom::Dom::new(&document);
     let mut removals = Vec::new();
     let analysis = select::Analysis::new(dom, &mut removals);

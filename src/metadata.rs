@@ -1029,11 +1029,7 @@ mod tests {
         let doc = parse("<p>One.</p>");
         let dom = Dom::new(&doc);
         let node = dom.nodes[0].id;
-        let block = |kind, text: &str| crate::Block {
-            kind,
-            text: text.to_owned(),
-            node,
-        };
+        let block = |kind, text: &str| crate::Block::new(kind, text, node);
         let blocks = [
             block(crate::BlockKind::Heading { level: 2 }, "Head"),
             block(crate::BlockKind::Paragraph, "First  words."),

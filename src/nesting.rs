@@ -39,6 +39,11 @@ fn classify(name: &[u8]) -> Class {
     }
 }
 
+/// Whether an element with this lower-case name counts toward nesting depth.
+pub(crate) fn nests(name: &[u8]) -> bool {
+    name.len() > 10 || classify(name) == Class::Nesting
+}
+
 /// The most attributes kept on one element.
 pub(crate) const MAX_ATTRIBUTES: usize = 1_000;
 

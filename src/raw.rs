@@ -1,0 +1,392 @@
+//! Before parsing: the bodies of `<script>` and `<style>` elements are cut out.
+//!
+//! On a typical page more than half of the bytes are scripts and style sheets. None of it is ever
+//! article text, yet the tokenizer reads it character by character and the tree builder copies it
+//! into text nodes. A light scan that follows the tokenizer's rules where they matter (comments,
+//! quoted attribute values, raw-text and foreign elements) finds those bodies and drops them,
+//! leaving the empty elements in place, so the parser does half the work. JSON-LD scripts are
+//! kept: the metadata reads them. Where the scan cannot be sure of what the tokenizer would do
+//! (a script that may be "double escaped", `<plaintext>`), it stops cutting and leaves the rest.
+
+use std::borrow::Cow;
+
+use crate::nesting;
+
+/// What the scan saw of the page's tags, for the caps of [`crate::nesting`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Survey {
+    /// The deepest nesting of elements that nest (as [`crate::nesting`] counts them).
+    pub depth: usize,
+    /// The most attributes on one start tag.
+    pub attributes: usize,
+    /// Whether the scan read the whole page; when not, the figures cover only a part.
+    pub complete: bool,
+}
+
+/// `html` without the bodies of its scripts (JSON-LD aside) and style sheets (borrowed when it
+/// has none), and a survey of its tags.
+pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut survey = Survey {
+        depth: 0,
+        attributes: 0,
+        complete: false,
+    };
+    let mut depth = 0usize;
+    // Bytes of `html` before this have been copied to `out` (or cut).
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = memchr(b'<', &b[i..]) {
+        let lt = i + offset;
+        let rest = &b[lt..];
+        if rest.starts_with(b"<!--") {
+            // `<!-->` and `<!--->` are whole comments too.
+            match find(&b[lt + 2..], b"-->") {
+                Some(e) => i = lt + 2 + e + 3,
+                None => break,
+            }
+            continue;
+        }
+        if rest.starts_with(b"<!") || rest.starts_with(b"<?") || rest.starts_with(b"</") {
+            // Doctype, bogus comment or end tag: it ends at the next `>`.
+            let Some(e) = memchr(b'>', &rest[1..]) else {
+                break;
+            };
+            i = lt + 1 + e + 1;
+            if rest.get(1) == Some(&b'/') {
+                let name = &rest[2..1 + e];
+                let name_len = name
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+                    .count();
+                if name_len > 0 && nesting::nests(&name[..name_len]) {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            continue;
+        }
+        if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            i = lt + 1;
+            continue;
+        }
+        let Some(tag) = start_tag(html, lt) else {
+            break;
+        };
+        i = tag.end;
+        survey.attributes = survey.attributes.max(tag.attributes);
+        let name = tag.name.as_slice();
+        if nesting::nests(name) {
+            depth += 1;
+            survey.depth = survey.depth.max(depth);
+        }
+        match name {
+            b"script" | b"style" => {
+                let Some(close) = find_end_tag(&b[tag.end..], name) else {
+                    break;
+                };
+                let body = &b[tag.end..tag.end + close];
+                // `<!--` then `<script` in a script makes the tokenizer skip the next end tag
+                // ("double escaped"): leave the rest alone.
+                if name == b"script"
+                    && let Some(open) = find(body, b"<!--")
+                    && find_ignore_case(&body[open..], b"<script").is_some()
+                {
+                    break;
+                }
+                let json_ld = tag.type_value.is_some_and(|t| {
+                    t.to_ascii_lowercase().contains("ld+json")
+                });
+                if !body.is_empty() && !json_ld {
+                    let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+                    out.push_str(&html[copied..tag.end]);
+                    copied = tag.end + close;
+                }
+                i = tag.end + close;
+            }
+            // Raw text and escapable raw text: no tag inside counts.
+            b"title" | b"textarea" | b"xmp" | b"iframe" | b"noembed" | b"noframes" => {
+                match find_end_tag(&b[tag.end..], name) {
+                    Some(close) => i = tag.end + close,
+                    None => break,
+                }
+            }
+            b"plaintext" => break,
+            // Foreign content: `<style/>` closes itself there, and its tags are not HTML's.
+            b"svg" | b"math" if !tag.self_closing => match find_end_tag(&b[tag.end..], name) {
+                Some(close) => i = tag.end + close,
+                None => break,
+            },
+            _ => {}
+        }
+    }
+    survey.complete = i >= b.len() || memchr(b'<', &b[i..]).is_none();
+    let html = match out {
+        Some(mut out) => {
+            out.push_str(&html[copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(html),
+    };
+    (html, survey)
+}
+
+/// A start tag as the scan reads it.
+struct StartTag<'a> {
+    /// Its name, lower-cased, cut at 16 bytes.
+    name: Name,
+    /// The value of its `type` attribute.
+    type_value: Option<&'a str>,
+    /// Whether it ends with `/>`.
+    self_closing: bool,
+    /// How many attributes it has.
+    attributes: usize,
+    /// One past its `>`.
+    end: usize,
+}
+
+/// A short lower-case tag name.
+struct Name {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl Name {
+    fn as_slice(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// Reads the start tag at `lt` (a `<` and a letter), following the tokenizer's attribute rules:
+/// a `>` inside a quoted value does not end the tag. `None` when it never ends.
+fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
+    let b = html.as_bytes();
+    let mut k = lt + 1;
+    let name_start = k;
+    while k < b.len() && !is_space(b[k]) && b[k] != b'/' && b[k] != b'>' {
+        k += 1;
+    }
+    let raw_name = &b[name_start..k];
+    let mut name = Name {
+        bytes: [0; 16],
+        len: 0,
+    };
+    if raw_name.len() <= name.bytes.len() {
+        name.len = raw_name.len();
+        name.bytes[..name.len].copy_from_slice(raw_name);
+        name.bytes[..name.len].make_ascii_lowercase();
+    }
+    let mut type_value = None;
+    let mut self_closing = false;
+    let mut attributes = 0;
+    loop {
+        while k < b.len() && (is_space(b[k]) || b[k] == b'/') {
+            self_closing = b[k] == b'/';
+            k += 1;
+        }
+        match b.get(k) {
+            None => return None,
+            Some(b'>') => {
+                return Some(StartTag {
+                    name,
+                    type_value,
+                    self_closing,
+                    attributes,
+                    end: k + 1,
+                });
+            }
+            Some(_) => {}
+        }
+        self_closing = false;
+        attributes += 1;
+        // An attribute name: up to a space, `/`, `>` or `=` (a leading `=` is part of it).
+        let attr_start = k;
+        k += 1;
+        while k < b.len() && !is_space(b[k]) && !matches!(b[k], b'/' | b'>' | b'=') {
+            k += 1;
+        }
+        let attr = &b[attr_start..k];
+        while k < b.len() && is_space(b[k]) {
+            k += 1;
+        }
+        if b.get(k) != Some(&b'=') {
+            continue;
+        }
+        k += 1;
+        while k < b.len() && is_space(b[k]) {
+            k += 1;
+        }
+        let (value_start, value_end) = match b.get(k) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let close = memchr(q, &b[k + 1..])?;
+                let span = (k + 1, k + 1 + close);
+                k = k + 1 + close + 1;
+                span
+            }
+            _ => {
+                let start = k;
+                while k < b.len() && !is_space(b[k]) && b[k] != b'>' {
+                    k += 1;
+                }
+                (start, k)
+            }
+        };
+        if attr.eq_ignore_ascii_case(b"type") {
+            type_value = html.get(value_start..value_end);
+        }
+    }
+}
+
+/// HTML's whitespace in tags.
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Where the end tag of `name` (`</name` then a space, `/` or `>`, in any case) starts in `b`.
+fn find_end_tag(b: &[u8], name: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(offset) = find(&b[at..], b"</") {
+        let start = at + offset;
+        let after = start + 2 + name.len();
+        if b.len() >= after
+            && b[start + 2..after].eq_ignore_ascii_case(name)
+            && b.get(after).is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
+        {
+            return Some(start);
+        }
+        at = start + 2;
+    }
+    None
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    memchr::memchr(needle, haystack)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(haystack, needle)
+}
+
+fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_and_style_bodies_are_cut() {
+        let html = "<head><style>p { color: red }</style><script>var a = '<p>x</p>';</script>\
+                    </head><body><p>BODY_TEXT</p><script src=a.js></script></body>";
+        assert_eq!(
+            strip(html).0,
+            "<head><style></style><script></script></head><body><p>BODY_TEXT</p>\
+             <script src=a.js></script></body>"
+        );
+    }
+
+    #[test]
+    fn page_without_scripts_is_borrowed() {
+        let html = "<p>BODY_TEXT with a < sign and <b>bold</b></p>";
+        assert!(matches!(strip(html).0, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_ld_is_kept() {
+        let html = r#"<script type="application/ld+json">{"@type":"NewsArticle"}</script><script>x()</script>"#;
+        assert_eq!(
+            strip(html).0,
+            r#"<script type="application/ld+json">{"@type":"NewsArticle"}</script><script></script>"#
+        );
+    }
+
+    #[test]
+    fn tags_in_comments_attributes_and_raw_text_do_not_count() {
+        let html = "<!-- <script> --><p title='<script>'>ONE</p>\
+                    <textarea><style></textarea><p>TWO</p><title><script></title><p>THREE</p>";
+        assert_eq!(strip(html).0, html);
+    }
+
+    #[test]
+    fn end_tag_in_any_case_and_with_a_space() {
+        let html = "<SCRIPT>a()</ScRiPt ><p>ONE</p><style>b{}</style\n><p>TWO</p>";
+        assert_eq!(
+            strip(html).0,
+            "<SCRIPT></ScRiPt ><p>ONE</p><style></style\n><p>TWO</p>"
+        );
+    }
+
+    #[test]
+    fn a_script_end_tag_inside_a_longer_name_does_not_end_it() {
+        let html = "<script>if (a) { x = '</scripts>'; }</script><p>ONE</p>";
+        assert_eq!(strip(html).0, "<script></script><p>ONE</p>");
+    }
+
+    #[test]
+    fn double_escaped_script_stops_the_cutting() {
+        let html = "<style>a{}</style><script><!-- <script>x</script> y --></script><p>ONE</p>\
+                    <style>b{}</style>";
+        assert_eq!(
+            strip(html).0,
+            "<style></style><script><!-- <script>x</script> y --></script><p>ONE</p>\
+             <style>b{}</style>"
+        );
+    }
+
+    #[test]
+    fn style_inside_svg_is_foreign_and_left_alone() {
+        let html = "<svg><style/><text>ONE</text></svg><p>TWO</p><style>c{}</style>";
+        assert_eq!(
+            strip(html).0,
+            "<svg><style/><text>ONE</text></svg><p>TWO</p><style></style>"
+        );
+    }
+
+    #[test]
+    fn unterminated_constructs_stop_the_scan() {
+        for html in [
+            "<script>never ends",
+            "<p title='never ends>text",
+            "<!-- never ends <script>x</script>",
+            "<style>a{}",
+        ] {
+            assert_eq!(strip(html).0, html);
+        }
+        assert_eq!(strip("<style>a{}</style><p").0, "<style></style><p");
+    }
+
+    #[test]
+    fn survey_counts_depth_and_attributes() {
+        let (_, survey) = strip(
+            "<div><section a=1 b='2>' c><p>x<br><div></div></section></div><script><div></script>",
+        );
+        assert_eq!(
+            survey,
+            Survey {
+                depth: 3,
+                attributes: 3,
+                complete: true
+            }
+        );
+        assert!(!strip("<div><p title='x>never").1.complete);
+    }
+
+    #[test]
+    fn extraction_is_the_same_with_and_without_the_cut() {
+        let html = "<html><head><title>T</title><style>.x{}</style></head><body><article>\
+                    <p>The council met on Monday evening, and after a long debate it voted to keep \
+                    the ferry running through the winter months.</p><script>document.write('<p>X')\
+                    </script><p>Residents of the island had campaigned for weeks, writing letters \
+                    and attending every meeting, and they were glad of the result.</p></article>\
+                    </body></html>";
+        let config = crate::Config::default();
+        let stripped = strip(html).0;
+        assert!(stripped.len() < html.len());
+        let a = crate::extract(html, &config).expect("extracts");
+        let b = crate::extract(&stripped, &config).expect("extracts");
+        assert_eq!(a.text(), b.text());
+    }
+}
