@@ -6,7 +6,9 @@
 //! one's shingles are in the longer one, so copies that differ in a few words still match while
 //! two paragraphs sharing one long quotation do not.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 
 /// Words per shingle.
 const SHINGLE: usize = 4;
@@ -97,7 +99,10 @@ impl Overlap {
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     prints: Vec<Fingerprint>,
-    postings: HashMap<u64, Vec<u32>>,
+    /// The first block with each shingle; most shingles have only one.
+    first: FxHashMap<u64, u32>,
+    /// The later blocks with a shingle, for the shingles blocks share.
+    more: FxHashMap<u64, Vec<u32>>,
 }
 
 impl Index {
@@ -105,7 +110,12 @@ impl Index {
     pub(crate) fn add(&mut self, print: Fingerprint) -> usize {
         let id = self.prints.len();
         for &s in &print.shingles {
-            self.postings.entry(s).or_default().push(id as u32);
+            match self.first.entry(s) {
+                Entry::Vacant(slot) => {
+                    slot.insert(id as u32);
+                }
+                Entry::Occupied(_) => self.more.entry(s).or_default().push(id as u32),
+            }
         }
         self.prints.push(print);
         id
@@ -113,9 +123,13 @@ impl Index {
 
     /// The indexed blocks that `print` overlaps, with how, in index order.
     pub(crate) fn overlaps(&self, print: &Fingerprint) -> Vec<(usize, Overlap)> {
-        let mut shared: HashMap<u32, usize> = HashMap::new();
+        let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
         for s in &print.shingles {
-            for &id in self.postings.get(s).into_iter().flatten() {
+            let Some(&first) = self.first.get(s) else {
+                continue;
+            };
+            *shared.entry(first).or_default() += 1;
+            for &id in self.more.get(s).into_iter().flatten() {
                 *shared.entry(id).or_default() += 1;
             }
         }
@@ -156,14 +170,28 @@ pub(crate) fn repeats(
     outside: &[&str],
     edge: impl Fn(usize) -> bool,
 ) -> Vec<Option<Repeat>> {
+    let prints: Vec<Fingerprint> = body.iter().map(|t| Fingerprint::of(t)).collect();
+    // A copy outside the body counts only for a block at an edge, and only a copy of about its
+    // length can be one: the other texts outside are not read.
+    let edge_lengths = body
+        .iter()
+        .zip(&prints)
+        .enumerate()
+        .filter(|(i, (_, print))| print.words >= MIN_WORDS && edge(*i))
+        .map(|(_, (text, _))| text.len());
+    let (shortest, longest) = edge_lengths.fold((usize::MAX, 0), |(lo, hi), n| {
+        (lo.min(n), hi.max(n))
+    });
     let mut outside_index = Index::default();
     for text in outside {
+        if text.len() < shortest / 2 || text.len() > longest.saturating_mul(2) {
+            continue;
+        }
         let print = Fingerprint::of(text);
         if print.words >= MIN_WORDS {
             outside_index.add(print);
         }
     }
-    let prints: Vec<Fingerprint> = body.iter().map(|t| Fingerprint::of(t)).collect();
     let mut verdicts: Vec<Option<Repeat>> = vec![None; body.len()];
     let mut body_index = Index::default();
     let mut position_of = Vec::new();

@@ -4,6 +4,7 @@
 //! across languages. Patterns are compiled once; matching runs only on elements that have an
 //! attribute to match.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -212,8 +213,33 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 static BODY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&alternation(BODY_NAMES)).expect("body hint pattern is valid"));
 
+/// The hints of every node; dead nodes get none. Verdicts on class and id names are cached, since
+/// a page repeats the same class lists on many elements.
+pub(crate) fn hints(dom: &Dom<'_>, dead: &[bool]) -> Vec<Hint> {
+    let mut cache: HashMap<(&str, &str), Hint> = HashMap::new();
+    let mut buffer = String::new();
+    (0..dom.len())
+        .map(|i| {
+            if dead[i] {
+                return Hint::None;
+            }
+            hint_cached(dom, i, &mut cache, &mut buffer)
+        })
+        .collect()
+}
+
 /// The hint of node `i`. Text nodes and the document's outer elements have none.
+#[cfg(test)]
 pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
+    hint_cached(dom, i, &mut HashMap::new(), &mut String::new())
+}
+
+fn hint_cached<'a>(
+    dom: &Dom<'a>,
+    i: usize,
+    cache: &mut HashMap<(&'a str, &'a str), Hint>,
+    buffer: &mut String,
+) -> Hint {
     let node = &dom.nodes[i];
     match node.tag {
         // Headings carry anchor and styling classes, not roles.
@@ -233,8 +259,8 @@ pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
         return Hint::Body;
     }
     if let Some(role) = role {
-        let role = role.trim().to_ascii_lowercase();
-        if let Some(word) = NEGATIVE_ROLES.iter().find(|r| **r == role) {
+        let role = role.trim();
+        if let Some(word) = NEGATIVE_ROLES.iter().find(|r| r.eq_ignore_ascii_case(role)) {
             return Hint::Negative(word);
         }
     }
@@ -243,21 +269,33 @@ pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
     }
     let class = class.unwrap_or("");
     let id = id.unwrap_or("");
-    if class.is_empty() && id.is_empty() {
-        return if node.tag == Tag::Article || node.tag == Tag::Main {
-            Hint::Positive
-        } else {
-            Hint::None
-        };
-    }
     // A long hyphenated id is a heading slug ("sharing-with-a-team"), not a role.
     let id = if id.matches('-').count() >= 3 { "" } else { id };
-    let names = format!("{class} {id}").to_ascii_lowercase();
-    if BODY.is_match(&names) {
+    let named = if class.is_empty() && id.is_empty() {
+        Hint::None
+    } else {
+        *cache
+            .entry((class, id))
+            .or_insert_with(|| names_hint(class, id, buffer))
+    };
+    match named {
+        Hint::None if node.tag == Tag::Article || node.tag == Tag::Main => Hint::Positive,
+        named => named,
+    }
+}
+
+/// What class and id names say, tags aside.
+fn names_hint(class: &str, id: &str, names: &mut String) -> Hint {
+    names.clear();
+    names.push_str(class);
+    names.push(' ');
+    names.push_str(id);
+    names.make_ascii_lowercase();
+    if BODY.is_match(names) {
         return Hint::Body;
     }
     // `find` runs on the fast engines; the word is the match less its delimiters.
-    if let Some(found) = NEGATIVE.find(&names) {
+    if let Some(found) = NEGATIVE.find(names) {
         let word = found
             .as_str()
             .trim_matches(|c: char| !c.is_ascii_alphanumeric());
@@ -269,7 +307,7 @@ pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
             .unwrap_or("class");
         return Hint::Negative(word);
     }
-    if POSITIVE.is_match(&names) || node.tag == Tag::Article || node.tag == Tag::Main {
+    if POSITIVE.is_match(names) {
         Hint::Positive
     } else {
         Hint::None

@@ -1,8 +1,8 @@
-//! Before parsing: the bodies of `<script>` and `<style>` elements are cut out.
+//! Before parsing: the bodies of `<script>`, `<style>`, `<svg>` and `<math>` elements are cut out.
 //!
-//! On a typical page more than half of the bytes are scripts and style sheets. None of it is ever
-//! article text, yet the tokenizer reads it character by character and the tree builder copies it
-//! into text nodes. A light scan that follows the tokenizer's rules where they matter (comments,
+//! On a typical page more than half of the bytes are scripts, style sheets and drawings. None of it is
+//! ever article text, yet the tokenizer reads it character by character and the tree builder copies
+//! it into nodes. A light scan that follows the tokenizer's rules where they matter (comments,
 //! quoted attribute values, raw-text and foreign elements) finds those bodies and drops them,
 //! leaving the empty elements in place, so the parser does half the work. JSON-LD scripts are
 //! kept: the metadata reads them. Where the scan cannot be sure of what the tokenizer would do
@@ -112,11 +112,18 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
                 }
             }
             b"plaintext" => break,
-            // Foreign content: `<style/>` closes itself there, and its tags are not HTML's.
-            b"svg" | b"math" if !tag.self_closing => match find_end_tag(&b[tag.end..], name) {
-                Some(close) => i = tag.end + close,
-                None => break,
-            },
+            // Foreign content (drawings, formulas) is never article text: its body goes too.
+            b"svg" | b"math" if !tag.self_closing => {
+                let Some(close) = find_foreign_end(html, tag.end, name) else {
+                    break;
+                };
+                if close > tag.end {
+                    let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+                    out.push_str(&html[copied..tag.end]);
+                    copied = close;
+                }
+                i = close;
+            }
             _ => {}
         }
     }
@@ -237,6 +244,45 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
     }
 }
 
+/// Where the end tag closing the foreign element `name` opened before `from` starts: nested
+/// elements of the same name count, unless they close themselves (`<svg/>`); comments and CDATA
+/// sections are skipped.
+fn find_foreign_end(html: &str, from: usize, name: &[u8]) -> Option<usize> {
+    let b = html.as_bytes();
+    let mut depth = 1usize;
+    let mut i = from;
+    while let Some(offset) = memchr(b'<', &b[i..]) {
+        let lt = i + offset;
+        let rest = &b[lt..];
+        if rest.starts_with(b"<!--") {
+            i = lt + 2 + find(&b[lt + 2..], b"-->")? + 3;
+        } else if rest.starts_with(b"<![CDATA[") {
+            i = lt + find(rest, b"]]>")? + 3;
+        } else if rest.starts_with(b"</") && names_at(rest, 2, name) {
+            depth -= 1;
+            if depth == 0 {
+                return Some(lt);
+            }
+            i = lt + 2;
+        } else if names_at(rest, 1, name) {
+            let tag = start_tag(html, lt)?;
+            depth += usize::from(!tag.self_closing);
+            i = tag.end;
+        } else {
+            i = lt + 1;
+        }
+    }
+    None
+}
+
+/// Whether `b[at..]` is `name` (in any case) followed by a space, `/` or `>`.
+fn names_at(b: &[u8], at: usize, name: &[u8]) -> bool {
+    let end = at + name.len();
+    b.len() > end
+        && b[at..end].eq_ignore_ascii_case(name)
+        && (is_space(b[end]) || b[end] == b'/' || b[end] == b'>')
+}
+
 /// HTML's whitespace in tags.
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
@@ -337,11 +383,13 @@ mod tests {
     }
 
     #[test]
-    fn style_inside_svg_is_foreign_and_left_alone() {
-        let html = "<svg><style/><text>ONE</text></svg><p>TWO</p><style>c{}</style>";
+    fn foreign_bodies_are_cut_whole() {
+        let html = "<svg viewBox='0 0 1 1'><style/><svg><path d='M0'/></svg><svg/>\
+                    <![CDATA[</svg>]]><!-- </svg> --><text>ONE</text></svg><p>TWO</p>\
+                    <math><mi>x</mi></math><style>c{}</style><svg/><p>THREE</p>";
         assert_eq!(
             strip(html).0,
-            "<svg><style/><text>ONE</text></svg><p>TWO</p><style></style>"
+            "<svg viewBox='0 0 1 1'></svg><p>TWO</p><math></math><style></style><svg/><p>THREE</p>"
         );
     }
 

@@ -40,9 +40,7 @@ impl<'a> Analysis<'a> {
     pub(crate) fn new(dom: Dom<'a>, removals: &mut Vec<crate::Removal>) -> Analysis<'a> {
         let dead = crate::prune::prune(&dom, removals);
         let measures = crate::measure::measure(&dom, &dead);
-        let hints = (0..dom.len())
-            .map(|i| crate::hints::hint(&dom, i))
-            .collect();
+        let hints = crate::hints::hints(&dom, &dead);
         let prose = score::prose_chars(&dom, &dead, &measures);
         let metas = Metas::new(&dom);
         let kind = crate::metadata::page_kind(&dom, &metas);
