@@ -195,10 +195,11 @@ pub(crate) fn repeats(
     let mut verdicts: Vec<Option<Repeat>> = vec![None; body.len()];
     let mut body_index = Index::default();
     let mut position_of = Vec::new();
-    for (i, print) in prints.iter().enumerate() {
-        if print.words < MIN_WORDS {
+    for (i, owned) in prints.into_iter().enumerate() {
+        if owned.words < MIN_WORDS {
             continue;
         }
+        let print = &owned;
         // A page may print its article twice (a print or mobile version); a copy outside the
         // body marks template only at the body's edges.
         let outside_copy = edge(i)
@@ -228,7 +229,7 @@ pub(crate) fn repeats(
                 Overlap::None => {}
             }
         }
-        body_index.add(print.clone());
+        body_index.add(owned);
         position_of.push(i);
     }
     verdicts
@@ -283,6 +284,25 @@ pub(crate) fn fold(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of `text` as [`fold`] gives them, joined by single spaces, in one string.
+pub(crate) fn fold_joined(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
+}
+
 fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -322,6 +342,13 @@ mod tests {
         because we believe in the power of free information. This is why our small, \
         cost-effective team depends on the support of readers like you to deliver timely news, \
         quality analysis, and on-the-ground reports.";
+
+    #[test]
+    fn fold_joined_is_the_folded_words_joined() {
+        for text in ["Ünïcode WORDS, and punctuation!", "", "  Read  also: ", "ΑΘΗΝΑ-Αθήνα 12"] {
+            assert_eq!(fold_joined(text), fold(text).join(" "));
+        }
+    }
 
     #[test]
     fn word_hashes_agree_with_folded_words() {

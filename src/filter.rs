@@ -146,11 +146,9 @@ pub(crate) fn drop_repeats(
     if drafts.len() < MIN_DEDUP_BLOCKS {
         return drafts;
     }
-    let outside_texts = unit_texts(analysis, body, outside);
-    let outside_refs: Vec<&str> = outside_texts.iter().map(String::as_str).collect();
     // Code, table rows and list items repeat for good reasons (the same command, the same cell,
     // the same meal on two days of a plan); paragraphs and quotes do not.
-    let body: Vec<&str> = drafts
+    let body_texts: Vec<&str> = drafts
         .iter()
         .map(|d| match d.block.kind {
             BlockKind::Paragraph | BlockKind::Quote { .. } | BlockKind::Caption => {
@@ -163,16 +161,37 @@ pub(crate) fn drop_repeats(
     let n = drafts.len();
     // The last few blocks, in the second half of the body.
     let edge = |i: usize| i + REPEAT_EDGE_BLOCKS >= n && 2 * i >= n;
-    let verdicts = dedup::repeats(&body, &outside_refs, edge);
-    let openings: Vec<String> = drafts
+    // Only texts outside of about the length of an edge block can be its copy (`dedup::repeats`
+    // reads those within half to twice its bytes; a unit's weighted characters are within an
+    // eighth to four times that).
+    let edge_bytes = body_texts
         .iter()
-        .map(|d| {
-            d.block
-                .text
-                .split_whitespace()
-                .take(8)
-                .collect::<Vec<_>>()
-                .join(" ")
+        .enumerate()
+        .filter(|(i, t)| edge(*i) && !t.is_empty())
+        .map(|(_, t)| t.len());
+    let (shortest, longest) =
+        edge_bytes.fold((usize::MAX, 0), |(lo, hi), len| (lo.min(len), hi.max(len)));
+    let outside_texts = if longest == 0 {
+        Vec::new()
+    } else {
+        let chars = (shortest / 8, longest.saturating_mul(4));
+        unit_texts(analysis, body, outside, chars)
+    };
+    let outside_refs: Vec<&str> = outside_texts.iter().map(String::as_str).collect();
+    let verdicts = dedup::repeats(&body_texts, &outside_refs, edge);
+    let opening = |d: &Draft| {
+        d.block
+            .text
+            .split_whitespace()
+            .take(8)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let openings: BTreeMap<usize, String> = verdicts
+        .iter()
+        .filter_map(|v| match v {
+            Some(Repeat::Of(first)) => Some((*first, opening(&drafts[*first]))),
+            _ => None,
         })
         .collect();
     let mut kept = Vec::with_capacity(n);
@@ -185,7 +204,7 @@ pub(crate) fn drop_repeats(
             Some(Repeat::OutsideBody) => Reason::CopyOutsideBody,
             Some(Repeat::AtEdge) => Reason::RepeatedAtEdge,
             Some(Repeat::Of(first)) => Reason::Duplicate {
-                of: openings[first].clone(),
+                of: openings.get(&first).cloned().unwrap_or_default(),
             },
         };
         record(removals, &draft, reason);
@@ -195,7 +214,16 @@ pub(crate) fn drop_repeats(
 
 /// The text of the units (paragraphs, list items...) under the given roots, long enough to be
 /// compared with the body's blocks.
-fn unit_texts(analysis: &Analysis<'_>, body: &Body, roots: &[usize]) -> Vec<String> {
+fn unit_texts(
+    analysis: &Analysis<'_>,
+    body: &Body,
+    roots: &[usize],
+    (min_chars, max_chars): (usize, usize),
+) -> Vec<String> {
+    let min_chars = u32::try_from(min_chars)
+        .unwrap_or(u32::MAX)
+        .max(MIN_COMPARED_CHARS);
+    let max_chars = u32::try_from(max_chars).unwrap_or(u32::MAX);
     let in_body = |j: usize| {
         body.roots
             .iter()
@@ -217,7 +245,7 @@ fn unit_texts(analysis: &Analysis<'_>, body: &Body, roots: &[usize]) -> Vec<Stri
             if dom.nodes[j].tag == Tag::Text
                 && outside
                 && owner != usize::MAX
-                && measures.unit[owner].chars >= MIN_COMPARED_CHARS
+                && (min_chars..=max_chars).contains(&measures.unit[owner].chars)
             {
                 let text = texts.entry(owner).or_default();
                 text.push(' ');

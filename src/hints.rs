@@ -4,10 +4,10 @@
 //! across languages. Patterns are compiled once; matching runs only on elements that have an
 //! attribute to match.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::dom::{Dom, Tag, attrs};
 
@@ -216,7 +216,7 @@ static BODY: LazyLock<Regex> =
 /// The hints of every node; dead nodes get none. Verdicts on class and id names are cached, since
 /// a page repeats the same class lists on many elements.
 pub(crate) fn hints(dom: &Dom<'_>, dead: &[bool]) -> Vec<Hint> {
-    let mut cache: HashMap<(&str, &str), Hint> = HashMap::new();
+    let mut cache: FxHashMap<&str, Hint> = FxHashMap::default();
     let mut buffer = String::new();
     (0..dom.len())
         .map(|i| {
@@ -231,13 +231,13 @@ pub(crate) fn hints(dom: &Dom<'_>, dead: &[bool]) -> Vec<Hint> {
 /// The hint of node `i`. Text nodes and the document's outer elements have none.
 #[cfg(test)]
 pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
-    hint_cached(dom, i, &mut HashMap::new(), &mut String::new())
+    hint_cached(dom, i, &mut FxHashMap::default(), &mut String::new())
 }
 
 fn hint_cached<'a>(
     dom: &Dom<'a>,
     i: usize,
-    cache: &mut HashMap<(&'a str, &'a str), Hint>,
+    cache: &mut FxHashMap<&'a str, Hint>,
     buffer: &mut String,
 ) -> Hint {
     let node = &dom.nodes[i];
@@ -271,12 +271,23 @@ fn hint_cached<'a>(
     let id = id.unwrap_or("");
     // A long hyphenated id is a heading slug ("sharing-with-a-team"), not a role.
     let id = if id.matches('-').count() >= 3 { "" } else { id };
-    let named = if class.is_empty() && id.is_empty() {
-        Hint::None
-    } else {
-        *cache
-            .entry((class, id))
-            .or_insert_with(|| names_hint(class, id, buffer))
+    // The class list and the id are read apart, so that the many repeats of a class list hit
+    // the cache; the body mark wins, then the class's boilerplate word, then the id's.
+    let mut verdict = |names: &'a str| {
+        if names.is_empty() {
+            Hint::None
+        } else {
+            *cache
+                .entry(names)
+                .or_insert_with(|| names_hint(names, buffer))
+        }
+    };
+    let (by_class, by_id) = (verdict(class), verdict(id));
+    let named = match (by_class, by_id) {
+        (Hint::Body, _) | (_, Hint::Body) => Hint::Body,
+        (Hint::Negative(word), _) | (_, Hint::Negative(word)) => Hint::Negative(word),
+        (Hint::Positive, _) | (_, Hint::Positive) => Hint::Positive,
+        _ => Hint::None,
     };
     match named {
         Hint::None if node.tag == Tag::Article || node.tag == Tag::Main => Hint::Positive,
@@ -284,12 +295,10 @@ fn hint_cached<'a>(
     }
 }
 
-/// What class and id names say, tags aside.
-fn names_hint(class: &str, id: &str, names: &mut String) -> Hint {
+/// What a class list or an id says, tags aside.
+fn names_hint(raw: &str, names: &mut String) -> Hint {
     names.clear();
-    names.push_str(class);
-    names.push(' ');
-    names.push_str(id);
+    names.push_str(raw);
     names.make_ascii_lowercase();
     if BODY.is_match(names) {
         return Hint::Body;

@@ -89,17 +89,19 @@ pub(crate) fn page_kind(dom: &Dom<'_>, metas: &Metas<'_>) -> PageKind {
     let article = metas
         .get("og:type")
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("article"));
-    let discussion = (0..dom.len()).any(|i| {
-        let node = &dom.nodes[i];
-        let itemtype = dom.attr(i, "itemtype").unwrap_or("");
-        let in_json_ld = node.tag == Tag::Text
-            && node.parent != usize::MAX
-            && dom
-                .attr(node.parent, "type")
-                .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
-        (in_json_ld && DISCUSSION_TYPES.iter().any(|t| node.text.contains(t)))
-            || itemtype.contains("DiscussionForumPosting")
-            || itemtype.ends_with("/Question")
+    let discussion = dom.nodes.iter().enumerate().any(|(i, node)| {
+        if node.tag == Tag::Text {
+            // JSON-LD: the text of a script (a never-content element) of that type.
+            return node.parent != usize::MAX
+                && dom.nodes[node.parent].tag == Tag::Void
+                && dom
+                    .attr(node.parent, "type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+                && DISCUSSION_TYPES.iter().any(|t| node.text.contains(t));
+        }
+        dom.attr(i, "itemtype").is_some_and(|itemtype| {
+            itemtype.contains("DiscussionForumPosting") || itemtype.ends_with("/Question")
+        })
     });
     PageKind {
         article,

@@ -102,23 +102,30 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
     if role_is("dialog") || role_is("alertdialog") || is_true(aria_modal) {
         return Some(DIALOG);
     }
+    // React streams server-rendered parts into hidden `S:` slots that a script moves into place.
+    let streamed = id.is_some_and(|id| id.starts_with("S:"));
+    let how = if hidden.is_some() && !streamed {
+        "the hidden attribute"
+    } else if is_true(aria_hidden) {
+        ARIA_HIDDEN
+    } else {
+        style.and_then(style_hides)?
+    };
     // Closed tabs and accordion panels hold content a reader opens with one click.
     if role_is("tabpanel") || class.is_some_and(is_panel_class) {
         return None;
     }
-    // React streams server-rendered parts into hidden `S:` slots that a script moves into place.
-    let streamed = id.is_some_and(|id| id.starts_with("S:"));
-    if hidden.is_some() && !streamed {
-        return Some("the hidden attribute");
+    Some(how)
+}
+
+/// How an inline style hides its element, if it does.
+fn style_hides(style: &str) -> Option<&'static str> {
+    // Most styles set neither; only those that name `none` or `hidden` are read closely.
+    let lower = style.to_ascii_lowercase();
+    if !lower.contains("none") && !lower.contains("hidden") {
+        return None;
     }
-    if is_true(aria_hidden) {
-        return Some(ARIA_HIDDEN);
-    }
-    let style: String = style?
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let style: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
     if style.contains("display:none") {
         return Some("an inline display:none");
     }
