@@ -240,16 +240,27 @@ fn word_hashes(text: &str) -> Vec<u64> {
     if text.is_ascii() {
         return ascii_word_hashes(text.as_bytes());
     }
-    let mut hashes = Vec::new();
+    // A char at a time, ASCII without the Unicode tables (most words of most pages).
+    let mut hashes = Vec::with_capacity(text.len() / 5);
     let mut buf = [0u8; 4];
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
-            continue;
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+            in_word = true;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                h = fnv(lower.encode_utf8(&mut buf).as_bytes(), h);
+            }
+            in_word = true;
+        } else if in_word {
+            hashes.push(h);
+            h = FNV_OFFSET;
+            in_word = false;
         }
-        let mut h = FNV_OFFSET;
-        for c in word.chars().flat_map(char::to_lowercase) {
-            h = fnv(c.encode_utf8(&mut buf).as_bytes(), h);
-        }
+    }
+    if in_word {
         hashes.push(h);
     }
     hashes

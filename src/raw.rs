@@ -4,8 +4,9 @@
 //! ever article text, yet the tokenizer reads it character by character and the tree builder copies
 //! it into nodes. A light scan that follows the tokenizer's rules where they matter (comments,
 //! quoted attribute values, raw-text and foreign elements) finds those bodies and drops them,
-//! leaving the empty elements in place, so the parser does half the work. JSON-LD scripts are
-//! kept: the metadata reads them. Where the scan cannot be sure of what the tokenizer would do
+//! leaving the empty elements in place, so the parser does half the work. Attributes no stage
+//! reads (`data-*` but `data-src`, `srcset`, `sizes`) go too. JSON-LD scripts are kept: the
+//! metadata reads them. Where the scan cannot be sure of what the tokenizer would do
 //! (a script that may be "double escaped", `<plaintext>`), it stops cutting and leaves the rest.
 
 use std::borrow::Cow;
@@ -75,6 +76,11 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
         };
         i = tag.end;
         survey.attributes = survey.attributes.max(tag.attributes);
+        for &(from, to) in &tag.cuts {
+            let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+            out.push_str(&html[copied..from]);
+            copied = to;
+        }
         let name = tag.name.as_slice();
         if nesting::nests(name) {
             depth += 1;
@@ -148,6 +154,8 @@ struct StartTag<'a> {
     self_closing: bool,
     /// How many attributes it has.
     attributes: usize,
+    /// The byte ranges of the attributes nothing reads (with the space before each).
+    cuts: Vec<(usize, usize)>,
     /// One past its `>`.
     end: usize,
 }
@@ -186,7 +194,9 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
     let mut type_value = None;
     let mut self_closing = false;
     let mut attributes = 0;
+    let mut cuts = Vec::new();
     loop {
+        let gap = k;
         while k < b.len() && (is_space(b[k]) || b[k] == b'/') {
             self_closing = b[k] == b'/';
             k += 1;
@@ -199,6 +209,7 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
                     type_value,
                     self_closing,
                     attributes,
+                    cuts,
                     end: k + 1,
                 });
             }
@@ -213,10 +224,15 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
             k += 1;
         }
         let attr = &b[attr_start..k];
+        let name_end = k;
         while k < b.len() && is_space(b[k]) {
             k += 1;
         }
         if b.get(k) != Some(&b'=') {
+            // The space after a bare name is the next attribute's.
+            if unread(attr) {
+                cuts.push((gap, name_end));
+            }
             continue;
         }
         k += 1;
@@ -241,7 +257,19 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
         if attr.eq_ignore_ascii_case(b"type") {
             type_value = html.get(value_start..value_end);
         }
+        if unread(attr) {
+            cuts.push((gap, k));
+        }
     }
+}
+
+/// Attributes no stage reads, often long: script data (`data-*`, but `data-src`, which names a
+/// lazy image) and responsive image lists.
+fn unread(name: &[u8]) -> bool {
+    let data = name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-");
+    (data && !name.eq_ignore_ascii_case(b"data-src"))
+        || name.eq_ignore_ascii_case(b"srcset")
+        || name.eq_ignore_ascii_case(b"sizes")
 }
 
 /// Where the end tag closing the foreign element `name` opened before `from` starts: nested
@@ -338,6 +366,15 @@ mod tests {
     fn page_without_scripts_is_borrowed() {
         let html = "<p>BODY_TEXT with a < sign and <b>bold</b></p>";
         assert!(matches!(strip(html).0, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn attributes_nothing_reads_are_cut() {
+        let html = r#"<div class="a" data-props='{"x": "<b>"}' data-src="/i.jpg" id=b data-flag>x</div><img srcset="a 1x, b 2x" sizes=10vw src=c.png><p data-bare class=c data-x = 1 id=d>"#;
+        assert_eq!(
+            strip(html).0,
+            r#"<div class="a" data-src="/i.jpg" id=b>x</div><img src=c.png><p class=c id=d>"#
+        );
     }
 
     #[test]
