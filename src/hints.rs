@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
 use crate::dom::{Dom, Tag, attrs};
@@ -183,35 +183,40 @@ const NEGATIVE_ROLES: &[&str] = &[
     "tab",
 ];
 
-fn alternation(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
+/// What a pattern of the automaton marks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Body,
+    NegativeStem,
+    NegativeToken,
+    Positive,
 }
 
-// The pattern is fixed; `patterns_compile` builds it in the tests.
-#[allow(clippy::expect_used)]
-static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = format!(
-        "({})|(?:^|[^a-z0-9])({})(?:$|[^a-z0-9])",
-        alternation(NEGATIVE_STEMS),
-        alternation(NEGATIVE_TOKENS)
-    );
-    Regex::new(&pattern).expect("negative hint pattern is valid")
-});
+/// Every name of the four lists in one automaton: a class list is read once, whatever the
+/// number of names. Patterns are numbered negative stems first, then negative tokens, so that
+/// the lowest number at the leftmost place is the word a leftmost-first search would report.
+struct Names {
+    automaton: AhoCorasick,
+    patterns: Vec<(Sort, &'static str)>,
+}
 
-// The pattern is fixed; `patterns_compile` builds it in the tests.
+// The patterns are fixed; `patterns_compile` builds them in the tests.
 #[allow(clippy::expect_used)]
-static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&alternation(POSITIVE_STEMS)).expect("positive hint pattern is valid")
+static NAMES: LazyLock<Names> = LazyLock::new(|| {
+    let patterns: Vec<(Sort, &'static str)> = NEGATIVE_STEMS
+        .iter()
+        .map(|w| (Sort::NegativeStem, *w))
+        .chain(NEGATIVE_TOKENS.iter().map(|w| (Sort::NegativeToken, *w)))
+        .chain(BODY_NAMES.iter().map(|w| (Sort::Body, *w)))
+        .chain(POSITIVE_STEMS.iter().map(|w| (Sort::Positive, *w)))
+        .collect();
+    let automaton = AhoCorasick::new(patterns.iter().map(|(_, w)| w))
+        .expect("hint patterns build an automaton");
+    Names {
+        automaton,
+        patterns,
+    }
 });
-
-// The pattern is fixed; `patterns_compile` builds it in the tests.
-#[allow(clippy::expect_used)]
-static BODY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&alternation(BODY_NAMES)).expect("body hint pattern is valid"));
 
 /// The hints of every node; dead nodes get none. Verdicts on class and id names are cached, since
 /// a page repeats the same class lists on many elements.
@@ -295,32 +300,44 @@ fn hint_cached<'a>(
     }
 }
 
-/// What a class list or an id says, tags aside.
+/// What a class list or an id says, tags aside: a body name anywhere, else the leftmost
+/// boilerplate word (a stem anywhere, a token between non-alphanumerics), else a positive stem.
 fn names_hint(raw: &str, names: &mut String) -> Hint {
     names.clear();
     names.push_str(raw);
     names.make_ascii_lowercase();
-    if BODY.is_match(names) {
-        return Hint::Body;
+    let bytes = names.as_bytes();
+    let delimits = |at: Option<&u8>| at.is_none_or(|c| !c.is_ascii_alphanumeric());
+    // The leftmost boilerplate word: where its match starts (a token's with the delimiter
+    // before it), then its pattern number.
+    let mut negative: Option<(usize, usize)> = None;
+    let mut positive = false;
+    for found in NAMES.automaton.find_overlapping_iter(names.as_str()) {
+        let (start, end) = (found.start(), found.end());
+        let pattern = found.pattern().as_usize();
+        let candidate = match NAMES.patterns[pattern].0 {
+            Sort::Body => return Hint::Body,
+            Sort::Positive => {
+                positive = true;
+                continue;
+            }
+            Sort::NegativeStem => (start, pattern),
+            Sort::NegativeToken => {
+                let before = start.checked_sub(1).map(|k| &bytes[k]);
+                if !(delimits(before) && delimits(bytes.get(end))) {
+                    continue;
+                }
+                (start.saturating_sub(1), pattern)
+            }
+        };
+        if negative.is_none_or(|n| candidate < n) {
+            negative = Some(candidate);
+        }
     }
-    // `find` runs on the fast engines; the word is the match less its delimiters.
-    if let Some(found) = NEGATIVE.find(names) {
-        let word = found
-            .as_str()
-            .trim_matches(|c: char| !c.is_ascii_alphanumeric());
-        let word = NEGATIVE_STEMS
-            .iter()
-            .chain(NEGATIVE_TOKENS)
-            .find(|w| w.trim_matches('-') == word)
-            .copied()
-            .unwrap_or("class");
-        return Hint::Negative(word);
+    if let Some((_, pattern)) = negative {
+        return Hint::Negative(NAMES.patterns[pattern].1);
     }
-    if POSITIVE.is_match(names) {
-        Hint::Positive
-    } else {
-        Hint::None
-    }
+    if positive { Hint::Positive } else { Hint::None }
 }
 
 #[cfg(test)]
@@ -335,11 +352,91 @@ mod tests {
         hint(&dom, i)
     }
 
+    use regex::Regex;
+
     #[test]
     fn patterns_compile() {
-        LazyLock::force(&NEGATIVE);
-        LazyLock::force(&POSITIVE);
-        LazyLock::force(&BODY);
+        LazyLock::force(&NAMES);
+    }
+
+    // The regular expressions the automaton replaced: its verdicts must be theirs.
+    fn alternation(words: &[&str]) -> String {
+        words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    static REGEX_NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+        let pattern = format!(
+            "({})|(?:^|[^a-z0-9])({})(?:$|[^a-z0-9])",
+            alternation(NEGATIVE_STEMS),
+            alternation(NEGATIVE_TOKENS)
+        );
+        Regex::new(&pattern).expect("negative hint pattern is valid")
+    });
+
+    static REGEX_POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&alternation(POSITIVE_STEMS)).expect("positive hint pattern is valid")
+    });
+
+    static REGEX_BODY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&alternation(BODY_NAMES)).expect("body hint pattern is valid"));
+
+
+    fn regex_hint(names: &str) -> Hint {
+        let names = names.to_ascii_lowercase();
+        if REGEX_BODY.is_match(&names) {
+            return Hint::Body;
+        }
+        if let Some(found) = REGEX_NEGATIVE.find(&names) {
+            let word = found
+                .as_str()
+                .trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            let word = NEGATIVE_STEMS
+                .iter()
+                .chain(NEGATIVE_TOKENS)
+                .find(|w| w.trim_matches('-') == word)
+                .copied()
+                .unwrap_or("class");
+            return Hint::Negative(word);
+        }
+        if REGEX_POSITIVE.is_match(&names) {
+            Hint::Positive
+        } else {
+            Hint::None
+        }
+    }
+
+    #[test]
+    fn automaton_agrees_with_the_regular_expressions() {
+        let words: Vec<&str> = NEGATIVE_STEMS
+            .iter()
+            .chain(NEGATIVE_TOKENS)
+            .chain(BODY_NAMES)
+            .chain(POSITIVE_STEMS)
+            .copied()
+            .chain(["x", "-", " ", "nav2", "canvas", "2", "_", "more", "s"])
+            .collect();
+        // Every pair and many triples of the words, joined in the ways class lists are.
+        let mut checked = 0;
+        for (i, a) in words.iter().enumerate() {
+            for (j, b) in words.iter().enumerate() {
+                for sep in [" ", "-", "", "__"] {
+                    let third = words[(i * 7 + j * 13) % words.len()];
+                    for names in [format!("{a}{sep}{b}"), format!("{a}{sep}{b} {third}")] {
+                        assert_eq!(
+                            names_hint(&names, &mut String::new()),
+                            regex_hint(&names),
+                            "{names:?}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000);
     }
 
     #[test]

@@ -112,17 +112,34 @@ pub(crate) fn cut(raw: &str, brk: char, spans: &[RawSpan]) -> Vec<Piece> {
         }
     };
 
+    // Words are copied whole: `word` is where the run of word characters being read began.
+    let mut word: Option<usize> = None;
+    let mut next_at = events.first().map_or(usize::MAX, |e| e.0);
     for (at, c) in raw.char_indices() {
-        resolve(
-            at,
-            &cur,
-            pieces.len(),
-            &mut next_event,
-            &mut waiting,
-            &mut starts,
-            &mut ends,
-        );
-        if c == brk {
+        if at >= next_at {
+            if let Some(w) = word {
+                cur.text.push_str(&raw[w..at]);
+                word = Some(at);
+            }
+            resolve(
+                at,
+                &cur,
+                pieces.len(),
+                &mut next_event,
+                &mut waiting,
+                &mut starts,
+                &mut ends,
+            );
+            next_at = events.get(next_event).map_or(usize::MAX, |e| e.0);
+        }
+        if c == brk || c.is_whitespace() {
+            if let Some(w) = word.take() {
+                cur.text.push_str(&raw[w..at]);
+            }
+            if c != brk {
+                pending_space |= line_has_word;
+                continue;
+            }
             if line_has_word {
                 pending_newline = true;
             } else {
@@ -137,22 +154,26 @@ pub(crate) fn cut(raw: &str, brk: char, spans: &[RawSpan]) -> Vec<Piece> {
             segment += 1;
             line_has_word = false;
             pending_space = false;
-        } else if c.is_whitespace() {
-            pending_space |= line_has_word;
         } else {
-            if pending_newline {
-                cur.text.push('\n');
-            } else if pending_space {
-                cur.text.push(' ');
+            if word.is_none() {
+                if pending_newline {
+                    cur.text.push('\n');
+                } else if pending_space {
+                    cur.text.push(' ');
+                }
+                pending_newline = false;
+                pending_space = false;
+                word = Some(at);
             }
-            pending_newline = false;
-            pending_space = false;
+            // Spans opened before this character start here (`cur` holds all before it).
             for k in waiting.drain(..) {
-                starts[k] = Some((pieces.len(), cur.text.len()));
+                starts[k] = Some((pieces.len(), cur.text.len() + (at - word.unwrap_or(at))));
             }
-            cur.text.push(c);
             line_has_word = true;
         }
+    }
+    if let Some(w) = word {
+        cur.text.push_str(&raw[w..]);
     }
     resolve(
         usize::MAX,
