@@ -35,11 +35,21 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
         complete: false,
     };
     let mut depth = 0usize;
+    // Open `<pre>`s, where whitespace is the text's own.
+    let mut pre = 0usize;
     // Bytes of `html` before this have been copied to `out` (or cut).
     let mut copied = 0;
     let mut i = 0;
     while let Some(offset) = memchr(b'<', &b[i..]) {
         let lt = i + offset;
+        // Indentation between tags: a run of whitespace reads as one space (or line break)
+        // everywhere but in preformatted text, and the tokenizer takes it a line at a time.
+        if lt >= i + 2 && pre == 0 && b[i..lt].iter().all(|&c| is_space(c)) {
+            let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+            out.push_str(&html[copied..i]);
+            out.push(if b[i..lt].contains(&b'\n') { '\n' } else { ' ' });
+            copied = lt;
+        }
         let rest = &b[lt..];
         if rest.starts_with(b"<!--") {
             // `<!-->` and `<!--->` are whole comments too.
@@ -61,8 +71,12 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
                     .iter()
                     .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
                     .count();
-                if name_len > 0 && nesting::nests(&name[..name_len]) {
+                let name = &name[..name_len];
+                if name_len > 0 && nesting::nests(name) {
                     depth = depth.saturating_sub(1);
+                }
+                if is_pre(name) {
+                    pre = pre.saturating_sub(1);
                 }
             }
             continue;
@@ -85,6 +99,9 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
         if nesting::nests(name) {
             depth += 1;
             survey.depth = survey.depth.max(depth);
+        }
+        if is_pre(name) {
+            pre += 1;
         }
         match name {
             b"script" | b"style" => {
@@ -311,6 +328,11 @@ fn names_at(b: &[u8], at: usize, name: &[u8]) -> bool {
         && (is_space(b[end]) || b[end] == b'/' || b[end] == b'>')
 }
 
+/// Whether a tag name opens preformatted text.
+fn is_pre(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
+}
+
 /// HTML's whitespace in tags.
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
@@ -374,6 +396,17 @@ mod tests {
         assert_eq!(
             strip(html).0,
             r#"<div class="a" data-src="/i.jpg" id=b>x</div><img src=c.png><p class=c id=d>"#
+        );
+    }
+
+    #[test]
+    fn indentation_between_tags_shrinks_but_not_in_pre() {
+        let html = "<ul>\n    <li>a</li>  <li>b</li>\t\t<li>c <b>d</b>   </li>\n</ul>\n\
+                    <pre>\n  x\n    <b>y</b>\n</pre>  <p>z</p>";
+        assert_eq!(
+            strip(html).0,
+            "<ul>\n<li>a</li> <li>b</li> <li>c <b>d</b> </li>\n</ul>\n\
+             <pre>\n  x\n    <b>y</b>\n</pre> <p>z</p>"
         );
     }
 
