@@ -49,6 +49,16 @@ fn assert_sane(page: &Extraction) {
     }
 }
 
+/// The renderings keep the fuzz target's invariants (`fuzz/src/invariants.rs`): the Markdown
+/// reads back as the text and has no two blank lines in a row, the HTML shows the text's words
+/// and nothing but its own elements.
+#[track_caller]
+fn assert_renders(page: &Extraction) {
+    if let Err(violation) = crate::properties::invariants::check(page) {
+        panic!("{violation}");
+    }
+}
+
 /// Extracts `html` with the default config, within the budget.
 #[track_caller]
 fn extract(html: &str) -> Extraction {
@@ -116,7 +126,7 @@ fn random_tag_soup() {
         let html: String = (0..count)
             .map(|_| pieces[rng.below(pieces.len())])
             .collect();
-        extract(&html);
+        assert_renders(&extract(&html));
     }
 }
 
@@ -148,6 +158,7 @@ fn nul_bytes() {
         "<p>\0{}\0</p><pre>\0code\0</pre>",
         PROSE.replace(' ', " \0")
     ));
+    assert_renders(&page);
     assert!(page.text().contains("BODY_TEXT"), "{page:#?}");
 }
 
@@ -232,7 +243,7 @@ fn unclosed_markup() {
         format!("</p></div></body></html>{PROSE}"),
     ];
     for html in &cases {
-        extract(html);
+        assert_renders(&extract(html));
     }
     for html in [
         "<",
