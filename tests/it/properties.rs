@@ -49,6 +49,10 @@ const TAGS: &[&str] = &[
     "th",
     "caption",
     "hr",
+    "i",
+    "h4",
+    "dl",
+    "dd",
 ];
 const CLASSES: &[&str] = &[
     "content",
@@ -96,6 +100,16 @@ const WORDS: &[&str] = &[
     "a*b",
     "+",
     "~",
+    "1)",
+    "**",
+    "__",
+    "***",
+    "&gt;",
+    "![x](y)",
+    "<br>",
+    "=",
+    "```",
+    "&nbsp;",
 ];
 
 fn text() -> impl Strategy<Value = String> {
