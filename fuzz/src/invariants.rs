@@ -1,7 +1,7 @@
 //! What every extraction's renderings must satisfy, whatever the input. Shared by the fuzz target
-//! (`fuzz/src/extract_bytes.rs`, which aborts on a violation) and the regression tests
-//! (`tests/it/robustness.rs`, which include this file): each check returns the first violation
-//! it finds, described.
+//! (`fuzz/src/extract_bytes.rs`, which aborts on a violation) and the tests (included by
+//! `tests/it/properties.rs`, used by `tests/it/robustness.rs` too): each check returns the first
+//! violation it finds, described.
 
 use crate::read_back::{normal, read_back};
 use scraper::{Html, Node};
