@@ -111,7 +111,10 @@ fn body(out: &mut String, blocks: &[Block], options: &RenderOptions, links: &Lin
                 number,
                 continued,
             } => {
-                let depth = usize::from(*depth).min(lists.0.len());
+                // Levels the page skipped were not written: an item goes one level below the
+                // open ones at most, and a continuation to the innermost open item.
+                let open = lists.0.len().saturating_sub(usize::from(*continued));
+                let depth = usize::from(*depth).min(open);
                 if *continued && depth < lists.0.len() {
                     lists.close_to(out, depth + 1);
                     element(out, "p", block, options, links);

@@ -47,7 +47,10 @@ pub(crate) fn render(blocks: &[Block], options: &RenderOptions, links: &Links) -
                 number,
                 continued,
             } => {
-                let depth = usize::from(*depth).min(lists.len());
+                // Levels the page skipped were not written: an item goes one level below the
+                // open ones at most, and a continuation to the innermost open item.
+                let open = lists.len().saturating_sub(usize::from(*continued));
+                let depth = usize::from(*depth).min(open);
                 let body = writer.line(block, LineKind::Paragraph);
                 if *continued && depth < lists.len() {
                     lists.truncate(depth + 1);
@@ -56,7 +59,11 @@ pub(crate) fn render(blocks: &[Block], options: &RenderOptions, links: &Links) -
                 } else {
                     // An ordered list that does not start at 1 cannot interrupt the paragraph of
                     // the item it is nested in: a blank line goes first.
-                    if depth == lists.len() && depth > 0 && number.is_some_and(|n| n != 1) {
+                    if depth == lists.len()
+                        && depth > 0
+                        && number.is_some_and(|n| n != 1)
+                        && !out.ends_with("\n\n")
+                    {
                         out.push('\n');
                     }
                     lists.truncate(depth);

@@ -1,7 +1,12 @@
-//! Properties over generated pages: no panic, the same result every time, nothing invented.
+//! Properties over generated pages: no panic, the same result every time, nothing invented;
+//! the Markdown reads back as the text, and the HTML shows the text's words.
 
 use proptest::prelude::*;
-use unchaff::Config;
+use unchaff::{Config, RenderOptions};
+
+/// The fuzz target's checks of the renderings, shared with the regression tests.
+#[path = "../../fuzz/src/invariants.rs"]
+pub(crate) mod invariants;
 
 /// A generated element: a tag, optional class and text, and children.
 #[derive(Debug, Clone)]
@@ -35,6 +40,19 @@ const TAGS: &[&str] = &[
     "b",
     "figure",
     "figcaption",
+    "img",
+    "em",
+    "strong",
+    "code",
+    "ol",
+    "h3",
+    "th",
+    "caption",
+    "hr",
+    "i",
+    "h4",
+    "dl",
+    "dd",
 ];
 const CLASSES: &[&str] = &[
     "content",
@@ -68,6 +86,30 @@ const WORDS: &[&str] = &[
     "42",
     "日本語",
     "Привет",
+    "*",
+    "_under_",
+    "#",
+    "`tick`",
+    "|",
+    "1.",
+    "-",
+    "[box]",
+    "\\",
+    "&amp;",
+    "&lt;tag&gt;",
+    "a*b",
+    "+",
+    "~",
+    "1)",
+    "**",
+    "__",
+    "***",
+    "&gt;",
+    "![x](y)",
+    "<br>",
+    "=",
+    "```",
+    "&nbsp;",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -103,10 +145,25 @@ fn element() -> impl Strategy<Value = Element> {
 }
 
 fn html(element: &Element, out: &mut String) {
+    if element.tag == "img" {
+        // A void element: its "text" is the alt text, its children follow it.
+        out.push_str(&format!(
+            "<img src=\"/pictures/{}.png\" alt=\"{}\">",
+            element.text.len(),
+            element.text
+        ));
+        for child in &element.children {
+            html(child, out);
+        }
+        return;
+    }
     out.push('<');
     out.push_str(element.tag);
     if let Some(class) = element.class {
         out.push_str(&format!(" class=\"{class}\""));
+    }
+    if element.tag == "a" {
+        out.push_str(&format!(" href=\"/page/{}\"", element.text.len()));
     }
     out.push('>');
     out.push_str(&element.text);
@@ -116,13 +173,14 @@ fn html(element: &Element, out: &mut String) {
     out.push_str(&format!("</{}>", element.tag));
 }
 
-/// All the page's text in document order, with nothing between nodes: any word of the output,
-/// even one joined across inline elements, is a piece of it.
-fn all_text(element: &Element, out: &mut String) {
-    out.push_str(&element.text);
-    for child in &element.children {
-        all_text(child, out);
-    }
+/// All the page's text in the order of the parsed document (the parser moves what is misplaced
+/// inside a table to before it), with nothing between nodes: any word of the output, even one
+/// joined across inline elements, is a piece of it.
+fn all_text(page: &str) -> String {
+    scraper::Html::parse_document(page)
+        .root_element()
+        .text()
+        .collect()
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -132,24 +190,63 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+fn page(root: &Element) -> String {
+    let mut page = String::from("<html><head><title>T</title></head><body>");
+    html(root, &mut page);
+    page.push_str("</body></html>");
+    page
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
     fn extraction_is_total_deterministic_and_invents_nothing(root in element()) {
-        let mut page = String::from("<html><head><title>T</title></head><body>");
-        html(&root, &mut page);
-        page.push_str("</body></html>");
+        let page = page(&root);
         let mut config = Config::default();
         config.include_title = false;
         let first = unchaff::extract(&page, &config).expect("extracts");
         let second = unchaff::extract(&page, &config).expect("extracts");
         prop_assert_eq!(first.text(), second.text());
-        let mut source = String::new();
-        all_text(&root, &mut source);
-        let source = words(&source).concat();
+        let source = words(&all_text(&page)).concat();
         for word in words(&first.text()) {
             prop_assert!(source.contains(&word), "{word:?} is not in the page");
+        }
+    }
+
+    #[test]
+    fn markdown_reads_back_as_the_text(root in element(), images: bool) {
+        let page = unchaff::extract(&page(&root), &Config::default()).expect("extracts");
+        let text = crate::read_back::normal(&page.text());
+        let markdown = page.markdown(&RenderOptions::default().with_images(images));
+        if let Err(violation) = invariants::check_markdown(&markdown, &text) {
+            prop_assert!(false, "{}", violation);
+        }
+    }
+
+    #[test]
+    fn html_shows_the_words_of_the_text(root in element(), images: bool) {
+        let page = unchaff::extract(&page(&root), &Config::default()).expect("extracts");
+        let text = crate::read_back::normal(&page.text());
+        for standalone in [false, true] {
+            let options = RenderOptions::default().with_images(images).with_standalone(standalone);
+            if let Err(violation) = invariants::check_html(&page.html(&options), &text, standalone) {
+                prop_assert!(false, "{}", violation);
+            }
+        }
+    }
+
+    /// Extracting again from the HTML output invents nothing. It may leave words out: the
+    /// clean document has none of the page's cues, so a short article can fall below the
+    /// extractor's thresholds or lose a line that reads as boilerplate ("Share", "Tags:").
+    #[test]
+    fn extracting_the_html_again_invents_nothing(root in element(), images: bool) {
+        let page = unchaff::extract(&page(&root), &Config::default()).expect("extracts");
+        let options = RenderOptions::default().with_images(images).with_standalone(true);
+        let again = unchaff::extract(&page.html(&options), &Config::default()).expect("extracts");
+        let first = words(&page.text()).concat();
+        for word in words(&again.text()) {
+            prop_assert!(first.contains(&word), "{word:?} is not in the first extraction");
         }
     }
 }

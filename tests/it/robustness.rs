@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use unchaff::{Config, ErrorKind, Extraction};
+use unchaff::{Config, ErrorKind, Extraction, RenderOptions};
 
 /// Far above what any case takes in a debug build: a case over it has gone quadratic.
 const BUDGET: Duration = Duration::from_secs(10);
@@ -46,6 +46,16 @@ fn assert_sane(page: &Extraction) {
     assert!(!text.contains('\0'), "a NUL reached the text: {text:?}");
     for block in &page.blocks {
         assert!(!block.text.is_empty(), "empty block in {page:#?}");
+    }
+}
+
+/// The renderings keep the fuzz target's invariants (`fuzz/src/invariants.rs`): the Markdown
+/// reads back as the text and has no two blank lines in a row, the HTML shows the text's words
+/// and nothing but its own elements.
+#[track_caller]
+fn assert_renders(page: &Extraction) {
+    if let Err(violation) = crate::properties::invariants::check(page) {
+        panic!("{violation}");
     }
 }
 
@@ -116,7 +126,7 @@ fn random_tag_soup() {
         let html: String = (0..count)
             .map(|_| pieces[rng.below(pieces.len())])
             .collect();
-        extract(&html);
+        assert_renders(&extract(&html));
     }
 }
 
@@ -148,6 +158,7 @@ fn nul_bytes() {
         "<p>\0{}\0</p><pre>\0code\0</pre>",
         PROSE.replace(' ', " \0")
     ));
+    assert_renders(&page);
     assert!(page.text().contains("BODY_TEXT"), "{page:#?}");
 }
 
@@ -232,7 +243,7 @@ fn unclosed_markup() {
         format!("</p></div></body></html>{PROSE}"),
     ];
     for html in &cases {
-        extract(html);
+        assert_renders(&extract(html));
     }
     for html in [
         "<",
@@ -319,4 +330,34 @@ fn utf16_with_and_without_bom() {
             assert!(!text.contains('\0'), "{name} {how}");
         }
     }
+}
+
+/// Found by fuzzing the renderers: a list nested in an item with no text of its own starts one
+/// level deeper than any list written, and its item's second paragraph was taken for a new,
+/// deeper item: the Markdown got two blank lines in a row and a wrong `2.`, the HTML a nested
+/// `<ol>`.
+#[test]
+fn a_continued_item_below_a_skipped_level_continues_its_item() {
+    let page = extract(&format!(
+        "<article><p>{PROSE}</p><ol><li><ol start=\"2\"><li><p>Second says:</p>\
+         <p>Have you tried a seed mat under the jar? Mine cost less than a bag of good flour.</p>\
+         </li></ol></li></ol></article>"
+    ));
+    assert_renders(&page);
+    let markdown = page.markdown(&RenderOptions::default());
+    assert!(
+        markdown.ends_with(
+            "\n\n2. Second says:\n\n   Have you tried a seed mat under the jar? Mine cost less \
+             than a bag of good flour.\n"
+        ),
+        "{markdown}"
+    );
+    let html = page.html(&RenderOptions::default());
+    assert!(
+        html.ends_with(
+            "<ol start=\"2\">\n<li>Second says:<p>Have you tried a seed mat under the jar? Mine \
+             cost less than a bag of good flour.</p>\n</li>\n</ol>\n"
+        ),
+        "{html}"
+    );
 }

@@ -1,0 +1,201 @@
+//! What every extraction's renderings must satisfy, whatever the input. Shared by the fuzz target
+//! (`fuzz/src/extract_bytes.rs`, which aborts on a violation) and the tests (included by
+//! `tests/it/properties.rs`, used by `tests/it/robustness.rs` too): each check returns the first
+//! violation it finds, described.
+
+use crate::read_back::{normal, read_back};
+use scraper::{Html, Node};
+use unchaff::{Extraction, RenderOptions};
+
+/// Renders `page` as Markdown and HTML, with images off and on, the HTML standalone too, and
+/// checks every rendering against the text output.
+pub fn check(page: &Extraction) -> Result<(), String> {
+    let text = page.text();
+    let expected = normal(&text);
+    for images in [false, true] {
+        let options = RenderOptions::default().with_images(images);
+        let markdown = page.markdown(&options);
+        check_markdown(&markdown, &expected)
+            .map_err(|e| format!("markdown (images {images}): {e}\n--- markdown:\n{markdown}"))?;
+        for standalone in [false, true] {
+            let options = options.clone().with_standalone(standalone);
+            let html = page.html(&options);
+            check_html(&html, &expected, standalone).map_err(|e| {
+                format!("html (images {images}, standalone {standalone}): {e}\n--- html:\n{html}")
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Never two blank lines in a row outside a fenced code block, and a CommonMark parser reads
+/// back the text output's words.
+pub fn check_markdown(markdown: &str, expected: &str) -> Result<(), String> {
+    let mut fence: Option<&str> = None;
+    let mut blank = 0usize;
+    for line in markdown.split('\n') {
+        match fence {
+            Some(f) => {
+                if line == f {
+                    fence = None;
+                }
+                blank = 0;
+                continue;
+            }
+            None if line.starts_with("```") => {
+                let run = line.len() - line.trim_start_matches('`').len();
+                fence = Some(&line[..run]);
+            }
+            None => {}
+        }
+        if line.is_empty() {
+            blank += 1;
+            if blank >= 2 {
+                return Err("two blank lines in a row".to_owned());
+            }
+        } else {
+            blank = 0;
+        }
+    }
+    if markdown.starts_with('\n') {
+        return Err("starts with a blank line".to_owned());
+    }
+    let back = read_back(markdown);
+    if back != expected {
+        return Err(format!(
+            "reads back differently\n--- read back:\n{back}\n--- text:\n{expected}"
+        ));
+    }
+    Ok(())
+}
+
+/// Elements the HTML renderer may write.
+const ALLOWED: &[&str] = &[
+    "html",
+    "head",
+    "body",
+    "meta",
+    "title",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "code",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "figure",
+    "figcaption",
+    "a",
+    "img",
+    "em",
+    "strong",
+];
+
+/// Elements whose text does not run on into the text around them (an image is inline: the text
+/// output joins the words on either side of it).
+const BLOCKS: &[&str] = &[
+    "html",
+    "body",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "figure",
+    "figcaption",
+];
+
+/// Re-parsed by html5ever: only the renderer's elements, no style, no class but
+/// `<code class="language-…">`, no event handler, and the visible text of the body (the
+/// document's `<title>` aside) has the text output's words.
+pub fn check_html(html: &str, expected: &str, standalone: bool) -> Result<(), String> {
+    let document = if standalone {
+        Html::parse_document(html)
+    } else {
+        Html::parse_fragment(html)
+    };
+    let mut visible = String::new();
+    for edge in document.root_element().traverse() {
+        let (node, open) = match edge {
+            ego_tree::iter::Edge::Open(n) => (n, true),
+            ego_tree::iter::Edge::Close(n) => (n, false),
+        };
+        match node.value() {
+            Node::Element(element) => {
+                let name = element.name();
+                if open {
+                    if !ALLOWED.contains(&name) {
+                        return Err(format!("element <{name}>"));
+                    }
+                    for (attr, value) in element.attrs() {
+                        let fine = match attr {
+                            "class" => name == "code" && value.starts_with("language-"),
+                            "href" => name == "a",
+                            "src" | "alt" => name == "img",
+                            "start" => name == "ol",
+                            "colspan" => matches!(name, "td" | "th"),
+                            "lang" => name == "html",
+                            "charset" => name == "meta",
+                            _ => false,
+                        };
+                        if !fine {
+                            return Err(format!("attribute {attr}={value:?} on <{name}>"));
+                        }
+                    }
+                }
+                if BLOCKS.contains(&name) {
+                    visible.push(' ');
+                }
+            }
+            Node::Text(t) if open => {
+                let in_title = node
+                    .ancestors()
+                    .any(|a| a.value().as_element().is_some_and(|e| e.name() == "title"));
+                if !in_title {
+                    visible.push_str(t);
+                }
+            }
+            _ => {}
+        }
+    }
+    let visible = normal(&visible);
+    if visible != expected {
+        return Err(format!(
+            "visible text differs\n--- visible:\n{visible}\n--- text:\n{expected}"
+        ));
+    }
+    Ok(())
+}
