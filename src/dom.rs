@@ -5,6 +5,8 @@
 //! test is a range check, and per-node measures are plain `Vec`s filled bottom-up in one reverse
 //! pass. No stage writes into the DOM.
 
+use std::borrow::Cow;
+
 use ego_tree::NodeId;
 use html5ever::driver::{self, ParseOpts};
 use html5ever::tendril::TendrilSink;
@@ -181,15 +183,26 @@ pub(crate) struct Dom<'a> {
 
 /// Parses a page the way extraction does: nesting capped and script and style bodies cut first
 /// (see [`crate::nesting`] and [`crate::raw`]). Node ids in an extraction are ids of this tree.
+#[cfg(test)]
 pub(crate) fn parse_page(html: &str) -> Html {
+    parse_page_timed(html, &mut crate::timing::Laps::off())
+}
+
+/// [`parse_page`], timing the cutting and the parsing.
+pub(crate) fn parse_page_timed(html: &str, laps: &mut crate::timing::Laps) -> Html {
     let (stripped, survey) = crate::raw::strip(html);
-    if survey.complete
+    let capped = if survey.complete
         && survey.depth <= crate::nesting::MAX_DEPTH
         && survey.attributes <= crate::nesting::MAX_ATTRIBUTES
     {
-        return parse(&stripped);
-    }
-    parse(&crate::nesting::cap(&stripped))
+        stripped
+    } else {
+        Cow::Owned(crate::nesting::cap(&stripped).into_owned())
+    };
+    laps.lap("cut and caps");
+    let document = parse(&capped);
+    laps.lap("parse");
+    document
 }
 
 /// Parses a whole HTML document as a reader without scripts sees it: the content of `<noscript>`

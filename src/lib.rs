@@ -183,19 +183,29 @@ pub fn extract_response(
 
 /// Extracts the article from a page's HTML.
 pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
+    extract_timed(html, config, &mut timing::Laps::off())
+}
+
+/// [`extract`], timing each stage into `laps`.
+fn extract_timed(html: &str, config: &Config, laps: &mut timing::Laps) -> Result<Extraction, Error> {
     check_size(html.len(), config)?;
-    let document = dom::parse_page(html);
+    let document = dom::parse_page_timed(html, laps);
     let dom = dom::Dom::new(&document);
+    laps.lap("dom view");
     let mut removals = Vec::new();
-    let analysis = select::Analysis::new(dom, &mut removals);
+    let analysis = select::Analysis::new(dom, &mut removals, laps);
     let title = metadata::title(&analysis.dom, &analysis.dead, &analysis.metas);
     let url = metadata::url(&analysis.metas);
     let info = metadata::metadata(&analysis.dom, &analysis.metas);
     let base_href = base_href(&analysis.dom);
-    let mut blocks = match select::select(&analysis, config) {
+    laps.lap("metadata");
+    let body = select::select(&analysis, config);
+    laps.lap("select");
+    let mut blocks = match body {
         Some(body) => blocks::build(&analysis, &body, title.as_deref(), &mut removals),
         None => Vec::new(),
     };
+    laps.lap("blocks and filters");
     // A page that declares no summary gets its first paragraph, as readers show it.
     let info = Metadata {
         description: info
@@ -215,6 +225,7 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
     } else {
         Vec::new()
     };
+    laps.lap("finish");
     Ok(Extraction {
         title,
         blocks,
@@ -225,6 +236,59 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
         metadata: info,
         base_href,
     })
+}
+
+/// Stage timing for the benchmark (`benches/throughput.rs`); not part of the stable API.
+#[doc(hidden)]
+pub mod timing {
+    use std::time::{Duration, Instant};
+
+    use crate::{Config, Error, Extraction};
+
+    /// Time spent in each stage, in pipeline order.
+    #[derive(Debug)]
+    pub struct Laps {
+        on: bool,
+        last: Instant,
+        /// (stage, time) in the order the stages ran.
+        pub stages: Vec<(&'static str, Duration)>,
+    }
+
+    impl Laps {
+        /// Laps that record nothing.
+        pub(crate) fn off() -> Laps {
+            Laps {
+                on: false,
+                last: Instant::now(),
+                stages: Vec::new(),
+            }
+        }
+
+        /// Ends the stage `name`.
+        pub(crate) fn lap(&mut self, name: &'static str) {
+            if !self.on {
+                return;
+            }
+            let now = Instant::now();
+            self.stages.push((name, now - self.last));
+            self.last = now;
+        }
+    }
+
+    /// [`crate::extract`], then the text, with the time of each stage.
+    pub fn extract(html: &str, config: &Config) -> (Result<Extraction, Error>, Laps) {
+        let mut laps = Laps {
+            on: true,
+            last: Instant::now(),
+            stages: Vec::new(),
+        };
+        let result = super::extract_timed(html, config, &mut laps);
+        if let Ok(page) = &result {
+            std::hint::black_box(page.text());
+            laps.lap("text");
+        }
+        (result, laps)
+    }
 }
 
 /// The `href` of the page's first `<base>`.

@@ -37,13 +37,21 @@ pub(crate) struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     /// Stages 3 and 4's inputs: prunes what is never content (recording it), then measures the
     /// rest and reads its markup hints.
-    pub(crate) fn new(dom: Dom<'a>, removals: &mut Vec<crate::Removal>) -> Analysis<'a> {
+    pub(crate) fn new(
+        dom: Dom<'a>,
+        removals: &mut Vec<crate::Removal>,
+        laps: &mut crate::timing::Laps,
+    ) -> Analysis<'a> {
         let dead = crate::prune::prune(&dom, removals);
+        laps.lap("prune");
         let measures = crate::measure::measure(&dom, &dead);
+        laps.lap("measure");
         let hints = crate::hints::hints(&dom, &dead);
+        laps.lap("hints");
         let prose = score::prose_chars(&dom, &dead, &measures);
         let metas = Metas::new(&dom);
         let kind = crate::metadata::page_kind(&dom, &metas);
+        laps.lap("prose and page kind");
         Analysis {
             dom,
             dead,
@@ -293,7 +301,7 @@ mod tests {
     /// Runs the stages before `select` as the pipeline does, then `select`.
     fn select_in(html: &str) -> Option<Selected> {
         let doc = parse(html);
-        let analysis = Analysis::new(Dom::new(&doc), &mut Vec::new());
+        let analysis = Analysis::new(Dom::new(&doc), &mut Vec::new(), &mut crate::timing::Laps::off());
         let body = select(&analysis, &Config::default())?;
         let dom = &analysis.dom;
         let text = body
