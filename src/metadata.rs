@@ -328,6 +328,10 @@ fn decode_entities(text: &str) -> String {
 pub struct Metadata {
     /// The authors' names.
     pub authors: Vec<String>,
+    /// The author credit as the page gives it: the authors its metadata declares (JSON-LD,
+    /// `<meta>`), joined with ", "; else the byline it prints, "By" and all ("By Ana Sandoiu",
+    /// "Par Sébastien Farcis"), as Readability's `byline`.
+    pub byline: Option<String>,
     /// When it was published: the declared ISO 8601 value, or its `YYYY-MM-DD` date.
     pub date: Option<String>,
     /// The site's name.
@@ -414,9 +418,12 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
             .map(|a| vec![a])
             .unwrap_or_default();
     }
-    if authors.is_empty() {
+    let byline = if authors.is_empty() {
         authors = markup_authors(dom);
-    }
+        printed_byline(dom)
+    } else {
+        Some(authors.join(", "))
+    };
     let date = ld("datePublished")
         .and_then(|v| v.as_str())
         .or_else(|| {
@@ -489,6 +496,7 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
         .collect();
     Metadata {
         authors,
+        byline,
         date,
         site_name,
         language,
@@ -660,33 +668,36 @@ fn marks_author(value: &str) -> bool {
         .any(|w| value.contains(w))
 }
 
-/// The authors named in the markup: `itemprop=author`, `rel=author`, a link to an `/author/`
-/// page, or an element whose class or id says byline or author; the names inside it
-/// (`itemprop=name`, links) when it has several parts. Comments' authors are not the page's.
-fn markup_authors(dom: &Dom<'_>) -> Vec<String> {
-    let in_comment = |i: usize| {
-        let mut k = dom.nodes[i].parent;
-        while k != usize::MAX {
-            let marked = ["class", "id"].iter().any(|a| {
-                dom.attr(k, a)
-                    .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
-            });
-            if marked {
-                return true;
-            }
-            k = dom.nodes[k].parent;
+/// Whether an element of the page is inside the comments (a class or id of it or an ancestor
+/// says "comment").
+fn in_comment(dom: &Dom<'_>, i: usize) -> bool {
+    let mut k = dom.nodes[i].parent;
+    while k != usize::MAX {
+        let marked = ["class", "id"].iter().any(|a| {
+            dom.attr(k, a)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
+        });
+        if marked {
+            return true;
         }
-        false
-    };
-    for i in 0..dom.len() {
+        k = dom.nodes[k].parent;
+    }
+    false
+}
+
+/// The elements that name the page's author, in document order: `itemprop=author`,
+/// `rel=author`, a link to an `/author/` page, or a class or id that says byline or author;
+/// never in the comments.
+fn author_elements<'d>(dom: &'d Dom<'_>) -> impl Iterator<Item = usize> + 'd {
+    (0..dom.len()).filter(move |&i| {
         let Some(element) = dom.nodes[i].element else {
-            continue;
+            return false;
         };
         if matches!(
             dom.nodes[i].tag,
             Tag::Meta | Tag::Void | Tag::Head | Tag::Html | Tag::Body
         ) {
-            continue;
+            return false;
         }
         let [itemprop, rel, class, id, href] =
             attrs(element, ["itemprop", "rel", "class", "id", "href"]);
@@ -698,9 +709,15 @@ fn markup_authors(dom: &Dom<'_>) -> Vec<String> {
             || href.is_some_and(|h| h.contains("/author/"))
             || class.is_some_and(marks_author)
             || id.is_some_and(marks_author);
-        if !marked || in_comment(i) {
-            continue;
-        }
+        marked && !in_comment(dom, i)
+    })
+}
+
+/// The authors named in the markup: in the first element that names one (see
+/// [`author_elements`]), the names inside it (`itemprop=name`, links) when it has several parts,
+/// else its text without "By" and what follows the name.
+fn markup_authors(dom: &Dom<'_>) -> Vec<String> {
+    for i in author_elements(dom) {
         // The names inside: `itemprop=name` or links, when there are any.
         let inner: Vec<String> = (i + 1..dom.nodes[i].end)
             .filter(|&k| {
@@ -725,6 +742,23 @@ fn markup_authors(dom: &Dom<'_>) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// The byline as the page prints it ("By Ana Sandoiu", "Par Sébastien Farcis"): the text of the
+/// first element that names the author (see [`author_elements`]) and reads as a byline: under
+/// 100 characters, with a letter, more than a label, no address; trailing separators dropped.
+fn printed_byline(dom: &Dom<'_>) -> Option<String> {
+    author_elements(dom).find_map(|i| {
+        let text = dom.text_of(i, |k| dom.nodes[k].tag == Tag::Void);
+        let plausible = text.chars().count() < 100
+            && text.chars().any(char::is_alphabetic)
+            && !is_label(text.trim_end_matches(':'))
+            && !text.contains("://");
+        let text = text.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ':' | '|' | '-' | '–' | '—' | '•' | '·')
+        });
+        plausible.then(|| text.to_owned())
+    })
 }
 
 /// Words that label a byline rather than name someone.
@@ -999,6 +1033,35 @@ mod tests {
     }
 
     #[test]
+    fn byline_is_printed_unless_authors_are_declared() {
+        let m = metadata_of(
+            r#"<body><h1>Rain</h1><div class="byline">By <a href="/people/ana">Ana Sandoiu</a> —
+            </div><p>Text</p>"#,
+        );
+        assert_eq!(m.authors, ["Ana Sandoiu"]);
+        assert_eq!(m.byline.as_deref(), Some("By Ana Sandoiu"));
+        let m = metadata_of(
+            r#"<body><p class="author">Par Sébastien Farcis, correspondant à Barcelone</p>"#,
+        );
+        assert_eq!(
+            m.byline.as_deref(),
+            Some("Par Sébastien Farcis, correspondant à Barcelone")
+        );
+        // A date in the line is kept as printed; the bare name needs none.
+        let m = metadata_of(r#"<body><span class="byline">By Nathan Willis March 25, 2015</span>"#);
+        assert_eq!(m.byline.as_deref(), Some("By Nathan Willis March 25, 2015"));
+        // Declared authors are the credit, joined.
+        let m = metadata_of(
+            r#"<meta name="author" content="Corey Kilgannon"><body>
+            <p class="byline">By Corey Kilgannon and a photographer</p>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Corey Kilgannon"));
+        // A label alone is no byline.
+        let m = metadata_of(r#"<body><div class="author-name">Author:</div>"#);
+        assert_eq!(m.byline, None);
+    }
+
+    #[test]
     fn comment_authors_are_not_the_page_author() {
         let m = metadata_of(
             r#"<body><article><p>Text</p></article>
@@ -1029,11 +1092,7 @@ mod tests {
         let doc = parse("<p>One.</p>");
         let dom = Dom::new(&doc);
         let node = dom.nodes[0].id;
-        let block = |kind, text: &str| crate::Block {
-            kind,
-            text: text.to_owned(),
-            node,
-        };
+        let block = |kind, text: &str| crate::Block::new(kind, text, node);
         let blocks = [
             block(crate::BlockKind::Heading { level: 2 }, "Head"),
             block(crate::BlockKind::Paragraph, "First  words."),
