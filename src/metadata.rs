@@ -382,6 +382,19 @@ const DATE_NAMES: &[&str] = &[
     "parsely-pub-date",
     "og:published_time",
     "published_time",
+    "published",
+    "published-date",
+    "publish_date",
+    "article.published",
+];
+
+/// `<meta>` names and properties that carry the date of the last change: the page's date only
+/// when it gives no publication date.
+const MODIFIED_NAMES: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "dateModified",
+    "last-modified",
 ];
 
 /// `<meta>` names and properties that carry the author's name, most specific first.
@@ -436,7 +449,7 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
         .or_else(|| {
             DATE_NAMES
                 .iter()
-                .find_map(|name| meta(name).and_then(normalize_date))
+                .find_map(|name| meta(name).and_then(any_date))
         })
         .or_else(|| itemprop_date(dom))
         .or_else(|| {
@@ -447,7 +460,16 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
                 })
                 .find_map(|i| dom.attr(i, "datetime").and_then(normalize_date))
         })
-        .or_else(|| visible_date(dom));
+        .or_else(|| visible_date(dom))
+        .or_else(|| url(metas).and_then(|u| url_date(&u)))
+        .or_else(|| headline_date(dom, false))
+        .or_else(|| {
+            ld("dateModified")
+                .and_then(|v| v.as_str())
+                .or_else(|| MODIFIED_NAMES.iter().find_map(|name| meta(name)))
+                .and_then(normalize_date)
+        })
+        .or_else(|| headline_date(dom, true));
     let site_name = meta("og:site_name")
         .map(str::to_owned)
         .or_else(|| {
@@ -800,45 +822,196 @@ fn visible_date(dom: &Dom<'_>) -> Option<String> {
     })
 }
 
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+/// A date in a `<meta>` value: ISO 8601 (kept as given) or written out.
+fn any_date(text: &str) -> Option<String> {
+    normalize_date(text).or_else(|| written_date(text))
+}
+
+/// The date in a URL's path: `/2025/09/04/` or `2025-09-04` in a segment, as `YYYY-MM-DD`.
+fn url_date(url: &str) -> Option<String> {
+    let path = url.split("://").nth(1)?;
+    let path = path.split(['?', '#']).next()?;
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let valid = |y: &str, m: &str, d: &str| {
+        let (y, m, d) = (
+            y.parse::<u32>().ok()?,
+            m.parse::<u32>().ok()?,
+            d.parse::<u32>().ok()?,
+        );
+        ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    for w in segments.windows(3) {
+        if digits(w[0], 4)
+            && digits(w[1], 2)
+            && digits(w[2], 2)
+            && let Some(date) = valid(w[0], w[1], w[2])
+        {
+            return Some(date);
+        }
+    }
+    segments.iter().find_map(|seg| {
+        let b = seg.as_bytes();
+        (0..b.len().saturating_sub(9)).find_map(|at| {
+            let before_ok = at == 0 || !b[at - 1].is_ascii_digit();
+            let after_ok = b.get(at + 10).is_none_or(|c| !c.is_ascii_digit());
+            let d = seg.get(at..at + 10)?;
+            (before_ok && after_ok && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-')
+                .then(|| valid(&d[..4], &d[5..7], &d[8..]))
+                .flatten()
+        })
+    })
+}
+
+/// A date shown near the article's headline (the first `<h1>`): the first short element just
+/// after it (else the nearest just before it) whose text is a date, as a page header prints "March 17, 2025" or
+/// "17.05.2021" without marking it. Dates said to be updates count only when `updated` is true.
+fn headline_date(dom: &Dom<'_>, updated: bool) -> Option<String> {
+    let h1 = (0..dom.len()).find(|&i| dom.nodes[i].tag == Tag::Heading(1))?;
+    let start = h1.saturating_sub(30);
+    let end = (dom.nodes[h1].end + 60).min(dom.len());
+    // After the headline first, then before it, nearest first.
+    (dom.nodes[h1].end..end)
+        .chain((start..h1).rev())
+        .find_map(|i| {
+            let node = &dom.nodes[i];
+            // Not the headline, nor what holds it, nor what is in it.
+            let around = i <= h1 && node.end > h1 || (h1..dom.nodes[h1].end).contains(&i);
+            if node.element.is_none() || node.tag == Tag::Void || around {
+                return None;
+            }
+            let text = dom.text_of(i, |k| dom.nodes[k].tag == Tag::Void);
+            if text.chars().count() > 60 || text.is_empty() {
+                return None;
+            }
+            let lower = text.to_lowercase();
+            let is_update = ["update", "modified", "edited", "aktualisiert", "mis à jour"]
+                .iter()
+                .any(|w| lower.contains(w));
+            if is_update != updated {
+                return None;
+            }
+            written_date(&text)
+                .or_else(|| normalize_date(&text).map(|d| d.chars().take(10).collect()))
+        })
+}
+
+/// The beginnings of month names in English, French, German, Spanish, Italian, Portuguese and
+/// Dutch, with their numbers; a word names a month when it starts with one of them.
+const MONTHS: &[(&str, usize)] = &[
+    ("jan", 1),
+    ("ene", 1),
+    ("gen", 1),
+    ("feb", 2),
+    ("fév", 2),
+    ("fev", 2),
+    ("mar", 3),
+    ("mär", 3),
+    ("apr", 4),
+    ("avr", 4),
+    ("abr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mag", 5),
+    ("mei", 5),
+    ("jun", 6),
+    ("juin", 6),
+    ("giu", 6),
+    ("jul", 7),
+    ("juil", 7),
+    ("lug", 7),
+    ("aug", 8),
+    ("aoû", 8),
+    ("ago", 8),
+    ("sep", 9),
+    ("set", 9),
+    ("oct", 10),
+    ("okt", 10),
+    ("ott", 10),
+    ("out", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("déc", 12),
+    ("dez", 12),
+    ("dic", 12),
 ];
 
-/// A date written with an English month name, as `YYYY-MM-DD`: "September 4, 2025",
-/// "Sep. 4th 2025" or "4 September 2025".
+/// A date written out, as `YYYY-MM-DD`: with a month name ("September 4, 2025", "Sep. 4th
+/// 2025", "4 September 2025", "1 de diciembre de 2017", "4. März 2025"), day first with dots
+/// ("17.05.2021"), or in CJK style ("2025年12月18日").
 fn written_date(text: &str) -> Option<String> {
+    let ymd = |y: usize, m: usize, d: usize| {
+        ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    };
+    let number = |t: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<usize>().ok())
+            .flatten()
+    };
+    // Day first with dots: 17.05.2021.
+    for t in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '(' | ')')) {
+        let parts: Vec<&str> = t.trim_end_matches('.').split('.').collect();
+        if let [d, m, y] = parts[..]
+            && let (Some(d), Some(m), Some(y)) =
+                (number(d, 1..=2), number(m, 1..=2), number(y, 4..=4))
+            && let Some(date) = ymd(y, m, d)
+        {
+            return Some(date);
+        }
+    }
+    // CJK: 2025年12月18日, 2025년 12월 18일.
+    let cjk: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for (at, _) in cjk.match_indices(['年', '년']) {
+        let y = cjk[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        let rest = &cjk[at + 3..];
+        let mut fields = rest.split(['月', '월', '日', '일']);
+        if let (Some(m), Some(d)) = (fields.next(), fields.next())
+            && let (Some(y), Some(m), Some(d)) = (
+                number(&cjk[at - y..at], 4..=4),
+                number(m, 1..=2),
+                number(d, 1..=2),
+            )
+            && let Some(date) = ymd(y, m, d)
+        {
+            return Some(date);
+        }
+    }
     let tokens: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/'))
-        .filter(|t| !t.is_empty())
-        .map(str::to_ascii_lowercase)
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | '/' | '[' | ']' | '(' | ')' | '|' | '·')
+        })
+        .filter(|t| !t.is_empty() && !matches!(*t, "de" | "of" | "del"))
+        .map(str::to_lowercase)
         .collect();
     let month = |t: &str| {
-        (t.len() >= 3 && t.chars().all(|c| c.is_ascii_alphabetic()))
-            .then(|| MONTHS.iter().position(|m| t.starts_with(m)))
+        (t.chars().count() >= 3 && t.chars().count() <= 10 && t.chars().all(char::is_alphabetic))
+            .then(|| {
+                MONTHS
+                    .iter()
+                    .find(|(m, _)| t.starts_with(m))
+                    .map(|&(_, n)| n)
+            })
             .flatten()
-            .filter(|_| t.len() <= 9)
-            .map(|m| m + 1)
     };
     let day = |t: &str| {
         let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        digits
-            .parse::<usize>()
-            .ok()
-            .filter(|d| (1..=31).contains(d) && digits.len() <= 2)
+        number(digits, 1..=2)
     };
-    let year = |t: &str| {
-        t.parse::<usize>()
-            .ok()
-            .filter(|y| t.len() == 4 && (1990..=2100).contains(y))
-    };
+    let year = |t: &str| number(t, 4..=4);
     for w in tokens.windows(3) {
         let found = match (month(&w[0]), month(&w[1])) {
             (Some(m), _) => day(&w[1]).zip(year(&w[2])).map(|(d, y)| (y, m, d)),
             (None, Some(m)) => day(&w[0]).zip(year(&w[2])).map(|(d, y)| (y, m, d)),
             _ => None,
         };
-        if let Some((y, m, d)) = found {
-            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        if let Some(date) = found.and_then(|(y, m, d)| ymd(y, m, d)) {
+            return Some(date);
         }
     }
     None
@@ -1098,6 +1271,78 @@ mod tests {
             block(crate::BlockKind::Paragraph, "First  words."),
         ];
         assert_eq!(first_paragraph(&blocks).as_deref(), Some("First words."));
+    }
+
+    #[test]
+    fn written_dates_in_other_languages_and_shapes() {
+        assert_eq!(
+            written_date("1 de diciembre de 2017 3:00 AM").as_deref(),
+            Some("2017-12-01")
+        );
+        assert_eq!(
+            written_date("Dienstag, 4. März 2025").as_deref(),
+            Some("2025-03-04")
+        );
+        assert_eq!(
+            written_date("le 12 janvier 2024").as_deref(),
+            Some("2024-01-12")
+        );
+        assert_eq!(
+            written_date("[Submitted on 18 Dec 2025]").as_deref(),
+            Some("2025-12-18")
+        );
+        assert_eq!(written_date("17.05.2021").as_deref(), Some("2021-05-17"));
+        assert_eq!(
+            written_date("发布时间：2025年12月18日").as_deref(),
+            Some("2025-12-18")
+        );
+        assert_eq!(
+            written_date("Version 1.2.2021 notes"),
+            Some("2021-02-01".to_owned())
+        );
+        assert_eq!(written_date("32.13.2021"), None);
+    }
+
+    #[test]
+    fn dates_in_url_paths() {
+        assert_eq!(
+            url_date("https://example.com/2025/09/04/top-trends/").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(
+            url_date("https://lab.org/blog/2025-12-17-mini-engine").as_deref(),
+            Some("2025-12-17")
+        );
+        assert_eq!(url_date("https://example.com/2025/12/only-month"), None);
+        assert_eq!(url_date("https://example.com/item?id=2025-01-02"), None);
+        let m = metadata_of(
+            r#"<link rel="canonical" href="https://ex.com/2019/03/07/rain/"><body><h1>Rain</h1>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2019-03-07"));
+    }
+
+    #[test]
+    fn unmarked_date_beside_the_headline() {
+        let m = metadata_of(
+            r#"<body><nav><p>Jan 1, 2020 sale</p></nav><div class="hero"><h1>Proofs as types</h1>
+            <p class="muted">December 15, 2025</p></div><p>Text from 2001-01-01.</p>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-12-15"));
+        // An update stamp beside the headline is the date only when nothing says "published".
+        let m = metadata_of(
+            r#"<meta property="article:modified_time" content="2024-02-03T10:00:00Z">
+            <body><h1>Webcams</h1><p>Last updated: November 13, 2025</p>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-02-03T10:00:00Z"));
+        let m = metadata_of(
+            r#"<body><h1>Webcams</h1><p>Updated: 10/31/2024</p><p>Updated Nov 13, 2025</p>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-11-13"));
+        let m = metadata_of(
+            r#"<meta name="published" content="July 17, 2025">
+            <meta property="article:modified_time" content="2025-08-01"><body><h1>Tools</h1>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-07-17"));
     }
 
     #[test]
