@@ -35,9 +35,15 @@ pub(crate) fn title(dom: &Dom<'_>, dead: &[bool], metas: &Metas<'_>) -> Option<S
         .chain(metas.get("parsely-title").and_then(clean))
         .chain(page_title)
         .collect();
+    let h1s: Vec<usize> = (0..dom.len())
+        .filter(|&i| !dead[i] && dom.nodes[i].tag == Tag::Heading(1))
+        .take(8)
+        .collect();
+    let mastheads: Vec<String> = h1s.iter().filter_map(|&i| masthead(dom, i)).collect();
     let site_names: Vec<Vec<String>> = ["og:site_name", "application-name"]
         .iter()
         .filter_map(|k| metas.get(k))
+        .chain(mastheads.iter().map(String::as_str))
         .map(words)
         .filter(|w| !w.is_empty())
         .collect();
@@ -51,11 +57,15 @@ pub(crate) fn title(dom: &Dom<'_>, dead: &[bool], metas: &Metas<'_>) -> Option<S
             })
     };
     let mut best: Option<(f64, String)> = None;
-    let h1s = (0..dom.len())
-        .filter(|&i| !dead[i] && dom.nodes[i].tag == Tag::Heading(1))
-        .map(|i| dom.text_of(i, |k| dead[k]))
-        .filter(|h| !h.is_empty())
-        .take(8);
+    let h1s = h1s
+        .into_iter()
+        .filter(|&i| masthead(dom, i).is_none())
+        .map(|i| {
+            // Without the permalink sign documentation generators put after headings.
+            let h = dom.text_of(i, |k| dead[k]);
+            h.trim_end_matches(['¶', '🔗']).trim_end().to_owned()
+        })
+        .filter(|h| !h.is_empty());
     for h in h1s {
         if is_site_name(&h) {
             continue;
@@ -69,8 +79,35 @@ pub(crate) fn title(dom: &Dom<'_>, dead: &[bool], metas: &Metas<'_>) -> Option<S
             best = Some((fit, h));
         }
     }
-    best.map(|(_, h)| h)
-        .or_else(|| declared.first().map(|t| strip_site(t, &site_names)))
+    best.map(|(_, h)| h).or_else(|| {
+        // The page's own address says whether it is below the home page.
+        let inner_page = url(metas).is_some_and(|u| {
+            u.split_once("://")
+                .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
+                .is_some_and(|path| path.trim_end_matches('/').len() > 1)
+        });
+        declared
+            .first()
+            .map(|t| strip_site(t, &site_names, inner_page))
+    })
+}
+
+/// The site's name, when this heading is a masthead: all its text is a link to the site's home
+/// page, as blogs and forums put their name in an `<h1>` above the article's own.
+fn masthead(dom: &Dom<'_>, heading: usize) -> Option<String> {
+    let text = dom.text_of(heading, |_| false);
+    let home = |href: &str| {
+        let href = href.trim();
+        let path = href
+            .split_once("://")
+            .map_or(Some(href), |(_, rest)| rest.find('/').map(|at| &rest[at..]));
+        path.is_none_or(|p| matches!(p, "/" | "./" | "/index.html" | "/index.php" | ""))
+    };
+    (heading + 1..dom.nodes[heading].end)
+        .filter(|&a| dom.nodes[a].tag == Tag::A && dom.attr(a, "href").is_some_and(home))
+        .any(|a| words(&dom.text_of(a, |_| false)) == words(&text))
+        .then_some(text)
+        .filter(|t| !words(t).is_empty())
 }
 
 /// What the page says of its own kind, in `og:type` and schema.org types.
@@ -239,9 +276,17 @@ fn split_parts(title: &str) -> Vec<&str> {
         .unwrap_or_else(|| vec![title.trim()])
 }
 
-/// Cuts a site name off a title: drops the parts that are the site's name, then keeps the
-/// longest part left.
-fn strip_site(title: &str, site_names: &[Vec<String>]) -> String {
+/// Cuts a site name off a title: a leading "Site Name: " on a page below the home page (a home
+/// page's "Figma: The Collaborative Interface Design Tool" is its title), else drops the parts
+/// that are the site's name, then keeps the longest part left.
+fn strip_site(title: &str, site_names: &[Vec<String>], inner_page: bool) -> String {
+    if let Some((site, rest)) = title.split_once(": ")
+        && inner_page
+        && site_names.contains(&words(site))
+        && !words(rest).is_empty()
+    {
+        return rest.trim().to_owned();
+    }
     let parts = split_parts(title);
     let kept: Vec<&str> = parts
         .iter()
@@ -1154,6 +1199,43 @@ mod tests {
             <h1>The Best Tax Prep Software of 2025</h1>"#,
         );
         assert_eq!(t.as_deref(), Some("The Best Tax Prep Software of 2025"));
+    }
+
+    #[test]
+    fn masthead_heading_linking_home_is_the_site_name() {
+        let page = |canonical: &str| {
+            format!(
+                r#"<link rel="canonical" href="{canonical}">
+                <title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title>
+                <div class="header"><h1 class="title"><a href="https://siliconexposed.example/">
+                Silicon Exposed</a></h1></div><h3 class="post-title">Open Verilog flow</h3>"#
+            )
+        };
+        let t = title_of(&page(
+            "https://siliconexposed.example/2016/05/open-verilog.html",
+        ));
+        assert_eq!(
+            t.as_deref(),
+            Some("Open Verilog flow for GreenPak4 devices")
+        );
+        // A home page's "Name: tagline" title is its title.
+        let t = title_of(&page("https://siliconexposed.example/"));
+        assert_eq!(
+            t.as_deref(),
+            Some("Silicon Exposed: Open Verilog flow for GreenPak4 devices")
+        );
+        // A heading linking home only in part is the headline.
+        let t = title_of(r#"<title>Rain again | Blog</title><h1><a href="/">Rain</a> again</h1>"#);
+        assert_eq!(t.as_deref(), Some("Rain again"));
+    }
+
+    #[test]
+    fn permalink_sign_is_not_part_of_the_heading() {
+        let t = title_of(
+            r##"<title>Logging HOWTO — Python 3 documentation</title>
+            <h1>Logging HOWTO<a class="headerlink" href="#logging-howto">¶</a></h1>"##,
+        );
+        assert_eq!(t.as_deref(), Some("Logging HOWTO"));
     }
 
     #[test]
