@@ -157,8 +157,9 @@ pub(crate) fn url(metas: &Metas<'_>) -> Option<String> {
 /// The page's `<meta>` and `<link>` elements, read once: what they say, by name or property.
 #[derive(Debug, Default)]
 pub(crate) struct Metas<'a> {
-    /// (name or property, content) of each `<meta>`, once for each of its space-separated names.
-    pairs: Vec<(&'a str, &'a str)>,
+    /// (name or property, content, whether from `property`) of each `<meta>`, once for each of
+    /// its space-separated names.
+    pairs: Vec<(&'a str, &'a str, bool)>,
     /// The `href` of `<link rel=canonical>`.
     canonical: Option<&'a str>,
     /// Every `<script type=application/ld+json>` that parses, in document order.
@@ -190,13 +191,14 @@ impl<'a> Metas<'a> {
             let [property, name, content, rel, href] =
                 attrs(element, ["property", "name", "content", "rel", "href"]);
             if let Some(content) = content {
-                for key in property
-                    .into_iter()
-                    .chain(name)
-                    .flat_map(str::split_whitespace)
-                {
-                    metas.pairs.push((key, content));
-                }
+                let keys = |v: Option<&'a str>, is_property: bool| {
+                    v.into_iter()
+                        .flat_map(str::split_whitespace)
+                        .map(move |k| (k, content, is_property))
+                };
+                metas
+                    .pairs
+                    .extend(keys(property, true).chain(keys(name, false)));
             }
             let canonical = rel.is_some_and(|r| {
                 r.split_whitespace()
@@ -209,8 +211,9 @@ impl<'a> Metas<'a> {
         metas
     }
 
-    /// The content of the first `<meta>` with this name or property (case-insensitive, and `:`
-    /// the same as `.`, so `dc:title` finds `DC.title`).
+    /// The content of the first `<meta>` with this property, else with this name
+    /// (case-insensitive, and `:` the same as `.`, so `dc:title` finds `DC.title`): `property`
+    /// is the attribute OpenGraph and RDFa define, `name` the one pages borrow.
     pub(crate) fn get(&self, key: &str) -> Option<&'a str> {
         let same = |a: &str| {
             a.len() == key.len()
@@ -225,7 +228,13 @@ impl<'a> Metas<'a> {
                     fold(x) == fold(y)
                 })
         };
-        self.pairs.iter().find(|(k, _)| same(k)).map(|(_, v)| *v)
+        let find = |by_property: bool| {
+            self.pairs
+                .iter()
+                .find(|&&(k, _, p)| p == by_property && same(k))
+                .map(|&(_, v, _)| v)
+        };
+        find(true).or_else(|| find(false))
     }
 }
 
@@ -1248,6 +1257,19 @@ mod tests {
             r#"<meta property="og:site_name" content="Pest Services"><title>Coupons | Pest Services</title>"#,
         );
         assert_eq!(t.as_deref(), Some("Coupons"));
+    }
+
+    #[test]
+    fn meta_property_outranks_meta_name() {
+        let html = r#"<meta name="DC.title" content="Dublin Core name title">
+            <meta property="dc:title" content="Dublin Core property title">
+            <meta name="DC.creator" content="Name Author">
+            <meta property="dc:creator" content="Property Author">"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Dublin Core property title")
+        );
+        assert_eq!(metadata_of(html).authors, ["Property Author"]);
     }
 
     #[test]
