@@ -728,9 +728,14 @@ fn clean_name(text: &str) -> Option<String> {
 /// Whether an element's class or id marks it as a byline or an author's name.
 fn marks_author(value: &str) -> bool {
     let value = value.to_ascii_lowercase();
-    ["author", "byline", "writtenby", "p-author"]
-        .iter()
-        .any(|w| value.contains(w))
+    // "author", but not "authorization", "authority" or "authoring".
+    let author = value.match_indices("author").any(|(at, w)| {
+        let rest = &value[at + w.len()..];
+        !["iz", "is", "it", "ing"]
+            .iter()
+            .any(|x| rest.starts_with(x))
+    });
+    (author || ["byline", "writtenby"].iter().any(|w| value.contains(w)))
         && ![
             "avatar",
             "image",
@@ -1333,6 +1338,15 @@ mod tests {
             <p class="byline">By Corey Kilgannon and a photographer</p>"#,
         );
         assert_eq!(m.byline.as_deref(), Some("Corey Kilgannon"));
+        // Nor is a log-in box.
+        let m = metadata_of(
+            r#"<body><div id="authorization"><a href="/login">Sign In</a> | Sign Up</div>
+            <div class="author_fmt">By <a rel="author" href="/brenda">Brenda Goodman, MA</a></div>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("By Brenda Goodman, MA"));
+        let m =
+            metadata_of(r#"<body><div class="authoring-information__author">By Jason Bates</div>"#);
+        assert_eq!(m.authors, ["Jason Bates"]);
         // A label alone is no byline.
         let m = metadata_of(r#"<body><div class="author-name">Author:</div>"#);
         assert_eq!(m.byline, None);
