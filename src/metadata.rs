@@ -518,10 +518,26 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
         .or_else(|| url(metas).and_then(|u| url_date(&u)))
         .or_else(|| headline_date(dom, false))
         .or_else(|| {
-            ld("dateModified")
-                .and_then(|v| v.as_str())
-                .or_else(|| MODIFIED_NAMES.iter().find_map(|name| meta(name)))
-                .and_then(normalize_date)
+            // The last change dates an article that gives no publication date; a product or
+            // service page's is only the day its template was saved.
+            let is_article = meta("og:type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("article"))
+                || ld("@type").is_some_and(|t| {
+                    let named = |t: &Value| {
+                        t.as_str()
+                            .is_some_and(|t| !matches!(t, "WebPage" | "Product" | "QAPage"))
+                    };
+                    match t {
+                        Value::Array(ts) => ts.iter().any(named),
+                        t => named(t),
+                    }
+                });
+            is_article.then(|| {
+                ld("dateModified")
+                    .and_then(|v| v.as_str())
+                    .or_else(|| MODIFIED_NAMES.iter().find_map(|name| meta(name)))
+                    .and_then(normalize_date)
+            })?
         })
         .or_else(|| headline_date(dom, true));
     let site_name = meta("og:site_name")
@@ -1009,13 +1025,24 @@ fn written_date(text: &str) -> Option<String> {
             .then(|| t.parse::<usize>().ok())
             .flatten()
     };
-    // Day first with dots: 17.05.2021.
+    // Day first with dots (17.05.2021); with slashes, either order when only one number can be
+    // the month (2/24/2026, 24/2/2026).
     for t in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '(' | ')')) {
-        let parts: Vec<&str> = t.trim_end_matches('.').split('.').collect();
-        if let [d, m, y] = parts[..]
+        let t = t.trim_end_matches('.');
+        let dots: Vec<&str> = t.split('.').collect();
+        if let [d, m, y] = dots[..]
             && let (Some(d), Some(m), Some(y)) =
                 (number(d, 1..=2), number(m, 1..=2), number(y, 4..=4))
             && let Some(date) = ymd(y, m, d)
+        {
+            return Some(date);
+        }
+        let slashes: Vec<&str> = t.split('/').collect();
+        if let [a, b, y] = slashes[..]
+            && let (Some(a), Some(b), Some(y)) =
+                (number(a, 1..=2), number(b, 1..=2), number(y, 4..=4))
+            && (a > 12) != (b > 12)
+            && let Some(date) = ymd(y, a.min(b), a.max(b))
         {
             return Some(date);
         }
@@ -1076,19 +1103,20 @@ fn written_date(text: &str) -> Option<String> {
     None
 }
 
-/// The publication date of `itemprop=datePublished`.
+/// The publication date of `itemprop=datePublished` (or `published-date`), from its `content`
+/// or `datetime`, else its text; ISO 8601 or written out.
 fn itemprop_date(dom: &Dom<'_>) -> Option<String> {
     (0..dom.len()).find_map(|i| {
         let element = dom.nodes[i].element?;
         let [itemprop, content, datetime] = attrs(element, ["itemprop", "content", "datetime"]);
-        if itemprop.is_none_or(|p| p != "datePublished") {
+        if itemprop.is_none_or(|p| !matches!(p, "datePublished" | "published-date")) {
             return None;
         }
         content
             .or(datetime)
             .map(str::to_owned)
             .or_else(|| Some(dom.text_of(i, |_| false)))
-            .and_then(|d| normalize_date(&d))
+            .and_then(|d| any_date(&d))
     })
 }
 
@@ -1419,6 +1447,17 @@ mod tests {
             Some("2021-02-01".to_owned())
         );
         assert_eq!(written_date("32.13.2021"), None);
+        assert_eq!(
+            written_date("Updated: 10/31/2024").as_deref(),
+            Some("2024-10-31")
+        );
+        assert_eq!(written_date("24/2/2026").as_deref(), Some("2026-02-24"));
+        assert_eq!(written_date("3/4/2026"), None); // March 4 or 3 April
+        let m = metadata_of(
+            r#"<body><span itemprop="published-date" content="Published Oct 20, 2025 at 5:00 PM PST">
+            Oct 20</span>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-10-20"));
     }
 
     #[test]
@@ -1448,12 +1487,13 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2025-12-15"));
         // An update stamp beside the headline is the date only when nothing says "published".
         let m = metadata_of(
-            r#"<meta property="article:modified_time" content="2024-02-03T10:00:00Z">
+            r#"<meta property="og:type" content="article">
+            <meta property="article:modified_time" content="2024-02-03T10:00:00Z">
             <body><h1>Webcams</h1><p>Last updated: November 13, 2025</p>"#,
         );
         assert_eq!(m.date.as_deref(), Some("2024-02-03T10:00:00Z"));
         let m = metadata_of(
-            r#"<body><h1>Webcams</h1><p>Updated: 10/31/2024</p><p>Updated Nov 13, 2025</p>"#,
+            r#"<body><h1>Webcams</h1><p>Updated 3/4/2024</p><p>Updated Nov 13, 2025</p>"#,
         );
         assert_eq!(m.date.as_deref(), Some("2025-11-13"));
         let m = metadata_of(
