@@ -953,7 +953,8 @@ fn headline_date(dom: &Dom<'_>, updated: bool) -> Option<String> {
             let node = &dom.nodes[i];
             // Not the headline, nor what holds it, nor what is in it.
             let around = i <= h1 && node.end > h1 || (h1..dom.nodes[h1].end).contains(&i);
-            if node.element.is_none() || node.tag == Tag::Void || around {
+            // A date line is a few nodes; a long container's text would cost the page's.
+            if node.element.is_none() || node.tag == Tag::Void || around || node.end - i > 24 {
                 return None;
             }
             let text = dom.text_of(i, |k| dom.nodes[k].tag == Tag::Void);
