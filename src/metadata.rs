@@ -35,9 +35,15 @@ pub(crate) fn title(dom: &Dom<'_>, dead: &[bool], metas: &Metas<'_>) -> Option<S
         .chain(metas.get("parsely-title").and_then(clean))
         .chain(page_title)
         .collect();
+    let h1s: Vec<usize> = (0..dom.len())
+        .filter(|&i| !dead[i] && dom.nodes[i].tag == Tag::Heading(1))
+        .take(8)
+        .collect();
+    let mastheads: Vec<String> = h1s.iter().filter_map(|&i| masthead(dom, i)).collect();
     let site_names: Vec<Vec<String>> = ["og:site_name", "application-name"]
         .iter()
         .filter_map(|k| metas.get(k))
+        .chain(mastheads.iter().map(String::as_str))
         .map(words)
         .filter(|w| !w.is_empty())
         .collect();
@@ -51,11 +57,15 @@ pub(crate) fn title(dom: &Dom<'_>, dead: &[bool], metas: &Metas<'_>) -> Option<S
             })
     };
     let mut best: Option<(f64, String)> = None;
-    let h1s = (0..dom.len())
-        .filter(|&i| !dead[i] && dom.nodes[i].tag == Tag::Heading(1))
-        .map(|i| dom.text_of(i, |k| dead[k]))
-        .filter(|h| !h.is_empty())
-        .take(8);
+    let h1s = h1s
+        .into_iter()
+        .filter(|&i| masthead(dom, i).is_none())
+        .map(|i| {
+            // Without the permalink sign documentation generators put after headings.
+            let h = dom.text_of(i, |k| dead[k]);
+            h.trim_end_matches(['¶', '🔗']).trim_end().to_owned()
+        })
+        .filter(|h| !h.is_empty());
     for h in h1s {
         if is_site_name(&h) {
             continue;
@@ -69,8 +79,35 @@ pub(crate) fn title(dom: &Dom<'_>, dead: &[bool], metas: &Metas<'_>) -> Option<S
             best = Some((fit, h));
         }
     }
-    best.map(|(_, h)| h)
-        .or_else(|| declared.first().map(|t| strip_site(t, &site_names)))
+    best.map(|(_, h)| h).or_else(|| {
+        // The page's own address says whether it is below the home page.
+        let inner_page = url(metas).is_some_and(|u| {
+            u.split_once("://")
+                .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
+                .is_some_and(|path| path.trim_end_matches('/').len() > 1)
+        });
+        declared
+            .first()
+            .map(|t| strip_site(t, &site_names, inner_page))
+    })
+}
+
+/// The site's name, when this heading is a masthead: all its text is a link to the site's home
+/// page, as blogs and forums put their name in an `<h1>` above the article's own.
+fn masthead(dom: &Dom<'_>, heading: usize) -> Option<String> {
+    let text = dom.text_of(heading, |_| false);
+    let home = |href: &str| {
+        let href = href.trim();
+        let path = href
+            .split_once("://")
+            .map_or(Some(href), |(_, rest)| rest.find('/').map(|at| &rest[at..]));
+        path.is_none_or(|p| matches!(p, "/" | "./" | "/index.html" | "/index.php" | ""))
+    };
+    (heading + 1..dom.nodes[heading].end)
+        .filter(|&a| dom.nodes[a].tag == Tag::A && dom.attr(a, "href").is_some_and(home))
+        .any(|a| words(&dom.text_of(a, |_| false)) == words(&text))
+        .then_some(text)
+        .filter(|t| !words(t).is_empty())
 }
 
 /// What the page says of its own kind, in `og:type` and schema.org types.
@@ -122,8 +159,9 @@ pub(crate) fn url(metas: &Metas<'_>) -> Option<String> {
 /// The page's `<meta>` and `<link>` elements, read once: what they say, by name or property.
 #[derive(Debug, Default)]
 pub(crate) struct Metas<'a> {
-    /// (name or property, content) of each `<meta>`, once for each of its space-separated names.
-    pairs: Vec<(&'a str, &'a str)>,
+    /// (name or property, content, whether from `property`) of each `<meta>`, once for each of
+    /// its space-separated names.
+    pairs: Vec<(&'a str, &'a str, bool)>,
     /// The `href` of `<link rel=canonical>`.
     canonical: Option<&'a str>,
     /// Every `<script type=application/ld+json>` that parses, in document order.
@@ -155,13 +193,14 @@ impl<'a> Metas<'a> {
             let [property, name, content, rel, href] =
                 attrs(element, ["property", "name", "content", "rel", "href"]);
             if let Some(content) = content {
-                for key in property
-                    .into_iter()
-                    .chain(name)
-                    .flat_map(str::split_whitespace)
-                {
-                    metas.pairs.push((key, content));
-                }
+                let keys = |v: Option<&'a str>, is_property: bool| {
+                    v.into_iter()
+                        .flat_map(str::split_whitespace)
+                        .map(move |k| (k, content, is_property))
+                };
+                metas
+                    .pairs
+                    .extend(keys(property, true).chain(keys(name, false)));
             }
             let canonical = rel.is_some_and(|r| {
                 r.split_whitespace()
@@ -174,8 +213,9 @@ impl<'a> Metas<'a> {
         metas
     }
 
-    /// The content of the first `<meta>` with this name or property (case-insensitive, and `:`
-    /// the same as `.`, so `dc:title` finds `DC.title`).
+    /// The content of the first `<meta>` with this property, else with this name
+    /// (case-insensitive, and `:` the same as `.`, so `dc:title` finds `DC.title`): `property`
+    /// is the attribute OpenGraph and RDFa define, `name` the one pages borrow.
     pub(crate) fn get(&self, key: &str) -> Option<&'a str> {
         let same = |a: &str| {
             a.len() == key.len()
@@ -190,7 +230,13 @@ impl<'a> Metas<'a> {
                     fold(x) == fold(y)
                 })
         };
-        self.pairs.iter().find(|(k, _)| same(k)).map(|(_, v)| *v)
+        let find = |by_property: bool| {
+            self.pairs
+                .iter()
+                .find(|&&(k, _, p)| p == by_property && same(k))
+                .map(|&(_, v, _)| v)
+        };
+        find(true).or_else(|| find(false))
     }
 }
 
@@ -241,9 +287,17 @@ fn split_parts(title: &str) -> Vec<&str> {
         .unwrap_or_else(|| vec![title.trim()])
 }
 
-/// Cuts a site name off a title: drops the parts that are the site's name, then keeps the
-/// longest part left.
-fn strip_site(title: &str, site_names: &[Vec<String>]) -> String {
+/// Cuts a site name off a title: a leading "Site Name: " on a page below the home page (a home
+/// page's "Figma: The Collaborative Interface Design Tool" is its title), else drops the parts
+/// that are the site's name, then keeps the longest part left.
+fn strip_site(title: &str, site_names: &[Vec<String>], inner_page: bool) -> String {
+    if let Some((site, rest)) = title.split_once(": ")
+        && inner_page
+        && site_names.contains(&words(site))
+        && !words(rest).is_empty()
+    {
+        return rest.trim().to_owned();
+    }
     let parts = split_parts(title);
     let kept: Vec<&str> = parts
         .iter()
@@ -330,6 +384,10 @@ fn decode_entities(text: &str) -> String {
 pub struct Metadata {
     /// The authors' names.
     pub authors: Vec<String>,
+    /// The author credit as the page gives it: the authors its metadata declares (JSON-LD,
+    /// `<meta>`), joined with ", "; else the byline it prints, "By" and all ("By Ana Sandoiu",
+    /// "Par Sébastien Farcis"), as Readability's `byline`.
+    pub byline: Option<String>,
     /// When it was published: the declared ISO 8601 value, or its `YYYY-MM-DD` date.
     pub date: Option<String>,
     /// The site's name.
@@ -380,6 +438,19 @@ const DATE_NAMES: &[&str] = &[
     "parsely-pub-date",
     "og:published_time",
     "published_time",
+    "published",
+    "published-date",
+    "publish_date",
+    "article.published",
+];
+
+/// `<meta>` names and properties that carry the date of the last change: the page's date only
+/// when it gives no publication date.
+const MODIFIED_NAMES: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "dateModified",
+    "last-modified",
 ];
 
 /// `<meta>` names and properties that carry the author's name, most specific first.
@@ -416,9 +487,12 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
             .map(|a| vec![a])
             .unwrap_or_default();
     }
-    if authors.is_empty() {
+    let byline = if authors.is_empty() {
         authors = markup_authors(dom);
-    }
+        printed_byline(dom)
+    } else {
+        Some(authors.join(", "))
+    };
     let date = ld("datePublished")
         .and_then(|v| v.as_str())
         .or_else(|| {
@@ -431,7 +505,7 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
         .or_else(|| {
             DATE_NAMES
                 .iter()
-                .find_map(|name| meta(name).and_then(normalize_date))
+                .find_map(|name| meta(name).and_then(any_date))
         })
         .or_else(|| itemprop_date(dom))
         .or_else(|| {
@@ -442,7 +516,32 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
                 })
                 .find_map(|i| dom.attr(i, "datetime").and_then(normalize_date))
         })
-        .or_else(|| visible_date(dom));
+        .or_else(|| visible_date(dom))
+        .or_else(|| url(metas).and_then(|u| url_date(&u)))
+        .or_else(|| headline_date(dom, false))
+        .or_else(|| {
+            // The last change dates an article that gives no publication date; a product or
+            // service page's is only the day its template was saved.
+            let is_article = meta("og:type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("article"))
+                || ld("@type").is_some_and(|t| {
+                    let named = |t: &Value| {
+                        t.as_str()
+                            .is_some_and(|t| !matches!(t, "WebPage" | "Product" | "QAPage"))
+                    };
+                    match t {
+                        Value::Array(ts) => ts.iter().any(named),
+                        t => named(t),
+                    }
+                });
+            is_article.then(|| {
+                ld("dateModified")
+                    .and_then(|v| v.as_str())
+                    .or_else(|| MODIFIED_NAMES.iter().find_map(|name| meta(name)))
+                    .and_then(normalize_date)
+            })?
+        })
+        .or_else(|| headline_date(dom, true));
     let site_name = meta("og:site_name")
         .map(str::to_owned)
         .or_else(|| {
@@ -491,6 +590,7 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
         .collect();
     Metadata {
         authors,
+        byline,
         date,
         site_name,
         language,
@@ -646,9 +746,14 @@ fn clean_name(text: &str) -> Option<String> {
 /// Whether an element's class or id marks it as a byline or an author's name.
 fn marks_author(value: &str) -> bool {
     let value = value.to_ascii_lowercase();
-    ["author", "byline", "writtenby", "p-author"]
-        .iter()
-        .any(|w| value.contains(w))
+    // "author", but not "authorization", "authority" or "authoring".
+    let author = value.match_indices("author").any(|(at, w)| {
+        let rest = &value[at + w.len()..];
+        !["iz", "is", "it", "ing"]
+            .iter()
+            .any(|x| rest.starts_with(x))
+    });
+    (author || ["byline", "writtenby"].iter().any(|w| value.contains(w)))
         && ![
             "avatar",
             "image",
@@ -662,33 +767,36 @@ fn marks_author(value: &str) -> bool {
         .any(|w| value.contains(w))
 }
 
-/// The authors named in the markup: `itemprop=author`, `rel=author`, a link to an `/author/`
-/// page, or an element whose class or id says byline or author; the names inside it
-/// (`itemprop=name`, links) when it has several parts. Comments' authors are not the page's.
-fn markup_authors(dom: &Dom<'_>) -> Vec<String> {
-    let in_comment = |i: usize| {
-        let mut k = dom.nodes[i].parent;
-        while k != usize::MAX {
-            let marked = ["class", "id"].iter().any(|a| {
-                dom.attr(k, a)
-                    .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
-            });
-            if marked {
-                return true;
-            }
-            k = dom.nodes[k].parent;
+/// Whether an element of the page is inside the comments (a class or id of it or an ancestor
+/// says "comment").
+fn in_comment(dom: &Dom<'_>, i: usize) -> bool {
+    let mut k = dom.nodes[i].parent;
+    while k != usize::MAX {
+        let marked = ["class", "id"].iter().any(|a| {
+            dom.attr(k, a)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
+        });
+        if marked {
+            return true;
         }
-        false
-    };
-    for i in 0..dom.len() {
+        k = dom.nodes[k].parent;
+    }
+    false
+}
+
+/// The elements that name the page's author, in document order: `itemprop=author`,
+/// `rel=author`, a link to an `/author/` page, or a class or id that says byline or author;
+/// never in the comments.
+fn author_elements<'d>(dom: &'d Dom<'_>) -> impl Iterator<Item = usize> + 'd {
+    (0..dom.len()).filter(move |&i| {
         let Some(element) = dom.nodes[i].element else {
-            continue;
+            return false;
         };
         if matches!(
             dom.nodes[i].tag,
             Tag::Meta | Tag::Void | Tag::Head | Tag::Html | Tag::Body
         ) {
-            continue;
+            return false;
         }
         let [itemprop, rel, class, id, href] =
             attrs(element, ["itemprop", "rel", "class", "id", "href"]);
@@ -700,9 +808,15 @@ fn markup_authors(dom: &Dom<'_>) -> Vec<String> {
             || href.is_some_and(|h| h.contains("/author/"))
             || class.is_some_and(marks_author)
             || id.is_some_and(marks_author);
-        if !marked || in_comment(i) {
-            continue;
-        }
+        marked && !in_comment(dom, i)
+    })
+}
+
+/// The authors named in the markup: in the first element that names one (see
+/// [`author_elements`]), the names inside it (`itemprop=name`, links) when it has several parts,
+/// else its text without "By" and what follows the name.
+fn markup_authors(dom: &Dom<'_>) -> Vec<String> {
+    for i in author_elements(dom) {
         // The names inside: `itemprop=name` or links, when there are any.
         let inner: Vec<String> = (i + 1..dom.nodes[i].end)
             .filter(|&k| {
@@ -727,6 +841,23 @@ fn markup_authors(dom: &Dom<'_>) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// The byline as the page prints it ("By Ana Sandoiu", "Par Sébastien Farcis"): the text of the
+/// first element that names the author (see [`author_elements`]) and reads as a byline: under
+/// 100 characters, with a letter, more than a label, no address; trailing separators dropped.
+fn printed_byline(dom: &Dom<'_>) -> Option<String> {
+    author_elements(dom).find_map(|i| {
+        let text = dom.text_of(i, |k| dom.nodes[k].tag == Tag::Void);
+        let plausible = text.chars().count() < 100
+            && text.chars().any(char::is_alphabetic)
+            && !is_label(text.trim_end_matches(':'))
+            && !text.contains("://");
+        let text = text.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ':' | '|' | '-' | '–' | '—' | '•' | '·')
+        });
+        plausible.then(|| text.to_owned())
+    })
 }
 
 /// Words that label a byline rather than name someone.
@@ -768,63 +899,227 @@ fn visible_date(dom: &Dom<'_>) -> Option<String> {
     })
 }
 
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+/// A date in a `<meta>` value: ISO 8601 (kept as given) or written out.
+fn any_date(text: &str) -> Option<String> {
+    normalize_date(text).or_else(|| written_date(text))
+}
+
+/// The date in a URL's path: `/2025/09/04/` or `2025-09-04` in a segment, as `YYYY-MM-DD`.
+fn url_date(url: &str) -> Option<String> {
+    let path = url.split("://").nth(1)?;
+    let path = path.split(['?', '#']).next()?;
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let valid = |y: &str, m: &str, d: &str| {
+        let (y, m, d) = (
+            y.parse::<u32>().ok()?,
+            m.parse::<u32>().ok()?,
+            d.parse::<u32>().ok()?,
+        );
+        ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    for w in segments.windows(3) {
+        if digits(w[0], 4)
+            && digits(w[1], 2)
+            && digits(w[2], 2)
+            && let Some(date) = valid(w[0], w[1], w[2])
+        {
+            return Some(date);
+        }
+    }
+    segments.iter().find_map(|seg| {
+        let b = seg.as_bytes();
+        (0..b.len().saturating_sub(9)).find_map(|at| {
+            let before_ok = at == 0 || !b[at - 1].is_ascii_digit();
+            let after_ok = b.get(at + 10).is_none_or(|c| !c.is_ascii_digit());
+            let d = seg.get(at..at + 10)?;
+            (before_ok && after_ok && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-')
+                .then(|| valid(&d[..4], &d[5..7], &d[8..]))
+                .flatten()
+        })
+    })
+}
+
+/// A date shown near the article's headline (the first `<h1>`): the first short element just
+/// after it (else the nearest just before it) whose text is a date, as a page header prints "March 17, 2025" or
+/// "17.05.2021" without marking it. Dates said to be updates count only when `updated` is true.
+fn headline_date(dom: &Dom<'_>, updated: bool) -> Option<String> {
+    let h1 = (0..dom.len()).find(|&i| dom.nodes[i].tag == Tag::Heading(1))?;
+    let start = h1.saturating_sub(30);
+    let end = (dom.nodes[h1].end + 60).min(dom.len());
+    // After the headline first, then before it, nearest first.
+    (dom.nodes[h1].end..end)
+        .chain((start..h1).rev())
+        .find_map(|i| {
+            let node = &dom.nodes[i];
+            // Not the headline, nor what holds it, nor what is in it.
+            let around = i <= h1 && node.end > h1 || (h1..dom.nodes[h1].end).contains(&i);
+            // A date line is a few nodes; a long container's text would cost the page's.
+            if node.element.is_none() || node.tag == Tag::Void || around || node.end - i > 24 {
+                return None;
+            }
+            let text = dom.text_of(i, |k| dom.nodes[k].tag == Tag::Void);
+            if text.chars().count() > 60 || text.is_empty() {
+                return None;
+            }
+            let lower = text.to_lowercase();
+            let is_update = ["update", "modified", "edited", "aktualisiert", "mis à jour"]
+                .iter()
+                .any(|w| lower.contains(w));
+            if is_update != updated {
+                return None;
+            }
+            written_date(&text)
+                .or_else(|| normalize_date(&text).map(|d| d.chars().take(10).collect()))
+        })
+}
+
+/// The beginnings of month names in English, French, German, Spanish, Italian, Portuguese and
+/// Dutch, with their numbers; a word names a month when it starts with one of them.
+const MONTHS: &[(&str, usize)] = &[
+    ("jan", 1),
+    ("ene", 1),
+    ("gen", 1),
+    ("feb", 2),
+    ("fév", 2),
+    ("fev", 2),
+    ("mar", 3),
+    ("mär", 3),
+    ("apr", 4),
+    ("avr", 4),
+    ("abr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mag", 5),
+    ("mei", 5),
+    ("jun", 6),
+    ("juin", 6),
+    ("giu", 6),
+    ("jul", 7),
+    ("juil", 7),
+    ("lug", 7),
+    ("aug", 8),
+    ("aoû", 8),
+    ("ago", 8),
+    ("sep", 9),
+    ("set", 9),
+    ("oct", 10),
+    ("okt", 10),
+    ("ott", 10),
+    ("out", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("déc", 12),
+    ("dez", 12),
+    ("dic", 12),
 ];
 
-/// A date written with an English month name, as `YYYY-MM-DD`: "September 4, 2025",
-/// "Sep. 4th 2025" or "4 September 2025".
+/// A date written out, as `YYYY-MM-DD`: with a month name ("September 4, 2025", "Sep. 4th
+/// 2025", "4 September 2025", "1 de diciembre de 2017", "4. März 2025"), day first with dots
+/// ("17.05.2021"), or in CJK style ("2025年12月18日").
 fn written_date(text: &str) -> Option<String> {
+    let ymd = |y: usize, m: usize, d: usize| {
+        ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    };
+    let number = |t: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<usize>().ok())
+            .flatten()
+    };
+    // Day first with dots (17.05.2021); with slashes, either order when only one number can be
+    // the month (2/24/2026, 24/2/2026).
+    for t in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '(' | ')')) {
+        let t = t.trim_end_matches('.');
+        let dots: Vec<&str> = t.split('.').collect();
+        if let [d, m, y] = dots[..]
+            && let (Some(d), Some(m), Some(y)) =
+                (number(d, 1..=2), number(m, 1..=2), number(y, 4..=4))
+            && let Some(date) = ymd(y, m, d)
+        {
+            return Some(date);
+        }
+        let slashes: Vec<&str> = t.split('/').collect();
+        if let [a, b, y] = slashes[..]
+            && let (Some(a), Some(b), Some(y)) =
+                (number(a, 1..=2), number(b, 1..=2), number(y, 4..=4))
+            && (a > 12) != (b > 12)
+            && let Some(date) = ymd(y, a.min(b), a.max(b))
+        {
+            return Some(date);
+        }
+    }
+    // CJK: 2025年12月18日, 2025년 12월 18일.
+    let cjk: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for (at, _) in cjk.match_indices(['年', '년']) {
+        let y = cjk[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        let rest = &cjk[at + 3..];
+        let mut fields = rest.split(['月', '월', '日', '일']);
+        if let (Some(m), Some(d)) = (fields.next(), fields.next())
+            && let (Some(y), Some(m), Some(d)) = (
+                number(&cjk[at - y..at], 4..=4),
+                number(m, 1..=2),
+                number(d, 1..=2),
+            )
+            && let Some(date) = ymd(y, m, d)
+        {
+            return Some(date);
+        }
+    }
     let tokens: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/'))
-        .filter(|t| !t.is_empty())
-        .map(str::to_ascii_lowercase)
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | '/' | '[' | ']' | '(' | ')' | '|' | '·')
+        })
+        .filter(|t| !t.is_empty() && !matches!(*t, "de" | "of" | "del"))
+        .map(str::to_lowercase)
         .collect();
     let month = |t: &str| {
-        (t.len() >= 3 && t.chars().all(|c| c.is_ascii_alphabetic()))
-            .then(|| MONTHS.iter().position(|m| t.starts_with(m)))
+        (t.chars().count() >= 3 && t.chars().count() <= 10 && t.chars().all(char::is_alphabetic))
+            .then(|| {
+                MONTHS
+                    .iter()
+                    .find(|(m, _)| t.starts_with(m))
+                    .map(|&(_, n)| n)
+            })
             .flatten()
-            .filter(|_| t.len() <= 9)
-            .map(|m| m + 1)
     };
     let day = |t: &str| {
         let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        digits
-            .parse::<usize>()
-            .ok()
-            .filter(|d| (1..=31).contains(d) && digits.len() <= 2)
+        number(digits, 1..=2)
     };
-    let year = |t: &str| {
-        t.parse::<usize>()
-            .ok()
-            .filter(|y| t.len() == 4 && (1990..=2100).contains(y))
-    };
+    let year = |t: &str| number(t, 4..=4);
     for w in tokens.windows(3) {
         let found = match (month(&w[0]), month(&w[1])) {
             (Some(m), _) => day(&w[1]).zip(year(&w[2])).map(|(d, y)| (y, m, d)),
             (None, Some(m)) => day(&w[0]).zip(year(&w[2])).map(|(d, y)| (y, m, d)),
             _ => None,
         };
-        if let Some((y, m, d)) = found {
-            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        if let Some(date) = found.and_then(|(y, m, d)| ymd(y, m, d)) {
+            return Some(date);
         }
     }
     None
 }
 
-/// The publication date of `itemprop=datePublished`.
+/// The publication date of `itemprop=datePublished` (or `published-date`), from its `content`
+/// or `datetime`, else its text; ISO 8601 or written out.
 fn itemprop_date(dom: &Dom<'_>) -> Option<String> {
     (0..dom.len()).find_map(|i| {
         let element = dom.nodes[i].element?;
         let [itemprop, content, datetime] = attrs(element, ["itemprop", "content", "datetime"]);
-        if itemprop.is_none_or(|p| p != "datePublished") {
+        if itemprop.is_none_or(|p| !matches!(p, "datePublished" | "published-date")) {
             return None;
         }
         content
             .or(datetime)
             .map(str::to_owned)
             .or_else(|| Some(dom.text_of(i, |_| false)))
-            .and_then(|d| normalize_date(&d))
+            .and_then(|d| any_date(&d))
     })
 }
 
@@ -952,6 +1247,43 @@ mod tests {
     }
 
     #[test]
+    fn masthead_heading_linking_home_is_the_site_name() {
+        let page = |canonical: &str| {
+            format!(
+                r#"<link rel="canonical" href="{canonical}">
+                <title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title>
+                <div class="header"><h1 class="title"><a href="https://siliconexposed.example/">
+                Silicon Exposed</a></h1></div><h3 class="post-title">Open Verilog flow</h3>"#
+            )
+        };
+        let t = title_of(&page(
+            "https://siliconexposed.example/2016/05/open-verilog.html",
+        ));
+        assert_eq!(
+            t.as_deref(),
+            Some("Open Verilog flow for GreenPak4 devices")
+        );
+        // A home page's "Name: tagline" title is its title.
+        let t = title_of(&page("https://siliconexposed.example/"));
+        assert_eq!(
+            t.as_deref(),
+            Some("Silicon Exposed: Open Verilog flow for GreenPak4 devices")
+        );
+        // A heading linking home only in part is the headline.
+        let t = title_of(r#"<title>Rain again | Blog</title><h1><a href="/">Rain</a> again</h1>"#);
+        assert_eq!(t.as_deref(), Some("Rain again"));
+    }
+
+    #[test]
+    fn permalink_sign_is_not_part_of_the_heading() {
+        let t = title_of(
+            r##"<title>Logging HOWTO — Python 3 documentation</title>
+            <h1>Logging HOWTO<a class="headerlink" href="#logging-howto">¶</a></h1>"##,
+        );
+        assert_eq!(t.as_deref(), Some("Logging HOWTO"));
+    }
+
+    #[test]
     fn heading_that_is_the_site_name_loses() {
         let t = title_of(
             "<title>Discuss the 7.1 release here - Example Forum</title><h1>Example Forum</h1>",
@@ -961,6 +1293,19 @@ mod tests {
             r#"<meta property="og:site_name" content="Pest Services"><title>Coupons | Pest Services</title>"#,
         );
         assert_eq!(t.as_deref(), Some("Coupons"));
+    }
+
+    #[test]
+    fn meta_property_outranks_meta_name() {
+        let html = r#"<meta name="DC.title" content="Dublin Core name title">
+            <meta property="dc:title" content="Dublin Core property title">
+            <meta name="DC.creator" content="Name Author">
+            <meta property="dc:creator" content="Property Author">"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Dublin Core property title")
+        );
+        assert_eq!(metadata_of(html).authors, ["Property Author"]);
     }
 
     #[test]
@@ -1001,6 +1346,44 @@ mod tests {
     }
 
     #[test]
+    fn byline_is_printed_unless_authors_are_declared() {
+        let m = metadata_of(
+            r#"<body><h1>Rain</h1><div class="byline">By <a href="/people/ana">Ana Sandoiu</a> —
+            </div><p>Text</p>"#,
+        );
+        assert_eq!(m.authors, ["Ana Sandoiu"]);
+        assert_eq!(m.byline.as_deref(), Some("By Ana Sandoiu"));
+        let m = metadata_of(
+            r#"<body><p class="author">Par Sébastien Farcis, correspondant à Barcelone</p>"#,
+        );
+        assert_eq!(
+            m.byline.as_deref(),
+            Some("Par Sébastien Farcis, correspondant à Barcelone")
+        );
+        // A date in the line is kept as printed; the bare name needs none.
+        let m = metadata_of(r#"<body><span class="byline">By Nathan Willis March 25, 2015</span>"#);
+        assert_eq!(m.byline.as_deref(), Some("By Nathan Willis March 25, 2015"));
+        // Declared authors are the credit, joined.
+        let m = metadata_of(
+            r#"<meta name="author" content="Corey Kilgannon"><body>
+            <p class="byline">By Corey Kilgannon and a photographer</p>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Corey Kilgannon"));
+        // Nor is a log-in box.
+        let m = metadata_of(
+            r#"<body><div id="authorization"><a href="/login">Sign In</a> | Sign Up</div>
+            <div class="author_fmt">By <a rel="author" href="/brenda">Brenda Goodman, MA</a></div>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("By Brenda Goodman, MA"));
+        let m =
+            metadata_of(r#"<body><div class="authoring-information__author">By Jason Bates</div>"#);
+        assert_eq!(m.authors, ["Jason Bates"]);
+        // A label alone is no byline.
+        let m = metadata_of(r#"<body><div class="author-name">Author:</div>"#);
+        assert_eq!(m.byline, None);
+    }
+
+    #[test]
     fn comment_authors_are_not_the_page_author() {
         let m = metadata_of(
             r#"<body><article><p>Text</p></article>
@@ -1037,6 +1420,90 @@ mod tests {
             block(crate::BlockKind::Paragraph, "First  words."),
         ];
         assert_eq!(first_paragraph(&blocks).as_deref(), Some("First words."));
+    }
+
+    #[test]
+    fn written_dates_in_other_languages_and_shapes() {
+        assert_eq!(
+            written_date("1 de diciembre de 2017 3:00 AM").as_deref(),
+            Some("2017-12-01")
+        );
+        assert_eq!(
+            written_date("Dienstag, 4. März 2025").as_deref(),
+            Some("2025-03-04")
+        );
+        assert_eq!(
+            written_date("le 12 janvier 2024").as_deref(),
+            Some("2024-01-12")
+        );
+        assert_eq!(
+            written_date("[Submitted on 18 Dec 2025]").as_deref(),
+            Some("2025-12-18")
+        );
+        assert_eq!(written_date("17.05.2021").as_deref(), Some("2021-05-17"));
+        assert_eq!(
+            written_date("发布时间：2025年12月18日").as_deref(),
+            Some("2025-12-18")
+        );
+        assert_eq!(
+            written_date("Version 1.2.2021 notes"),
+            Some("2021-02-01".to_owned())
+        );
+        assert_eq!(written_date("32.13.2021"), None);
+        assert_eq!(
+            written_date("Updated: 10/31/2024").as_deref(),
+            Some("2024-10-31")
+        );
+        assert_eq!(written_date("24/2/2026").as_deref(), Some("2026-02-24"));
+        assert_eq!(written_date("3/4/2026"), None); // March 4 or 3 April
+        let m = metadata_of(
+            r#"<body><span itemprop="published-date" content="Published Oct 20, 2025 at 5:00 PM PST">
+            Oct 20</span>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-10-20"));
+    }
+
+    #[test]
+    fn dates_in_url_paths() {
+        assert_eq!(
+            url_date("https://example.com/2025/09/04/top-trends/").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(
+            url_date("https://lab.org/blog/2025-12-17-mini-engine").as_deref(),
+            Some("2025-12-17")
+        );
+        assert_eq!(url_date("https://example.com/2025/12/only-month"), None);
+        assert_eq!(url_date("https://example.com/item?id=2025-01-02"), None);
+        let m = metadata_of(
+            r#"<link rel="canonical" href="https://ex.com/2019/03/07/rain/"><body><h1>Rain</h1>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2019-03-07"));
+    }
+
+    #[test]
+    fn unmarked_date_beside_the_headline() {
+        let m = metadata_of(
+            r#"<body><nav><p>Jan 1, 2020 sale</p></nav><div class="hero"><h1>Proofs as types</h1>
+            <p class="muted">December 15, 2025</p></div><p>Text from 2001-01-01.</p>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-12-15"));
+        // An update stamp beside the headline is the date only when nothing says "published".
+        let m = metadata_of(
+            r#"<meta property="og:type" content="article">
+            <meta property="article:modified_time" content="2024-02-03T10:00:00Z">
+            <body><h1>Webcams</h1><p>Last updated: November 13, 2025</p>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-02-03T10:00:00Z"));
+        let m = metadata_of(
+            r#"<body><h1>Webcams</h1><p>Updated 3/4/2024</p><p>Updated Nov 13, 2025</p>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-11-13"));
+        let m = metadata_of(
+            r#"<meta name="published" content="July 17, 2025">
+            <meta property="article:modified_time" content="2025-08-01"><body><h1>Tools</h1>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-07-17"));
     }
 
     #[test]
