@@ -99,7 +99,13 @@ fn bench_folder(dir: &Path) -> Result<(), Box<dyn Error>> {
     }
     let total: Duration = stages.iter().map(|(_, t)| *t).sum();
     for (name, time) in &stages {
-        row(&format!("- stage: {name}"), *time, n, mb, Some(*time / total));
+        row(
+            &format!("- stage: {name}"),
+            *time,
+            n,
+            mb,
+            Some(time.as_secs_f64() / total.as_secs_f64()),
+        );
     }
     println!(
         "\nextraction throughput: **{:.2}x** the parse-only floor (medians of {ROUNDS} rounds)",

@@ -179,9 +179,8 @@ pub(crate) fn repeats(
         .enumerate()
         .filter(|(i, (_, print))| print.words >= MIN_WORDS && edge(*i))
         .map(|(_, (text, _))| text.len());
-    let (shortest, longest) = edge_lengths.fold((usize::MAX, 0), |(lo, hi), n| {
-        (lo.min(n), hi.max(n))
-    });
+    let (shortest, longest) =
+        edge_lengths.fold((usize::MAX, 0), |(lo, hi), n| (lo.min(n), hi.max(n)));
     let mut outside_index = Index::default();
     for text in outside {
         if text.len() < shortest / 2 || text.len() > longest.saturating_mul(2) {
@@ -356,7 +355,12 @@ mod tests {
 
     #[test]
     fn fold_joined_is_the_folded_words_joined() {
-        for text in ["Ünïcode WORDS, and punctuation!", "", "  Read  also: ", "ΑΘΗΝΑ-Αθήνα 12"] {
+        for text in [
+            "Ünïcode WORDS, and punctuation!",
+            "",
+            "  Read  also: ",
+            "ΑΘΗΝΑ-Αθήνα 12",
+        ] {
             assert_eq!(fold_joined(text), fold(text).join(" "));
         }
     }

@@ -384,7 +384,6 @@ mod tests {
     static REGEX_BODY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(&alternation(BODY_NAMES)).expect("body hint pattern is valid"));
 
-
     fn regex_hint(names: &str) -> Hint {
         let names = names.to_ascii_lowercase();
         if REGEX_BODY.is_match(&names) {

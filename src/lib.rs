@@ -187,7 +187,11 @@ pub fn extract(html: &str, config: &Config) -> Result<Extraction, Error> {
 }
 
 /// [`extract`], timing each stage into `laps`.
-fn extract_timed(html: &str, config: &Config, laps: &mut timing::Laps) -> Result<Extraction, Error> {
+fn extract_timed(
+    html: &str,
+    config: &Config,
+    laps: &mut timing::Laps,
+) -> Result<Extraction, Error> {
     check_size(html.len(), config)?;
     let document = dom::parse_page_timed(html, laps);
     let dom = dom::Dom::new(&document);

@@ -117,9 +117,9 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
                 {
                     break;
                 }
-                let json_ld = tag.type_value.is_some_and(|t| {
-                    t.to_ascii_lowercase().contains("ld+json")
-                });
+                let json_ld = tag
+                    .type_value
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
                 if !body.is_empty() && !json_ld {
                     let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
                     out.push_str(&html[copied..tag.end]);
@@ -346,7 +346,8 @@ fn find_end_tag(b: &[u8], name: &[u8]) -> Option<usize> {
         let after = start + 2 + name.len();
         if b.len() >= after
             && b[start + 2..after].eq_ignore_ascii_case(name)
-            && b.get(after).is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
+            && b.get(after)
+                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
         {
             return Some(start);
         }

@@ -301,7 +301,11 @@ mod tests {
     /// Runs the stages before `select` as the pipeline does, then `select`.
     fn select_in(html: &str) -> Option<Selected> {
         let doc = parse(html);
-        let analysis = Analysis::new(Dom::new(&doc), &mut Vec::new(), &mut crate::timing::Laps::off());
+        let analysis = Analysis::new(
+            Dom::new(&doc),
+            &mut Vec::new(),
+            &mut crate::timing::Laps::off(),
+        );
         let body = select(&analysis, &Config::default())?;
         let dom = &analysis.dom;
         let text = body
