@@ -745,6 +745,10 @@ fn clean_name(text: &str) -> Option<String> {
 
 /// Whether an element's class or id marks it as a byline or an author's name.
 fn marks_author(value: &str) -> bool {
+    // Most class lists name none of the words: one pass of an automaton tells.
+    if !AUTHOR_WORDS.is_match(value) {
+        return false;
+    }
     let value = value.to_ascii_lowercase();
     // "author", but not "authorization", "authority" or "authoring".
     let author = value.match_indices("author").any(|(at, w)| {
@@ -766,6 +770,28 @@ fn marks_author(value: &str) -> bool {
         .iter()
         .any(|w| value.contains(w))
 }
+
+/// The words [`marks_author`] looks for, in any case.
+// The patterns are fixed; the tests build the automaton.
+#[allow(clippy::expect_used)]
+static AUTHOR_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["author", "byline", "writtenby"])
+            .expect("author words build an automaton")
+    });
+
+/// The words [`visible_date`] looks for in class names, in any case.
+// The patterns are fixed; the tests build the automaton.
+#[allow(clippy::expect_used)]
+static DATE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["date", "publish", "posted"])
+            .expect("date words build an automaton")
+    });
 
 /// Whether an element of the page is inside the comments (a class or id of it or an ancestor
 /// says "comment").
@@ -878,6 +904,9 @@ fn visible_date(dom: &Dom<'_>) -> Option<String> {
         let [class, id] = attrs(element, ["class", "id"]);
         let marked = |v: Option<&str>| {
             v.is_some_and(|v| {
+                if !DATE_WORDS.is_match(v) {
+                    return false;
+                }
                 let v = v.to_ascii_lowercase();
                 ["date", "publish", "posted"].iter().any(|w| v.contains(w))
                     && !["update", "modified", "comment"]
@@ -1165,6 +1194,13 @@ mod tests {
         let dom = Dom::new(&doc);
         let dead = vec![false; dom.len()];
         title(&dom, &dead, &Metas::new(&dom))
+    }
+
+    #[test]
+    fn word_automata_build() {
+        assert!(AUTHOR_WORDS.is_match("Post-AUTHOR"));
+        assert!(DATE_WORDS.is_match("entry-Date"));
+        assert!(!DATE_WORDS.is_match("entry-title"));
     }
 
     #[test]

@@ -42,7 +42,7 @@ struct ExplainedBlock<'a> {
 }
 
 /// Pages extracted and written at a time when nothing needs the whole batch at once.
-const STREAM_CHUNK: usize = 64;
+const STREAM_CHUNK: usize = 16;
 
 /// One run of the command over its inputs.
 pub struct Batch<'a> {
