@@ -102,6 +102,9 @@ impl Block {
     }
 }
 
+/// Inline elements with a span open at once, at most.
+const MAX_OPEN_SPANS: usize = 16;
+
 /// Marks a `<br>` in collected text until the text is split into lines.
 const BREAK: char = '\0';
 
@@ -358,6 +361,11 @@ impl<'a, 'd> Walker<'a, 'd> {
 
     /// Starts the span of an inline element.
     fn open_inline(&mut self, j: usize) {
+        // Formatting nested this deep is tag soup (unclosed `<b>`s), and every open span is
+        // carried into each block that follows: past the cap, elements get no span.
+        if self.inline.len() >= MAX_OPEN_SPANS {
+            return;
+        }
         let dom = &self.analysis.dom;
         let style = match dom.nodes[j].tag {
             Tag::Emphasis => Style::Emphasis,

@@ -15,6 +15,8 @@ const SHINGLE: usize = 4;
 /// Blocks with fewer words are never matched: short lines repeat for good reasons (the same
 /// question put to each person interviewed, the same label on each recipe).
 pub(crate) const MIN_WORDS: usize = 15;
+/// Blocks an index lists under one shingle at most.
+const MAX_POSTINGS: usize = 64;
 /// Share of shingles two blocks must share (of their union) to be one block.
 const SAME: f32 = 0.85;
 /// Share of the shorter block's shingles found in the longer one for it to be held there.
@@ -114,7 +116,15 @@ impl Index {
                 Entry::Vacant(slot) => {
                     slot.insert(id as u32);
                 }
-                Entry::Occupied(_) => self.more.entry(s).or_default().push(id as u32),
+                Entry::Occupied(_) => {
+                    let more = self.more.entry(s).or_default();
+                    // A shingle in very many blocks says little about any of them, and a page
+                    // that repeats one paragraph thousands of times would make every query
+                    // visit every copy: past the cap, the first copies stand for the rest.
+                    if more.len() < MAX_POSTINGS {
+                        more.push(id as u32);
+                    }
+                }
             }
         }
         self.prints.push(print);

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 /// The deepest nesting kept.
-pub(crate) const MAX_DEPTH: usize = 2_000;
+pub(crate) const MAX_DEPTH: usize = 512;
 
 /// How an element counts toward nesting depth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,6 +7,7 @@ mod batch;
 mod batch_io;
 mod cli;
 mod explain;
+mod hostile;
 mod properties;
 #[path = "../support/read_back.rs"]
 mod read_back;

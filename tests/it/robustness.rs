@@ -1,6 +1,6 @@
 //! Hostile input: the library never panics, always returns, and keeps to its size limit.
 //!
-//! Each case must finish well inside [`BUDGET`] in a debug build; the whole file runs in a few
+//! Each case must finish well inside [`BUDGET`] in a test build; the whole file runs in a few
 //! seconds, so the cases stay small where size is not the point.
 
 use std::time::{Duration, Instant};
