@@ -61,76 +61,25 @@ type Spot = (usize, usize);
 /// run between two `brk`s a line, an empty line ending a piece; spans mapped onto the pieces
 /// (trimmed of whitespace, split where they cross a piece boundary, dropped when empty).
 pub(crate) fn cut(raw: &str, brk: char, spans: &[RawSpan]) -> Vec<Piece> {
-    // Offsets at which something opens or closes, in order.
-    let mut events: Vec<(usize, usize, bool)> = Vec::with_capacity(spans.len() * 2);
-    for (k, s) in spans.iter().enumerate() {
-        events.push((s.start, k, true));
-        events.push((s.end, k, false));
-    }
-    // At one offset, closes come before opens, so neighbours do not overlap.
-    events.sort_unstable_by_key(|&(at, _, open)| (at, open));
-    let mut starts: Vec<Option<Spot>> = vec![None; spans.len()];
-    let mut ends: Vec<Option<Spot>> = vec![None; spans.len()];
-    // Opens wait for the next word, so that a span never starts with a space.
-    let mut waiting: Vec<usize> = Vec::new();
-
+    let mut marks = Marks::new(spans);
     let mut pieces: Vec<Piece> = Vec::new();
     let mut cur = Piece::default();
     let mut line_has_word = false;
     let mut pending_space = false;
     let mut pending_newline = false;
     let mut segment = 0usize;
-    let mut next_event = 0usize;
-
-    let resolve = |at: usize,
-                   cur: &Piece,
-                   pieces_len: usize,
-                   next_event: &mut usize,
-                   waiting: &mut Vec<usize>,
-                   starts: &mut Vec<Option<Spot>>,
-                   ends: &mut Vec<Option<Spot>>| {
-        while let Some(&(offset, k, open)) = events.get(*next_event) {
-            if offset > at {
-                break;
-            }
-            *next_event += 1;
-            let here = (pieces_len, cur.text.len());
-            if open {
-                if matches!(spans[k].style, Style::Image { .. }) {
-                    starts[k] = Some(here);
-                } else {
-                    waiting.push(k);
-                }
-            } else {
-                if let Some(w) = waiting.iter().position(|&x| x == k) {
-                    // Closed before any word: nothing to style.
-                    waiting.swap_remove(w);
-                    continue;
-                }
-                ends[k] = Some(here);
-            }
-        }
-    };
 
     // Words are copied whole: `word` is where the run of word characters being read began.
     let mut word: Option<usize> = None;
-    let mut next_at = events.first().map_or(usize::MAX, |e| e.0);
+    let mut next_at = marks.next_offset();
     for (at, c) in raw.char_indices() {
         if at >= next_at {
             if let Some(w) = word {
                 cur.text.push_str(&raw[w..at]);
                 word = Some(at);
             }
-            resolve(
-                at,
-                &cur,
-                pieces.len(),
-                &mut next_event,
-                &mut waiting,
-                &mut starts,
-                &mut ends,
-            );
-            next_at = events.get(next_event).map_or(usize::MAX, |e| e.0);
+            marks.resolve(at, (pieces.len(), cur.text.len()));
+            next_at = marks.next_offset();
         }
         if c == brk || c.is_whitespace() {
             if let Some(w) = word.take() {
@@ -166,8 +115,9 @@ pub(crate) fn cut(raw: &str, brk: char, spans: &[RawSpan]) -> Vec<Piece> {
                 word = Some(at);
             }
             // Spans opened before this character start here (`cur` holds all before it).
-            for k in waiting.drain(..) {
-                starts[k] = Some((pieces.len(), cur.text.len() + (at - word.unwrap_or(at))));
+            let here = (pieces.len(), cur.text.len() + (at - word.unwrap_or(at)));
+            for k in marks.waiting.drain(..) {
+                marks.starts[k] = Some(here);
             }
             line_has_word = true;
         }
@@ -175,21 +125,13 @@ pub(crate) fn cut(raw: &str, brk: char, spans: &[RawSpan]) -> Vec<Piece> {
     if let Some(w) = word {
         cur.text.push_str(&raw[w..]);
     }
-    resolve(
-        usize::MAX,
-        &cur,
-        pieces.len(),
-        &mut next_event,
-        &mut waiting,
-        &mut starts,
-        &mut ends,
-    );
+    marks.resolve(usize::MAX, (pieces.len(), cur.text.len()));
     cur.segments.1 = usize::MAX;
     if !cur.text.is_empty() {
         pieces.push(cur);
     }
     for (k, span) in spans.iter().enumerate() {
-        let (Some(start), Some(end)) = (starts[k], ends[k]) else {
+        let (Some(start), Some(end)) = (marks.starts[k], marks.ends[k]) else {
             continue;
         };
         place(&mut pieces, span, start, end);
@@ -200,6 +142,65 @@ pub(crate) fn cut(raw: &str, brk: char, spans: &[RawSpan]) -> Vec<Piece> {
             .sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     }
     pieces
+}
+
+/// Where the spans open and close, as the cut reaches their raw offsets.
+struct Marks<'s> {
+    spans: &'s [RawSpan],
+    /// (raw offset, span, opens) in order; at one offset, closes first, so that neighbours do
+    /// not overlap.
+    events: Vec<(usize, usize, bool)>,
+    next_event: usize,
+    /// Spans opened but waiting for the next word, so that no span starts with a space.
+    waiting: Vec<usize>,
+    starts: Vec<Option<Spot>>,
+    ends: Vec<Option<Spot>>,
+}
+
+impl<'s> Marks<'s> {
+    fn new(spans: &'s [RawSpan]) -> Marks<'s> {
+        let mut events: Vec<(usize, usize, bool)> = Vec::with_capacity(spans.len() * 2);
+        for (k, s) in spans.iter().enumerate() {
+            events.push((s.start, k, true));
+            events.push((s.end, k, false));
+        }
+        events.sort_unstable_by_key(|&(at, _, open)| (at, open));
+        Marks {
+            spans,
+            events,
+            next_event: 0,
+            waiting: Vec::new(),
+            starts: vec![None; spans.len()],
+            ends: vec![None; spans.len()],
+        }
+    }
+
+    /// The raw offset of the next event.
+    fn next_offset(&self) -> usize {
+        self.events.get(self.next_event).map_or(usize::MAX, |e| e.0)
+    }
+
+    /// Takes the events up to raw offset `at`, which lands at `here` in the pieces.
+    fn resolve(&mut self, at: usize, here: Spot) {
+        while let Some(&(offset, k, open)) = self.events.get(self.next_event) {
+            if offset > at {
+                break;
+            }
+            self.next_event += 1;
+            if open {
+                if matches!(self.spans[k].style, Style::Image { .. }) {
+                    self.starts[k] = Some(here);
+                } else {
+                    self.waiting.push(k);
+                }
+            } else if let Some(w) = self.waiting.iter().position(|&x| x == k) {
+                // Closed before any word: nothing to style.
+                self.waiting.swap_remove(w);
+            } else {
+                self.ends[k] = Some(here);
+            }
+        }
+    }
 }
 
 /// Puts one span onto the pieces it covers, clipped to each.

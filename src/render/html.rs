@@ -298,16 +298,8 @@ fn escape_into(out: &mut String, text: &str, attribute: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::parse;
     use crate::inline::Span;
-
-    fn node() -> ego_tree::NodeId {
-        parse("").tree.root().id()
-    }
-
-    fn block(kind: BlockKind, text: &str) -> Block {
-        Block::new(kind, text, node())
-    }
+    use crate::render::fixtures::{block, row};
 
     fn html(blocks: &[Block]) -> String {
         let links = Links::new(Some("https://example.org/a/b.html"), None);
@@ -369,18 +361,6 @@ mod tests {
 
     #[test]
     fn tables_keep_header_and_spans() {
-        let table = node();
-        let row = |cells: &[&str], colspans: &[u16], header| {
-            block(
-                BlockKind::TableRow {
-                    cells: cells.iter().map(|c| (*c).to_owned()).collect(),
-                    header,
-                    colspans: colspans.to_vec(),
-                    table,
-                },
-                &cells.join(" | "),
-            )
-        };
         let blocks = [
             row(&["Day", "Time"], &[1, 1], true),
             row(&["Closed"], &[2], false),

@@ -455,15 +455,7 @@ fn looks_like_entity(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::parse;
-
-    fn node() -> ego_tree::NodeId {
-        parse("").tree.root().id()
-    }
-
-    fn block(kind: BlockKind, text: &str) -> Block {
-        Block::new(kind, text, node())
-    }
+    use crate::render::fixtures::{block, row};
 
     fn styled(kind: BlockKind, text: &str, spans: &[(&str, Style)]) -> Block {
         let mut b = block(kind, text);
@@ -659,18 +651,6 @@ mod tests {
 
     #[test]
     fn tables_are_gfm_with_escaped_pipes_and_flattened_spans() {
-        let table = node();
-        let row = |cells: &[&str], colspans: &[u16], header| {
-            block(
-                BlockKind::TableRow {
-                    cells: cells.iter().map(|c| (*c).to_owned()).collect(),
-                    header,
-                    colspans: colspans.to_vec(),
-                    table,
-                },
-                &cells.join(" | "),
-            )
-        };
         let blocks = [
             row(&["Day", "Time", "Price"], &[1, 1, 1], true),
             row(&["Monday", "08:00"], &[1, 1], false),

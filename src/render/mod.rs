@@ -210,6 +210,34 @@ pub(crate) fn grid(rows: &[Block]) -> Vec<Vec<&str>> {
     grid
 }
 
+/// Blocks for the renderers' tests.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use crate::blocks::{Block, BlockKind};
+
+    /// A node id to hang test blocks on.
+    pub(crate) fn node() -> ego_tree::NodeId {
+        crate::dom::parse("").tree.root().id()
+    }
+
+    pub(crate) fn block(kind: BlockKind, text: &str) -> Block {
+        Block::new(kind, text, node())
+    }
+
+    /// A row of one table, its cells spanning `colspans` columns.
+    pub(crate) fn row(cells: &[&str], colspans: &[u16], header: bool) -> Block {
+        block(
+            BlockKind::TableRow {
+                cells: cells.iter().map(|c| (*c).to_owned()).collect(),
+                header,
+                colspans: colspans.to_vec(),
+                table: node(),
+            },
+            &cells.join(" | "),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
