@@ -42,7 +42,7 @@ struct ExplainedBlock<'a> {
 }
 
 /// Pages extracted and written at a time when nothing needs the whole batch at once.
-const STREAM_CHUNK: usize = 16;
+const STREAM_CHUNK: usize = 32;
 
 /// One run of the command over its inputs.
 pub struct Batch<'a> {
@@ -167,48 +167,76 @@ impl<'a> Batch<'a> {
     fn files(&mut self, run: &mut Running, files: Vec<inputs::Input>) -> Result<(), String> {
         let args = self.args;
         let cross_page = !args.no_cross_page && (files.len() > 1 || args.site_profile.is_some());
-        let whole = cross_page || args.report.is_some();
-        let chunk = if whole {
-            files.len().max(1)
-        } else {
-            STREAM_CHUNK
-        };
-        for part in files.chunks(chunk) {
-            let paths: Vec<PathBuf> = part.iter().map(|i| i.path.clone()).collect();
-            let config = &self.config;
-            let bar = &run.bar;
-            let results: Vec<Result<(Extraction, usize), String>> = run.pool.install(|| {
-                paths
-                    .par_iter()
-                    .map(|path| {
-                        let result = extract_file(path, config);
-                        bar.inc(1);
-                        result
-                    })
-                    .collect()
+        if !cross_page && args.report.is_none() {
+            return self.stream_files(run, &files);
+        }
+        let paths: Vec<PathBuf> = files.iter().map(|i| i.path.clone()).collect();
+        let results = extract_part(&run.pool, &run.bar, &self.config, &files);
+        let mut pages = self.count_part(run, results);
+        if cross_page {
+            drop_site_template(args, &paths, &mut pages)?;
+        }
+        if let Some(target) = &args.report {
+            write_reports(target, &paths, &pages)
+                .map_err(|e| format!("{}: {e}", target.display()))?;
+        }
+        for (input, page) in files.iter().zip(&pages) {
+            self.emit(&mut run.sink, input, page, run.several)?;
+        }
+        Ok(())
+    }
+
+    /// Extracts and writes files a chunk at a time, so that memory stays flat: the pool extracts
+    /// the next chunk while this thread writes the one before.
+    fn stream_files(&mut self, run: &mut Running, files: &[inputs::Input]) -> Result<(), String> {
+        let config = self.config.clone();
+        let mut previous: Option<(&[inputs::Input], Vec<PageResult>)> = None;
+        let parts = files
+            .chunks(STREAM_CHUNK)
+            .map(Some)
+            .chain(std::iter::once(None));
+        for part in parts {
+            let (pool, bar) = (&run.pool, &run.bar);
+            let (current, written) = std::thread::scope(|scope| {
+                let extracting =
+                    part.map(|part| scope.spawn(|| extract_part(pool, bar, &config, part)));
+                let written = match previous.take() {
+                    Some((done, pages)) => done.iter().zip(&pages).try_for_each(|(input, page)| {
+                        self.emit(&mut run.sink, input, page, run.several)
+                    }),
+                    None => Ok(()),
+                };
+                let current = extracting.map(|handle| {
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                });
+                (current, written)
             });
-            run.pages += results.len();
-            self.bytes_read += results
-                .iter()
-                .flatten()
-                .map(|(_, size)| size)
-                .sum::<usize>();
-            let mut pages: Vec<Result<Extraction, String>> = results
-                .into_iter()
-                .map(|r| r.map(|(page, _)| page))
-                .collect();
-            if cross_page {
-                drop_site_template(args, &paths, &mut pages)?;
-            }
-            if let Some(target) = &args.report {
-                write_reports(target, &paths, &pages)
-                    .map_err(|e| format!("{}: {e}", target.display()))?;
-            }
-            for (input, page) in part.iter().zip(&pages) {
-                self.emit(&mut run.sink, input, page, run.several)?;
+            written?;
+            if let (Some(part), Some(results)) = (part, current) {
+                previous = Some((part, self.count_part(run, results)));
             }
         }
         Ok(())
+    }
+
+    /// Counts a chunk's pages and bytes read, and drops the sizes.
+    fn count_part(
+        &mut self,
+        run: &mut Running,
+        results: Vec<Result<(Extraction, usize), String>>,
+    ) -> Vec<PageResult> {
+        run.pages += results.len();
+        self.bytes_read += results
+            .iter()
+            .flatten()
+            .map(|(_, size)| size)
+            .sum::<usize>();
+        results
+            .into_iter()
+            .map(|r| r.map(|(page, _)| page))
+            .collect()
     }
 
     /// Extracts and writes the HTML responses of a WARC archive, a chunk of records at a time.
@@ -339,6 +367,27 @@ struct Running {
     several: bool,
     /// Pages read so far.
     pages: usize,
+}
+
+/// A page extracted, or why it could not be.
+type PageResult = Result<Extraction, String>;
+
+/// Reads and extracts the inputs of a chunk in parallel, in their order.
+fn extract_part(
+    pool: &rayon::ThreadPool,
+    bar: &ProgressBar,
+    config: &Config,
+    part: &[inputs::Input],
+) -> Vec<Result<(Extraction, usize), String>> {
+    pool.install(|| {
+        part.par_iter()
+            .map(|input| {
+                let result = extract_file(&input.path, config);
+                bar.inc(1);
+                result
+            })
+            .collect()
+    })
 }
 
 /// Reads and extracts one input; the input's size comes back with the page.
