@@ -390,7 +390,8 @@ pub struct Metadata {
     pub byline: Option<String>,
     /// When it was published: the declared ISO 8601 value, or its `YYYY-MM-DD` date.
     pub date: Option<String>,
-    /// The site's name.
+    /// The site's name: `og:site_name`, the JSON-LD publisher, `application-name`, else the host
+    /// of the page's address.
     pub site_name: Option<String>,
     /// The language, as `<html lang>` or `og:locale` gives it.
     pub language: Option<String>,
@@ -552,7 +553,9 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
         })
         .or_else(|| meta("application-name").map(str::to_owned))
         .map(|s| collapse_whitespace(&s))
-        .filter(|s| !s.is_empty());
+        .filter(|s| !s.is_empty())
+        // A page that names no site is known by its host.
+        .or_else(|| url(metas).as_deref().and_then(crate::site::host_of));
     let language = dom
         .find(Tag::Html)
         .and_then(|i| dom.attr(i, "lang"))
@@ -1194,6 +1197,23 @@ mod tests {
         let dom = Dom::new(&doc);
         let dead = vec![false; dom.len()];
         title(&dom, &dead, &Metas::new(&dom))
+    }
+
+    #[test]
+    fn site_name_falls_back_to_the_host() {
+        let named = r#"<html><head><link rel="canonical" href="https://www.harbour.example/news/1">
+            <meta property="og:site_name" content="Harbour News"></head><body></body></html>"#;
+        let unnamed = r#"<html><head><link rel="canonical" href="https://www.harbour.example/news/1">
+            </head><body></body></html>"#;
+        let site = |html: &str| {
+            crate::extract(html, &crate::Config::default())
+                .expect("extracts")
+                .metadata
+                .site_name
+        };
+        assert_eq!(site(named).as_deref(), Some("Harbour News"));
+        assert_eq!(site(unnamed).as_deref(), Some("harbour.example"));
+        assert_eq!(site("<p>No address</p>"), None);
     }
 
     #[test]
