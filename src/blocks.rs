@@ -607,7 +607,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                                 .and_then(|s| s.trim().parse::<u16>().ok())
                                 .unwrap_or(1)
                                 .clamp(1, 100);
-                            (dom.nodes[c].tag, dom.text_of(c, skip), span)
+                            (dom.nodes[c].tag, cell_text(dom, c, &skip), span)
                         })
                         .collect();
                     if cells.iter().all(|(_, t, _)| t.is_empty()) {
@@ -616,7 +616,8 @@ impl<'a, 'd> Walker<'a, 'd> {
                     let header = cells.iter().all(|(tag, _, _)| *tag == Tag::Th);
                     let colspans = cells.iter().map(|c| c.2).collect();
                     let cells: Vec<String> = cells.into_iter().map(|(_, t, _)| t).collect();
-                    let text = cells.join(" | ");
+                    // The row's text is one line; a cell keeps its `<br>`s for the renderers.
+                    let text = cells.join(" | ").replace('\n', " ");
                     let kind = BlockKind::TableRow {
                         cells,
                         header,
@@ -677,6 +678,31 @@ fn language_of_class(class: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The text of a table cell, whitespace collapsed, a line a `<br>`-separated part.
+fn cell_text(dom: &Dom<'_>, cell: usize, skip: &impl Fn(usize) -> bool) -> String {
+    let mut raw = String::new();
+    let mut j = cell;
+    while j < dom.nodes[cell].end {
+        if skip(j) {
+            j = dom.nodes[j].end;
+            continue;
+        }
+        let node = &dom.nodes[j];
+        match node.tag {
+            Tag::Text => raw.push_str(node.text),
+            Tag::Br => raw.push(BREAK),
+            tag if tag.is_block() => raw.push(' '),
+            _ => {}
+        }
+        j += 1;
+    }
+    raw.split(BREAK)
+        .map(collapse_whitespace)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The element children of node `i`.
@@ -851,6 +877,36 @@ mod tests {
             ]
         );
         assert_removals_once(&html, &page);
+    }
+
+    #[test]
+    fn line_breaks_in_table_cells_reach_the_renderers() {
+        let html = page(&format!(
+            "<article><p>{}</p><table><tr><th>Day</th><th>Boats</th></tr>\
+             <tr><td>Monday</td><td>08:00<br>12:00<br><br> 18:00</td></tr></table><p>{}</p>\
+             </article>",
+            PROSE[0], PROSE[1]
+        ));
+        let page = extract(&html);
+        let row = page
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Monday"))
+            .expect("the row");
+        assert_eq!(row.text, "Monday | 08:00 12:00 18:00");
+        let BlockKind::TableRow { cells, .. } = &row.kind else {
+            panic!("{row:?}");
+        };
+        assert_eq!(cells[1], "08:00\n12:00\n18:00");
+        let options = crate::RenderOptions::default();
+        assert!(
+            page.markdown(&options)
+                .contains("| Monday | 08:00<br>12:00<br>18:00 |")
+        );
+        assert!(
+            page.html(&options)
+                .contains("<td>08:00<br>12:00<br>18:00</td>")
+        );
     }
 
     #[test]

@@ -210,7 +210,12 @@ fn table(
                 out.push_str(&format!(" colspan=\"{span}\""));
             }
             out.push('>');
-            escape_into(out, cell, false);
+            for (k, line) in cell.split('\n').enumerate() {
+                if k > 0 {
+                    out.push_str("<br>");
+                }
+                escape_into(out, line, false);
+            }
             out.push_str("</");
             out.push_str(cell_tag);
             out.push('>');
