@@ -607,7 +607,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                                 .and_then(|s| s.trim().parse::<u16>().ok())
                                 .unwrap_or(1)
                                 .clamp(1, 100);
-                            (dom.nodes[c].tag, cell_text(dom, c, &skip), span)
+                            (dom.nodes[c].tag, dom.lines_of(c, skip), span)
                         })
                         .collect();
                     if cells.iter().all(|(_, t, _)| t.is_empty()) {
@@ -678,31 +678,6 @@ fn language_of_class(class: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// The text of a table cell, whitespace collapsed, a line a `<br>`-separated part.
-fn cell_text(dom: &Dom<'_>, cell: usize, skip: &impl Fn(usize) -> bool) -> String {
-    let mut raw = String::new();
-    let mut j = cell;
-    while j < dom.nodes[cell].end {
-        if skip(j) {
-            j = dom.nodes[j].end;
-            continue;
-        }
-        let node = &dom.nodes[j];
-        match node.tag {
-            Tag::Text => raw.push_str(node.text),
-            Tag::Br => raw.push(BREAK),
-            tag if tag.is_block() => raw.push(' '),
-            _ => {}
-        }
-        j += 1;
-    }
-    raw.split(BREAK)
-        .map(collapse_whitespace)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The element children of node `i`.

@@ -246,9 +246,6 @@ pub(crate) fn repeats(
 
 /// The hash of each word of `text`, as [`fold`] spells them, without building the words.
 fn word_hashes(text: &str) -> Vec<u64> {
-    if text.is_ascii() {
-        return ascii_word_hashes(text.as_bytes());
-    }
     // A char at a time, ASCII without the Unicode tables (most words of most pages).
     let mut hashes = Vec::with_capacity(text.len() / 5);
     let mut buf = [0u8; 4];
@@ -262,27 +259,6 @@ fn word_hashes(text: &str) -> Vec<u64> {
             for lower in c.to_lowercase() {
                 h = fnv(lower.encode_utf8(&mut buf).as_bytes(), h);
             }
-            in_word = true;
-        } else if in_word {
-            hashes.push(h);
-            h = FNV_OFFSET;
-            in_word = false;
-        }
-    }
-    if in_word {
-        hashes.push(h);
-    }
-    hashes
-}
-
-/// [`word_hashes`] for ASCII text, a byte at a time.
-fn ascii_word_hashes(bytes: &[u8]) -> Vec<u64> {
-    let mut hashes = Vec::with_capacity(bytes.len() / 5);
-    let mut h = FNV_OFFSET;
-    let mut in_word = false;
-    for &b in bytes {
-        if b.is_ascii_alphanumeric() {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
             in_word = true;
         } else if in_word {
             hashes.push(h);

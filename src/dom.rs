@@ -290,6 +290,34 @@ impl<'a> Dom<'a> {
         }
         collapse_whitespace(&out)
     }
+
+    /// The text of node `i` as [`Dom::text_of`] gives it, but a line for each `<br>`-separated
+    /// part (empty parts dropped).
+    pub(crate) fn lines_of(&self, i: usize, skip: impl Fn(usize) -> bool) -> String {
+        // The parser turns NUL in text into U+FFFD, so it can mark the breaks.
+        const BREAK: char = '\0';
+        let mut raw = String::new();
+        let mut j = i;
+        while j < self.nodes[i].end {
+            if skip(j) {
+                j = self.nodes[j].end;
+                continue;
+            }
+            let node = &self.nodes[j];
+            match node.tag {
+                Tag::Text => raw.push_str(node.text),
+                Tag::Br => raw.push(BREAK),
+                tag if tag.is_block() => raw.push(' '),
+                _ => {}
+            }
+            j += 1;
+        }
+        raw.split(BREAK)
+            .map(collapse_whitespace)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// The values of the named attributes of `element`, in one pass over its attributes (a lookup

@@ -201,7 +201,7 @@ fn extract_timed(
     let title = metadata::title(&analysis.dom, &analysis.dead, &analysis.metas);
     let url = metadata::url(&analysis.metas);
     let info = metadata::metadata(&analysis.dom, &analysis.metas);
-    let base_href = base_href(&analysis.dom);
+    let base_href = analysis.metas.base.map(str::to_owned);
     laps.lap("metadata");
     let body = select::select(&analysis, config);
     laps.lap("select");
@@ -293,17 +293,6 @@ pub mod timing {
         }
         (result, laps)
     }
-}
-
-/// The `href` of the page's first `<base>`.
-fn base_href(dom: &dom::Dom<'_>) -> Option<String> {
-    dom.nodes
-        .iter()
-        .filter(|n| n.tag == dom::Tag::Meta)
-        .filter_map(|n| n.element)
-        .find(|e| e.name() == "base")
-        .and_then(|e| e.attr("href"))
-        .map(|h| h.trim().to_owned())
 }
 
 fn check_size(size: usize, config: &Config) -> Result<(), Error> {

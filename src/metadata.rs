@@ -164,6 +164,8 @@ pub(crate) struct Metas<'a> {
     pairs: Vec<(&'a str, &'a str, bool)>,
     /// The `href` of `<link rel=canonical>`.
     canonical: Option<&'a str>,
+    /// The `href` of the first `<base>`.
+    pub base: Option<&'a str>,
     /// Every `<script type=application/ld+json>` that parses, in document order.
     pub json_ld: Vec<Value>,
 }
@@ -208,6 +210,9 @@ impl<'a> Metas<'a> {
             });
             if canonical && metas.canonical.is_none() {
                 metas.canonical = href;
+            }
+            if metas.base.is_none() && element.name() == "base" {
+                metas.base = href.map(str::trim);
             }
         }
         metas
@@ -489,8 +494,9 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
             .unwrap_or_default();
     }
     let byline = if authors.is_empty() {
-        authors = markup_authors(dom);
-        printed_byline(dom)
+        let marked: Vec<usize> = author_elements(dom).collect();
+        authors = markup_authors(dom, &marked);
+        printed_byline(dom, &marked)
     } else {
         Some(authors.join(", "))
     };
@@ -844,8 +850,8 @@ fn author_elements<'d>(dom: &'d Dom<'_>) -> impl Iterator<Item = usize> + 'd {
 /// The authors named in the markup: in the first element that names one (see
 /// [`author_elements`]), the names inside it (`itemprop=name`, links) when it has several parts,
 /// else its text without "By" and what follows the name.
-fn markup_authors(dom: &Dom<'_>) -> Vec<String> {
-    for i in author_elements(dom) {
+fn markup_authors(dom: &Dom<'_>, marked: &[usize]) -> Vec<String> {
+    for &i in marked {
         // The names inside: `itemprop=name` or links, when there are any.
         let inner: Vec<String> = (i + 1..dom.nodes[i].end)
             .filter(|&k| {
@@ -875,8 +881,8 @@ fn markup_authors(dom: &Dom<'_>) -> Vec<String> {
 /// The byline as the page prints it ("By Ana Sandoiu", "Par Sébastien Farcis"): the text of the
 /// first element that names the author (see [`author_elements`]) and reads as a byline: under
 /// 100 characters, with a letter, more than a label, no address; trailing separators dropped.
-fn printed_byline(dom: &Dom<'_>) -> Option<String> {
-    author_elements(dom).find_map(|i| {
+fn printed_byline(dom: &Dom<'_>, marked: &[usize]) -> Option<String> {
+    marked.iter().find_map(|&i| {
         let text = dom.text_of(i, |k| dom.nodes[k].tag == Tag::Void);
         let plausible = text.chars().count() < 100
             && text.chars().any(char::is_alphabetic)

@@ -229,7 +229,7 @@ impl Iterator for Tags<'_> {
             self.at = name_end;
             if kind == Kind::Open && class == Class::RawText {
                 // Raw text (and foreign content) ends at its end tag, in whatever case.
-                self.at = find_end_tag(&self.html[name_end..], name)
+                self.at = crate::raw::find_end_tag(&bytes[name_end..], name.as_bytes())
                     .map_or(bytes.len(), |e| name_end + e + 2);
                 self.last_lt = self.at;
                 continue;
@@ -249,23 +249,6 @@ impl Iterator for Tags<'_> {
             return Some(Tag { kind, start, end });
         }
     }
-}
-
-/// Byte offset of the end tag `</name` in `text`, ignoring ASCII case.
-fn find_end_tag(text: &str, name: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(i) = text[from..].find("</") {
-        let at = from + i;
-        let candidate = &bytes[at + 2..];
-        if candidate.len() >= name.len()
-            && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes())
-        {
-            return Some(at);
-        }
-        from = at + 2;
-    }
-    None
 }
 
 #[cfg(test)]

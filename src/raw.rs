@@ -339,7 +339,7 @@ fn is_space(c: u8) -> bool {
 }
 
 /// Where the end tag of `name` (`</name` then a space, `/` or `>`, in any case) starts in `b`.
-fn find_end_tag(b: &[u8], name: &[u8]) -> Option<usize> {
+pub(crate) fn find_end_tag(b: &[u8], name: &[u8]) -> Option<usize> {
     let mut at = 0;
     while let Some(offset) = find(&b[at..], b"</") {
         let start = at + offset;
