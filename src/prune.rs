@@ -5,9 +5,13 @@ use crate::removal::{Reason, Removal, Stage};
 
 /// An element hidden by `display:none` or the `hidden` attribute that holds over a third of the
 /// page's text is shown by a script (a lock screen, a loading wrapper, server-rendered HTML
-/// streamed into a hidden slot): its content is the page. `aria-hidden`, `visibility:hidden` and
-/// dialogs always hold.
+/// streamed into a hidden slot): its content is the page. `aria-hidden` and dialogs always hold.
 const HIDDEN_SHARE_SHOWN: usize = 3;
+
+/// `visibility:hidden` hides parts of a page as well, so it is only doubted on an element that
+/// holds over three quarters of the page's text: a wrapper hiding the whole page from the first
+/// paint until a script has laid it out.
+const VISIBILITY_SHARE_SHOWN: (usize, usize) = (3, 4);
 
 const ARIA_HIDDEN: &str = "aria-hidden";
 const DIALOG: &str = "a dialog role";
@@ -33,9 +37,13 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
             }),
             Tag::Text => None,
             _ => hidden(dom, i)
-                .filter(|&how| {
-                    [ARIA_HIDDEN, DIALOG, VISIBILITY_HIDDEN].contains(&how)
-                        || text_len(dom, i, node.end) * HIDDEN_SHARE_SHOWN <= page_text
+                .filter(|&how| match how {
+                    ARIA_HIDDEN | DIALOG => true,
+                    VISIBILITY_HIDDEN => {
+                        let (part, whole) = VISIBILITY_SHARE_SHOWN;
+                        text_len(dom, i, node.end) * whole <= page_text * part
+                    }
+                    _ => text_len(dom, i, node.end) * HIDDEN_SHARE_SHOWN <= page_text,
                 })
                 .map(|how| Reason::Hidden { how }),
         };
@@ -183,5 +191,29 @@ mod tests {
         assert!(!live.contains("MENU_TEXT"));
         // head, script, three hidden divs: one record each, none for their descendants.
         assert_eq!(removals.len(), 5);
+    }
+
+    #[test]
+    fn a_wrapper_hiding_the_whole_page_until_laid_out_is_shown() {
+        let live = |html: &str| {
+            let doc = parse(html);
+            let dom = Dom::new(&doc);
+            let dead = prune(&dom, &mut Vec::new());
+            (0..dom.len())
+                .filter(|&i| !dead[i])
+                .map(|i| dom.nodes[i].text)
+                .collect::<String>()
+        };
+        let article = "<p>BODY_TEXT of a long article paragraph, told in many words.</p>".repeat(5);
+        let wrapped = live(&format!(
+            r#"<body><nav>Home</nav><div style="visibility:hidden;min-height:100vh">{article}</div></body>"#
+        ));
+        assert!(wrapped.contains("BODY_TEXT"));
+        // A hidden part beside visible text stays hidden.
+        let part = live(&format!(
+            r#"<body>{article}<div style="visibility: hidden">{}</div></body>"#,
+            "<p>MENU_TEXT</p>".repeat(3)
+        ));
+        assert!(part.contains("BODY_TEXT") && !part.contains("MENU_TEXT"));
     }
 }
