@@ -281,16 +281,14 @@ fn hint_cached<'a>(
     let id = if id.matches('-').count() >= 3 { "" } else { id };
     // The class list and the id are read apart, so that the many repeats of a class list hit
     // the cache; the body mark wins, then the class's boilerplate word, then the id's.
-    let mut verdict = |names: &'a str| {
+    let mut verdict = |names: &'a str, judge: fn(&str, &mut String) -> Hint| {
         if names.is_empty() {
             Hint::None
         } else {
-            *cache
-                .entry(names)
-                .or_insert_with(|| names_hint(names, buffer))
+            *cache.entry(names).or_insert_with(|| judge(names, buffer))
         }
     };
-    let (by_class, by_id) = (verdict(class), verdict(id));
+    let (by_class, by_id) = (verdict(class, class_hint), verdict(id, names_hint));
     let named = match (by_class, by_id) {
         (Hint::Body, _) | (_, Hint::Body) => Hint::Body,
         (Hint::Negative(word), _) | (_, Hint::Negative(word)) => Hint::Negative(word),
@@ -300,6 +298,53 @@ fn hint_cached<'a>(
     match named {
         Hint::None if node.tag == Tag::Article || node.tag == Tag::Main => Hint::Positive,
         named => named,
+    }
+}
+
+/// Prefixes of utility classes, which name a colour, a font or a border ("text-secondary",
+/// "bg-header", "font-extra-bold"), not what the element is.
+const UTILITY_PREFIXES: &[&str] = &[
+    "text-",
+    "bg-",
+    "border-",
+    "font-",
+    "fill-",
+    "stroke-",
+    "ring-",
+    "shadow-",
+    "outline-",
+    "decoration-",
+    "placeholder-",
+    "divide-",
+    "accent-",
+    "caret-",
+    "from-",
+    "via-",
+    "to-",
+];
+
+/// Whether a class is a styling utility: one with a variant or an arbitrary value
+/// (`lg:text-lg`, `[&_a]:underline`), or a colour or typography utility.
+fn is_utility(class: &str) -> bool {
+    class.contains([':', '['])
+        || UTILITY_PREFIXES.iter().any(|p| {
+            class
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        })
+}
+
+/// What a class list says: [`names_hint`], where styling utilities may make an element look like
+/// content ("text-body") but never like boilerplate ("text-secondary", "bg-header").
+fn class_hint(raw: &str, names: &mut String) -> Hint {
+    if !raw.split_ascii_whitespace().any(is_utility) {
+        return names_hint(raw, names);
+    }
+    let (utilities, kept): (Vec<&str>, Vec<&str>) =
+        raw.split_ascii_whitespace().partition(|c| is_utility(c));
+    match names_hint(&kept.join(" "), names) {
+        Hint::None if names_hint(&utilities.join(" "), names) != Hint::None => Hint::Positive,
+        verdict => verdict,
     }
 }
 
@@ -462,5 +507,29 @@ mod tests {
         );
         assert_eq!(hint_of(r#"<div itemprop="articleBody">"#), Hint::Body);
         assert_eq!(hint_of(r#"<div class="row">"#), Hint::None);
+    }
+
+    #[test]
+    fn styling_utilities_never_mark_boilerplate() {
+        // Tailwind and Bootstrap colour and typography utilities that hold a role word.
+        for class in [
+            "font-poppins text-base text-text-dark-secondary lg:text-xl",
+            "bg-surface-secondary-background md:px-fl-2xl",
+            "text-meta-light",
+            "relative before:mix-blend-overlay",
+        ] {
+            let hint = hint_of(&format!(r#"<div class="{class}">"#));
+            assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
+        }
+        // A role word beside utilities still counts, and utilities may still look like content.
+        assert_eq!(
+            hint_of(r#"<div class="sidebar text-sm bg-white">"#),
+            Hint::Negative("sidebar")
+        );
+        assert_eq!(
+            hint_of(r#"<div id="secondary">"#),
+            Hint::Negative("secondary")
+        );
+        assert_eq!(hint_of(r#"<div class="text-body">"#), Hint::Positive);
     }
 }
