@@ -31,6 +31,10 @@ const SHORT_LOOSE: f32 = 0.6;
 /// the page's).
 const GUARD_MIN_PROSE: u32 = 1000;
 
+/// Hint words that name a widget rather than a part of the page: menus drop down and tabs
+/// switch, but so do accordions and tab panels of prose (a FAQ, a course's syllabus).
+const WIDGET_WORDS: &[&str] = &["dropdown", "tablist", "tab"];
+
 /// Hint words that mark comments and replies.
 const COMMENT_WORDS: &[&str] = &[
     "comment",
@@ -97,6 +101,7 @@ pub(crate) fn zones(
     dead: &[bool],
     hints: &[Hint],
     prose: &[u32],
+    chars: &[u32],
     rules: Rules,
 ) -> Vec<Option<&'static str>> {
     let n = dom.len();
@@ -117,6 +122,10 @@ pub(crate) fn zones(
         };
         zone[i] = match hints[i] {
             Hint::Negative(word) if rules == Rules::Thread && is_comment_hint(word) => inherited,
+            // A widget that holds mostly prose is a panel of content, not a menu.
+            Hint::Negative(word) if WIDGET_WORDS.contains(&word) && prose[i] * 2 >= chars[i] => {
+                inherited
+            }
             Hint::Negative(word) if prose[i] * 2 <= page_prose || prose[i] < GUARD_MIN_PROSE => {
                 Some(word)
             }

@@ -65,7 +65,14 @@ impl<'a> Analysis<'a> {
 
     /// The boilerplate zones under `rules`.
     fn zones(&self, rules: Rules) -> Vec<Option<&'static str>> {
-        score::zones(&self.dom, &self.dead, &self.hints, &self.prose, rules)
+        score::zones(
+            &self.dom,
+            &self.dead,
+            &self.hints,
+            &self.prose,
+            &self.measures.chars,
+            rules,
+        )
     }
 }
 
@@ -441,5 +448,25 @@ mod tests {
         assert!(page.is_empty());
         assert!(page.blocks.is_empty());
         assert_eq!(page.text(), "");
+    }
+
+    #[test]
+    fn accordion_panels_of_prose_are_content_but_menu_dropdowns_are_not() {
+        let page = format!(
+            r#"<body><nav><div class="menu-dropdown">{}</div></nav><main>{}
+            <div class="accordion"><div class="accordion-item__dropdown" role="region">{}</div>
+            <div class="accordion-item__dropdown">{}</div></div>
+            <div class="dropdown">{}</div></main></body>"#,
+            links("MENU_TEXT", 8),
+            prose("LEAD_TEXT"),
+            prose("FIRST_PANEL"),
+            prose("SECOND_PANEL"),
+            links("DROPDOWN_LINK", 6),
+        );
+        let s = select_in(&page).expect("a body");
+        for kept in ["LEAD_TEXT", "FIRST_PANEL", "SECOND_PANEL"] {
+            assert!(s.text.contains(kept), "{kept} missing: {}", s.text);
+        }
+        assert!(!s.text.contains("MENU_TEXT") && !s.text.contains("DROPDOWN_LINK"));
     }
 }
