@@ -326,6 +326,9 @@ const UTILITY_PREFIXES: &[&str] = &[
 /// Whether a class is a styling utility: one with a variant or an arbitrary value
 /// (`lg:text-lg`, `[&_a]:underline`), or a colour or typography utility.
 fn is_utility(class: &str) -> bool {
+    // Tailwind's conventional prefix, and a negative value's sign.
+    let class = class.trim_start_matches('-');
+    let class = class.strip_prefix("tw-").unwrap_or(class);
     class.contains([':', '['])
         || UTILITY_PREFIXES.iter().any(|p| {
             class
@@ -517,6 +520,7 @@ mod tests {
             "bg-surface-secondary-background md:px-fl-2xl",
             "text-meta-light",
             "relative before:mix-blend-overlay",
+            "tw-absolute tw-bg-fg-secondary -tw-translate-y-1/2",
         ] {
             let hint = hint_of(&format!(r#"<div class="{class}">"#));
             assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
