@@ -156,6 +156,16 @@ pub(crate) fn prose_chars(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> 
     prose
 }
 
+/// What the text of a boilerplate zone counts for in the scores of the containers around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Zoned {
+    /// Against them, as chaff: a container of mostly boilerplate does not hold the article.
+    Chaff,
+    /// Nothing: for an article whose paragraphs share their only container with a boilerplate
+    /// section longer than they are, such as a long comment thread.
+    Neutral,
+}
+
 /// Per-node results of scoring.
 #[derive(Debug)]
 pub(crate) struct Scores {
@@ -176,6 +186,7 @@ pub(crate) fn score(
     hints: &[Hint],
     zone: &[Option<&'static str>],
     rules: Rules,
+    zoned: Zoned,
 ) -> Scores {
     let n = dom.len();
     let mut sum = vec![0f32; n];
@@ -188,6 +199,7 @@ pub(crate) fn score(
         if node.tag == Tag::Text && measures.chars[i] > 0 {
             let chars = measures.chars[i] as f32;
             (sum[i], loose[i]) = match (zone[i], measures.owner[i]) {
+                (Some(_), _) if zoned == Zoned::Neutral => (0.0, 0.0),
                 (Some(_), _) | (None, usize::MAX) => (-chars, -chars),
                 (None, owner) => {
                     let unit = &measures.unit[owner];

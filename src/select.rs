@@ -1,14 +1,16 @@
 //! Stage 5: choose the article body.
 //!
-//! The best-scoring container wins. When what it holds is too short, the scorer runs again without
-//! markup hints, and as a last resort the whole `<body>` is taken; the DOM is never touched.
+//! The best-scoring container wins. When no container outweighs the boilerplate inside it, the
+//! scorer runs again with boilerplate counting for nothing; when what the winner holds is too
+//! short, it runs without markup hints, and as a last resort the whole `<body>` is taken; the DOM
+//! is never touched.
 
 use crate::config::Config;
 use crate::dom::{Dom, Tag};
 use crate::hints::Hint;
 use crate::measure::Measures;
 use crate::metadata::{Metas, PageKind};
-use crate::score::{self, Quality, Rules, Scores};
+use crate::score::{self, Quality, Rules, Scores, Zoned};
 
 /// A sibling of the winner joins the body when its score reaches this share of the winner's...
 const SIBLING_SHARE: f32 = 0.1;
@@ -94,12 +96,20 @@ pub(crate) fn select(analysis: &Analysis<'_>, config: &Config) -> Option<Body> {
     } else {
         Rules::Strict
     };
-    let strict = pick(analysis, rules);
-    let strict_chars = strict.as_ref().map_or(0, |b| kept_chars(analysis, b));
+    let mut strict = pick(analysis, rules, Zoned::Chaff);
+    let mut strict_chars = strict.as_ref().map_or(0, |b| kept_chars(analysis, b));
     if strict_chars >= config.min_body_chars {
         return strict;
     }
-    let relaxed = pick(analysis, Rules::Relaxed);
+    // No container outweighs its boilerplate: take the one with the most prose, zones aside.
+    if strict.is_none() {
+        strict = pick(analysis, rules, Zoned::Neutral);
+        strict_chars = strict.as_ref().map_or(0, |b| kept_chars(analysis, b));
+        if strict_chars >= config.min_body_chars {
+            return strict;
+        }
+    }
+    let relaxed = pick(analysis, Rules::Relaxed, Zoned::Chaff);
     let relaxed_chars = relaxed.as_ref().map_or(0, |b| kept_chars(analysis, b));
     if relaxed_chars as f32 > strict_chars as f32 * 1.5 {
         return relaxed;
@@ -117,7 +127,7 @@ pub(crate) fn select(analysis: &Analysis<'_>, config: &Config) -> Option<Body> {
     })
 }
 
-fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
+fn pick(analysis: &Analysis<'_>, rules: Rules, zoned: Zoned) -> Option<Body> {
     let Analysis {
         dom,
         dead,
@@ -126,7 +136,7 @@ fn pick(analysis: &Analysis<'_>, rules: Rules) -> Option<Body> {
         ..
     } = analysis;
     let zone = analysis.zones(rules);
-    let scores = score::score(dom, dead, measures, hints, &zone, rules);
+    let scores = score::score(dom, dead, measures, hints, &zone, rules, zoned);
     let mut best: Option<usize> = None;
     for (i, &s) in scores.container.iter().enumerate() {
         if s > 0.0 && best.is_none_or(|b| s > scores.container[b]) {
@@ -468,5 +478,35 @@ mod tests {
             assert!(s.text.contains(kept), "{kept} missing: {}", s.text);
         }
         assert!(!s.text.contains("MENU_TEXT") && !s.text.contains("DROPDOWN_LINK"));
+    }
+
+    #[test]
+    fn a_comment_thread_longer_than_the_post_beside_it_stays_out() {
+        let comments: String = (0..12)
+            .map(|i| {
+                format!(
+                    r#"<li class="comment">{}</li>"#,
+                    prose(&format!("REPLY_{i}"))
+                )
+            })
+            .collect();
+        // The post's paragraphs have no wrapper of their own: they share the post area with
+        // the thread, which holds six times their prose. The page says it is an article.
+        let page = format!(
+            r#"<head><meta property="og:type" content="article"></head>
+            <body><div class="columns"><div class="postarea">{}{}
+            <div id="comments" class="comments-wrapper"><ol class="commentlist">{comments}</ol>
+            </div></div></div></body>"#,
+            prose("POST_ONE"),
+            prose("POST_TWO"),
+        );
+        let s = select_in(&page).expect("a body");
+        assert_eq!(s.rules, Rules::Strict);
+        assert!(
+            s.text.contains("POST_ONE") && s.text.contains("POST_TWO"),
+            "{}",
+            s.text
+        );
+        assert!(!s.text.contains("REPLY_"), "{}", s.text);
     }
 }
