@@ -124,6 +124,28 @@ const NEGATIVE_TOKENS: &[&str] = &[
     "author",
 ];
 
+/// Page builders and editors that build every block of a page, text included, as a `widget`
+/// (Elementor, HubSpot's modules and grid, CKEditor): there the word names no sidebar.
+const BUILDER_WIDGETS: &[&str] = &[
+    "elementor-widget",
+    "hs_cos_wrapper_widget",
+    "widget-span",
+    "widget-type-",
+    "ck-widget",
+];
+
+/// Whether the word found at `start` is part of a page builder's name for its blocks.
+fn in_builder_name(names: &str, start: usize) -> bool {
+    BUILDER_WIDGETS.iter().any(|b| {
+        b.find("widget").is_some_and(|k| {
+            start
+                .checked_sub(k)
+                .and_then(|from| names.get(from..))
+                .is_some_and(|rest| rest.starts_with(b))
+        })
+    })
+}
+
 const POSITIVE_STEMS: &[&str] = &[
     "article",
     "content",
@@ -374,8 +396,11 @@ fn names_hint(raw: &str, names: &mut String) -> Hint {
             }
             Sort::NegativeStem => (start, pattern),
             Sort::NegativeToken => {
+                let pattern_word = NAMES.patterns[pattern].1;
                 let before = start.checked_sub(1).map(|k| &bytes[k]);
-                if !(delimits(before) && delimits(bytes.get(end))) {
+                if !(delimits(before) && delimits(bytes.get(end)))
+                    || (pattern_word == "widget" && in_builder_name(names, start))
+                {
                     continue;
                 }
                 (start.saturating_sub(1), pattern)
@@ -535,5 +560,23 @@ mod tests {
             Hint::Negative("secondary")
         );
         assert_eq!(hint_of(r#"<div class="text-body">"#), Hint::Positive);
+    }
+
+    #[test]
+    fn page_builder_widgets_are_blocks_not_sidebars() {
+        for class in [
+            "elementor-element elementor-widget elementor-widget-text-editor",
+            "elementor-widget-container",
+            "hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_rich_text",
+            "span12 widget-span widget-type-cell",
+            "image ck-widget",
+        ] {
+            let hint = hint_of(&format!(r#"<div class="{class}">"#));
+            assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
+        }
+        for class in ["widget widget_text", "sidebar-widget", "tmz-live-widget"] {
+            let hint = hint_of(&format!(r#"<div class="{class}">"#));
+            assert!(matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
+        }
     }
 }
