@@ -35,6 +35,9 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
             Tag::Text if is_raw_noscript(dom, i) => Some(Reason::NeverContent {
                 tag: "noscript".to_owned(),
             }),
+            Tag::Text if is_stray_markup(dom, i) => Some(Reason::NeverContent {
+                tag: "markup shown as text".to_owned(),
+            }),
             Tag::Text => None,
             _ => hidden(dom, i)
                 .filter(|&how| match how {
@@ -67,6 +70,40 @@ fn is_raw_noscript(dom: &Dom<'_>, i: usize) -> bool {
             .element
             .is_some_and(|e| e.name() == "noscript")
         && dom.nodes[i].text.trim_start().starts_with('<')
+}
+
+/// Whether text node `i` is nothing but an escaped tag outside code, such as a tracking pixel's
+/// `<img ...>` that a broken save moved out of its `<noscript>`: a browser shows it, no writer
+/// meant it.
+fn is_stray_markup(dom: &Dom<'_>, i: usize) -> bool {
+    let text = dom.nodes[i].text.trim();
+    // A tag name, then attributes with quoted values: not a bracketed title ("<The Palace>") nor
+    // a type's parameters ("<U, F>").
+    let opens_tag = text.strip_prefix('<').is_some_and(|rest| {
+        let name = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        name > 0
+            && rest
+                .as_bytes()
+                .get(name)
+                .is_some_and(u8::is_ascii_whitespace)
+    });
+    opens_tag
+        && text.ends_with('>')
+        && (text.contains("=\"") || text.contains("='"))
+        && text.matches('<').count() <= 2
+        && !in_code(dom, i)
+}
+
+/// Whether node `i` lies inside `<pre>` or `<code>`.
+fn in_code(dom: &Dom<'_>, i: usize) -> bool {
+    let mut a = dom.nodes[i].parent;
+    while a != usize::MAX {
+        if matches!(dom.nodes[a].tag, Tag::Pre | Tag::Code) {
+            return true;
+        }
+        a = dom.nodes[a].parent;
+    }
+    false
 }
 
 /// Bytes of text in the nodes `from..to`, outside scripts and styles.
@@ -215,5 +252,26 @@ mod tests {
             "<p>MENU_TEXT</p>".repeat(3)
         ));
         assert!(part.contains("BODY_TEXT") && !part.contains("MENU_TEXT"));
+    }
+
+    #[test]
+    fn a_tag_shown_as_text_is_dropped_outside_code() {
+        let doc = parse(
+            r#"<body>&lt;img height="1" width="1" style="display:none" src="http://example.com/p?c=2"&gt;
+            <p>BODY_TEXT</p><pre>&lt;img src="http://example.com/shown-in-code.png"&gt;</pre></body>"#,
+        );
+        let dom = Dom::new(&doc);
+        let dead = prune(&dom, &mut Vec::new());
+        let live: String = (0..dom.len())
+            .filter(|&i| !dead[i])
+            .map(|i| dom.nodes[i].text)
+            .collect();
+        assert!(live.contains("BODY_TEXT") && live.contains("shown-in-code"));
+        let doc =
+            parse("<body><p>&lt;The Palace: Jang Noksu&gt;</p><p>fn map&lt;U, F&gt;</p></body>");
+        let dom = Dom::new(&doc);
+        let dead = prune(&dom, &mut Vec::new());
+        assert!((0..dom.len()).all(|i| !dead[i] || dom.nodes[i].tag != Tag::Text));
+        assert!(!live.contains("display:none"), "{live}");
     }
 }
