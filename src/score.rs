@@ -35,6 +35,9 @@ const GUARD_MIN_PROSE: u32 = 1000;
 /// switch, but so do accordions and tab panels of prose (a FAQ, a course's syllabus).
 const WIDGET_WORDS: &[&str] = &["dropdown", "tablist", "tab"];
 
+/// Hint words of boilerplate that may hold more prose than the article beside it.
+const OUTGROWING_WORDS: &[&str] = &["comment", "disqus", "gallery", "slideshow"];
+
 /// Hint words that mark comments and replies.
 const COMMENT_WORDS: &[&str] = &[
     "comment",
@@ -127,6 +130,12 @@ pub(crate) fn zones(
                 inherited
             }
             Hint::Negative(word) if prose[i] * 2 <= page_prose || prose[i] < GUARD_MIN_PROSE => {
+                Some(word)
+            }
+            // Comments and galleries can outgrow the article they follow and stay what they are.
+            Hint::Negative(word)
+                if OUTGROWING_WORDS.contains(&word) && page_prose - prose[i] >= GUARD_MIN_PROSE =>
+            {
                 Some(word)
             }
             Hint::Body => None,

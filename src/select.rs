@@ -509,4 +509,32 @@ mod tests {
         );
         assert!(!s.text.contains("REPLY_"), "{}", s.text);
     }
+
+    #[test]
+    fn a_gallery_of_long_captions_after_the_article_stays_out() {
+        let slides: String = (0..10)
+            .map(|i| {
+                format!(
+                    "<li><h2>{i}/10 Slide</h2>{}</li>",
+                    prose(&format!("SLIDE_{i}"))
+                )
+            })
+            .collect();
+        let page = format!(
+            r#"<head><meta property="og:type" content="article"></head><body><article>
+            <div class="text-wrapper">{}{}{}{}<div class="full-gallery"><ul class="legends">{slides}
+            </ul></div></div></article></body>"#,
+            prose("PARA_ONE"),
+            prose("PARA_TWO"),
+            prose("PARA_THREE"),
+            prose("PARA_FOUR"),
+        );
+        let s = select_in(&page).expect("a body");
+        assert!(
+            s.text.contains("PARA_ONE") && s.text.contains("PARA_THREE"),
+            "{}",
+            s.text
+        );
+        assert!(!s.text.contains("SLIDE_"), "{}", s.text);
+    }
 }
