@@ -117,6 +117,9 @@ pub(crate) struct PageKind {
     pub article: bool,
     /// A schema.org `DiscussionForumPosting`, `QAPage` or `Question` is declared.
     pub discussion: bool,
+    /// A schema.org `DiscussionForumPosting` is declared: a forum thread, whose replies are the
+    /// content (a Q&A page's comments on its answers are not).
+    pub forum: bool,
 }
 
 const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "\"Question\""];
@@ -126,23 +129,33 @@ pub(crate) fn page_kind(dom: &Dom<'_>, metas: &Metas<'_>) -> PageKind {
     let article = metas
         .get("og:type")
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("article"));
-    let discussion = dom.nodes.iter().enumerate().any(|(i, node)| {
-        if node.tag == Tag::Text {
+    let (mut discussion, mut forum) = (false, false);
+    for (i, node) in dom.nodes.iter().enumerate() {
+        let declared = if node.tag == Tag::Text {
             // JSON-LD: the text of a script (a never-content element) of that type.
-            return node.parent != usize::MAX
+            let json_ld = node.parent != usize::MAX
                 && dom.nodes[node.parent].tag == Tag::Void
                 && dom
                     .attr(node.parent, "type")
-                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
-                && DISCUSSION_TYPES.iter().any(|t| node.text.contains(t));
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+            json_ld.then_some(node.text)
+        } else {
+            dom.attr(i, "itemtype")
+                .filter(|t| t.contains("DiscussionForumPosting") || t.ends_with("/Question"))
+        };
+        if let Some(text) = declared {
+            discussion |=
+                DISCUSSION_TYPES.iter().any(|t| text.contains(t)) || text.ends_with("/Question");
+            forum |= text.contains("DiscussionForumPosting");
+            if forum {
+                break;
+            }
         }
-        dom.attr(i, "itemtype").is_some_and(|itemtype| {
-            itemtype.contains("DiscussionForumPosting") || itemtype.ends_with("/Question")
-        })
-    });
+    }
     PageKind {
         article,
         discussion,
+        forum,
     }
 }
 

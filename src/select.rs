@@ -246,8 +246,10 @@ fn is_listing(analysis: &Analysis<'_>) -> bool {
     (prose as f32) < share * all as f32
 }
 
-/// Whether the page is a forum thread or a Q&A page, where the replies are the content: it says so,
-/// or most of its prose sits in comments and it does not call itself an article.
+/// Whether the page is a forum thread or a Q&A page, where the replies are the content: it
+/// declares a forum thread and has replies, or most of its prose sits in comments and it does not
+/// call itself an article (a Q&A page's answers hold most of its prose; the comments under them
+/// are not content).
 fn is_thread(analysis: &Analysis<'_>) -> bool {
     if analysis.kind.article && !analysis.kind.discussion {
         return false;
@@ -263,7 +265,8 @@ fn is_thread(analysis: &Analysis<'_>) -> bool {
         })
         .map(|i| prose[i] as usize)
         .sum();
-    page_prose > 0 && comment_prose * 10 >= page_prose * 6
+    let declared = analysis.kind.forum && comment_prose > 0;
+    page_prose > 0 && (declared || comment_prose * 10 >= page_prose * 6)
 }
 
 /// Characters of the units inside the body that are not boilerplate-zoned, nor link lists unless
@@ -536,5 +539,23 @@ mod tests {
             s.text
         );
         assert!(!s.text.contains("SLIDE_"), "{}", s.text);
+    }
+
+    #[test]
+    fn a_declared_forum_thread_keeps_its_replies_however_long_its_first_post() {
+        let html = format!(
+            r#"<html><head><title>Which ferry do you take?</title></head><body>
+            <div itemscope itemtype="http://schema.org/DiscussionForumPosting">
+            <h1>Which ferry do you take?</h1><div class="post">{}{}</div>{COMMENTS}</div>
+            </body></html>"#,
+            prose("QUESTION_TEXT"),
+            prose("QUESTION_MORE"),
+        );
+        let s = select_in(&html).expect("a body");
+        assert_eq!(s.rules, Rules::Thread);
+        assert!(
+            s.text.contains("QUESTION_TEXT") && s.text.contains("COMMENT_THREE"),
+            "{s:?}"
+        );
     }
 }
