@@ -159,8 +159,8 @@ pub(crate) fn url(metas: &Metas<'_>) -> Option<String> {
 /// The page's `<meta>` and `<link>` elements, read once: what they say, by name or property.
 #[derive(Debug, Default)]
 pub(crate) struct Metas<'a> {
-    /// (name or property, content, whether from `property`) of each `<meta>`, once for each of
-    /// its space-separated names.
+    /// (name, `http-equiv` or property, content, whether from `property`) of each `<meta>`, once
+    /// for each of its space-separated names.
     pairs: Vec<(&'a str, &'a str, bool)>,
     /// The `href` of `<link rel=canonical>`.
     canonical: Option<&'a str>,
@@ -192,17 +192,21 @@ impl<'a> Metas<'a> {
             let Some(element) = node.element else {
                 continue;
             };
-            let [property, name, content, rel, href] =
-                attrs(element, ["property", "name", "content", "rel", "href"]);
+            let [property, name, http_equiv, content, rel, href] = attrs(
+                element,
+                ["property", "name", "http-equiv", "content", "rel", "href"],
+            );
             if let Some(content) = content {
                 let keys = |v: Option<&'a str>, is_property: bool| {
                     v.into_iter()
                         .flat_map(str::split_whitespace)
                         .map(move |k| (k, content, is_property))
                 };
-                metas
-                    .pairs
-                    .extend(keys(property, true).chain(keys(name, false)));
+                metas.pairs.extend(
+                    keys(property, true)
+                        .chain(keys(name, false))
+                        .chain(keys(http_equiv, false)),
+                );
             }
             let canonical = rel.is_some_and(|r| {
                 r.split_whitespace()
@@ -398,7 +402,9 @@ pub struct Metadata {
     /// The site's name: `og:site_name`, the JSON-LD publisher, `application-name`, else the host
     /// of the page's address.
     pub site_name: Option<String>,
-    /// The language, as `<html lang>` or `og:locale` gives it.
+    /// The language: the tag the page declares (`<html lang>`, `og:locale`, `Content-Language`,
+    /// `<meta name=language>`, JSON-LD `inLanguage`), `_` read as `-`; else the ISO 639-1 code
+    /// (`"en"`, `"zh"`) of the language its article is written in, when that is clear.
     pub language: Option<String>,
     /// The page's own summary.
     pub description: Option<String>,
@@ -477,6 +483,16 @@ const DESCRIPTION_NAMES: &[&str] = &[
     "og:description",
     "description",
     "twitter:description",
+];
+
+/// `<meta>` names, properties and `http-equiv` pragmas that declare the page's language, after
+/// `<html lang>`.
+const LANGUAGE_NAMES: &[&str] = &[
+    "og:locale",
+    "content-language",
+    "language",
+    "dc.language",
+    "dcterms.language",
 ];
 
 /// Reads the page's metadata.
@@ -565,9 +581,19 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
     let language = dom
         .find(Tag::Html)
         .and_then(|i| dom.attr(i, "lang"))
-        .or_else(|| meta("og:locale"))
-        .map(|l| l.trim().to_owned())
-        .filter(|l| !l.is_empty());
+        .and_then(crate::language::declared)
+        .or_else(|| {
+            LANGUAGE_NAMES
+                .iter()
+                .find_map(|k| meta(k).and_then(crate::language::declared))
+        })
+        .or_else(|| {
+            metas
+                .json_ld
+                .iter()
+                .find_map(|v| find_string(v, "inLanguage", 0))
+                .and_then(crate::language::declared)
+        });
     let description = ld("description")
         .and_then(|d| d.as_str())
         .or_else(|| DESCRIPTION_NAMES.iter().find_map(|k| meta(k)))
