@@ -159,11 +159,13 @@ pub(crate) fn url(metas: &Metas<'_>) -> Option<String> {
 /// The page's `<meta>` and `<link>` elements, read once: what they say, by name or property.
 #[derive(Debug, Default)]
 pub(crate) struct Metas<'a> {
-    /// (name, `http-equiv` or property, content, whether from `property`) of each `<meta>`, once
-    /// for each of its space-separated names.
+    /// (name or property, content, whether from `property`) of each `<meta>`, once for each of
+    /// its space-separated names.
     pairs: Vec<(&'a str, &'a str, bool)>,
     /// The `href` of `<link rel=canonical>`.
     canonical: Option<&'a str>,
+    /// The content of the first `<meta http-equiv=Content-Language>`.
+    pub content_language: Option<&'a str>,
     /// The `href` of the first `<base>`.
     pub base: Option<&'a str>,
     /// Every `<script type=application/ld+json>` that parses, in document order.
@@ -202,11 +204,14 @@ impl<'a> Metas<'a> {
                         .flat_map(str::split_whitespace)
                         .map(move |k| (k, content, is_property))
                 };
-                metas.pairs.extend(
-                    keys(property, true)
-                        .chain(keys(name, false))
-                        .chain(keys(http_equiv, false)),
-                );
+                metas
+                    .pairs
+                    .extend(keys(property, true).chain(keys(name, false)));
+            }
+            let pragma =
+                http_equiv.is_some_and(|h| h.trim().eq_ignore_ascii_case("content-language"));
+            if pragma && metas.content_language.is_none() {
+                metas.content_language = content;
             }
             let canonical = rel.is_some_and(|r| {
                 r.split_whitespace()
@@ -485,8 +490,8 @@ const DESCRIPTION_NAMES: &[&str] = &[
     "twitter:description",
 ];
 
-/// `<meta>` names, properties and `http-equiv` pragmas that declare the page's language, after
-/// `<html lang>`.
+/// `<meta>` names and properties that declare the page's language, after `<html lang>` and
+/// before the `Content-Language` pragma.
 const LANGUAGE_NAMES: &[&str] = &[
     "og:locale",
     "content-language",
@@ -585,7 +590,9 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
         .or_else(|| {
             LANGUAGE_NAMES
                 .iter()
-                .find_map(|k| meta(k).and_then(crate::language::declared))
+                .filter_map(|k| meta(k))
+                .chain(metas.content_language)
+                .find_map(crate::language::declared)
         })
         .or_else(|| {
             metas
