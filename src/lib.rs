@@ -38,6 +38,7 @@ mod explain;
 mod filter;
 mod hints;
 mod inline;
+mod language;
 mod measure;
 mod metadata;
 mod nesting;
@@ -81,7 +82,8 @@ pub struct Extraction {
     pub encoding: &'static str,
     /// With [`Config::explain`]: every block of the page's visible text, kept or removed.
     pub page: Vec<PageBlock>,
-    /// Authors, date, site name, language, description, image and tags the page declares.
+    /// Authors, date, site name, language, description, image and tags the page declares; the
+    /// language and description found in the article when it declares none.
     pub metadata: Metadata,
     /// The page's `<base href>`, which relative links resolve against.
     pub base_href: Option<String>,
@@ -210,11 +212,13 @@ fn extract_timed(
         None => Vec::new(),
     };
     laps.lap("blocks and filters");
-    // A page that declares no summary gets its first paragraph, as readers show it.
+    // A page that declares no summary gets its first paragraph, as readers show it; one that
+    // declares no language, the language its article is written in.
     let info = Metadata {
         description: info
             .description
             .or_else(|| metadata::first_paragraph(&blocks)),
+        language: info.language.or_else(|| language::detect(&blocks)),
         ..info
     };
     if config.include_title

@@ -177,6 +177,8 @@ pub(crate) struct Metas<'a> {
     pairs: Vec<(&'a str, &'a str, bool)>,
     /// The `href` of `<link rel=canonical>`.
     canonical: Option<&'a str>,
+    /// The content of the first `<meta http-equiv=Content-Language>`.
+    pub content_language: Option<&'a str>,
     /// The `href` of the first `<base>`.
     pub base: Option<&'a str>,
     /// Every `<script type=application/ld+json>` that parses, in document order.
@@ -205,8 +207,10 @@ impl<'a> Metas<'a> {
             let Some(element) = node.element else {
                 continue;
             };
-            let [property, name, content, rel, href] =
-                attrs(element, ["property", "name", "content", "rel", "href"]);
+            let [property, name, http_equiv, content, rel, href] = attrs(
+                element,
+                ["property", "name", "http-equiv", "content", "rel", "href"],
+            );
             if let Some(content) = content {
                 let keys = |v: Option<&'a str>, is_property: bool| {
                     v.into_iter()
@@ -216,6 +220,11 @@ impl<'a> Metas<'a> {
                 metas
                     .pairs
                     .extend(keys(property, true).chain(keys(name, false)));
+            }
+            let pragma =
+                http_equiv.is_some_and(|h| h.trim().eq_ignore_ascii_case("content-language"));
+            if pragma && metas.content_language.is_none() {
+                metas.content_language = content;
             }
             let canonical = rel.is_some_and(|r| {
                 r.split_whitespace()
@@ -411,7 +420,9 @@ pub struct Metadata {
     /// The site's name: `og:site_name`, the JSON-LD publisher, `application-name`, else the host
     /// of the page's address.
     pub site_name: Option<String>,
-    /// The language, as `<html lang>` or `og:locale` gives it.
+    /// The language: the tag the page declares (`<html lang>`, `og:locale`, `Content-Language`,
+    /// `<meta name=language>`, JSON-LD `inLanguage`), `_` read as `-`; else the ISO 639-1 code
+    /// (`"en"`, `"zh"`) of the language its article is written in, when that is clear.
     pub language: Option<String>,
     /// The page's own summary.
     pub description: Option<String>,
@@ -490,6 +501,16 @@ const DESCRIPTION_NAMES: &[&str] = &[
     "og:description",
     "description",
     "twitter:description",
+];
+
+/// `<meta>` names and properties that declare the page's language, after `<html lang>` and
+/// before the `Content-Language` pragma.
+const LANGUAGE_NAMES: &[&str] = &[
+    "og:locale",
+    "content-language",
+    "language",
+    "dc.language",
+    "dcterms.language",
 ];
 
 /// Reads the page's metadata.
@@ -578,9 +599,21 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
     let language = dom
         .find(Tag::Html)
         .and_then(|i| dom.attr(i, "lang"))
-        .or_else(|| meta("og:locale"))
-        .map(|l| l.trim().to_owned())
-        .filter(|l| !l.is_empty());
+        .and_then(crate::language::declared)
+        .or_else(|| {
+            LANGUAGE_NAMES
+                .iter()
+                .filter_map(|k| meta(k))
+                .chain(metas.content_language)
+                .find_map(crate::language::declared)
+        })
+        .or_else(|| {
+            metas
+                .json_ld
+                .iter()
+                .find_map(|v| find_string(v, "inLanguage", 0))
+                .and_then(crate::language::declared)
+        });
     let description = ld("description")
         .and_then(|d| d.as_str())
         .or_else(|| DESCRIPTION_NAMES.iter().find_map(|k| meta(k)))

@@ -407,6 +407,26 @@ fn format_json_is_one_object_with_metadata_stats_and_extra_formats() {
 }
 
 #[test]
+fn json_language_is_declared_else_detected_from_the_text() {
+    // The legacy page declares no language; its article is Russian.
+    let undeclared = util::run(["-f", "json", &source(LEGACY)], b"");
+    assert_code(&undeclared, 0);
+    let record: Value = serde_json::from_str(&undeclared.stdout).expect("one JSON document");
+    assert_eq!(field(&record, "language"), "ru");
+    // A declaration wins, whatever the text.
+    let page = fs::read(source(LEGACY)).expect("the sample");
+    let at = page
+        .windows(6)
+        .position(|w| w == b"<html>")
+        .expect("an <html> tag");
+    let declared = [&page[..at], b"<html lang=\"uk\">", &page[at + 6..]].concat();
+    let run = util::run(["-f", "json", "-"], &declared);
+    assert_code(&run, 0);
+    let record: Value = serde_json::from_str(&run.stdout).expect("one JSON document");
+    assert_eq!(field(&record, "language"), "uk");
+}
+
+#[test]
 fn output_dir_uses_the_format_extension() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let out = dir.path().join("out");
