@@ -41,6 +41,7 @@ mod inline;
 mod measure;
 mod metadata;
 mod nesting;
+mod product;
 mod prune;
 mod raw;
 mod removal;

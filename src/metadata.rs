@@ -117,6 +117,8 @@ pub(crate) struct PageKind {
     pub article: bool,
     /// A schema.org `DiscussionForumPosting`, `QAPage` or `Question` is declared.
     pub discussion: bool,
+    /// The page declares one product and no article (see [`crate::product`]).
+    pub product: bool,
 }
 
 const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "\"Question\""];
@@ -143,6 +145,7 @@ pub(crate) fn page_kind(dom: &Dom<'_>, metas: &Metas<'_>) -> PageKind {
     PageKind {
         article,
         discussion,
+        product: crate::product::declares_product(dom, metas),
     }
 }
 

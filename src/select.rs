@@ -46,12 +46,16 @@ impl<'a> Analysis<'a> {
         laps.lap("prune");
         let measures = crate::measure::measure(&dom, &dead);
         laps.lap("measure");
-        let hints = crate::hints::hints(&dom, &dead);
-        laps.lap("hints");
-        let prose = score::prose_chars(&dom, &dead, &measures);
         let metas = Metas::new(&dom);
         let kind = crate::metadata::page_kind(&dom, &metas);
-        laps.lap("prose and page kind");
+        laps.lap("page kind");
+        let mut hints = crate::hints::hints(&dom, &dead);
+        if kind.product {
+            crate::product::mark_furniture(&dom, &dead, &mut hints);
+        }
+        laps.lap("hints");
+        let prose = score::prose_chars(&dom, &dead, &measures);
+        laps.lap("prose");
         Analysis {
             dom,
             dead,
