@@ -5,9 +5,12 @@
 //! A page is a product page only by what it declares (OpenGraph, JSON-LD, microdata), and never
 //! when it also declares an article: a review of a product is still an article.
 
+use ego_tree::NodeId;
+use rustc_hash::FxHashSet;
 use serde_json::Value;
 
-use crate::dom::{Dom, Tag, attrs};
+use crate::blocks::{Block, BlockKind};
+use crate::dom::{Dom, Tag, attrs, collapse_whitespace};
 use crate::hints::Hint;
 use crate::metadata::Metas;
 
@@ -225,6 +228,101 @@ fn furniture_word(names: &str, words: &mut Vec<String>) -> Option<&'static str> 
         .find_map(|w| CHROME_WORDS.iter().find(|c| **c == w.as_str()).copied())
 }
 
+/// A declared description shorter than this is a tagline, not the product's text.
+const MIN_DESCRIPTION_CHARS: usize = 100;
+/// Longer words on average mean the description is encoded, not text.
+const MAX_AVERAGE_WORD_CHARS: usize = 20;
+/// The declared description is added when the extracted text holds less than this share of its
+/// words: the page shows it in a closed tab, a script or not at all.
+const DESCRIPTION_FOUND_SHARE: f32 = 0.5;
+
+/// The product's own description from its JSON-LD, as paragraphs to open the text with, when the
+/// extracted blocks miss most of it.
+pub(crate) fn missing_description(metas: &Metas<'_>, blocks: &[Block], node: NodeId) -> Vec<Block> {
+    let Some(description) = metas.json_ld.iter().find_map(product_description) else {
+        return Vec::new();
+    };
+    let paragraphs = description_paragraphs(description);
+    let chars: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    // Text, not an encoded string ("An%20elegant%20sofa...").
+    let spaced: usize = paragraphs.iter().map(|p| p.split(' ').count()).sum();
+    if chars < MIN_DESCRIPTION_CHARS || spaced * MAX_AVERAGE_WORD_CHARS < chars {
+        return Vec::new();
+    }
+    let extracted: FxHashSet<String> = blocks.iter().flat_map(|b| words(&b.text)).collect();
+    let declared: Vec<String> = paragraphs.iter().flat_map(|p| words(p)).collect();
+    let found = declared.iter().filter(|w| extracted.contains(*w)).count();
+    if found as f32 >= DESCRIPTION_FOUND_SHARE * declared.len() as f32 {
+        return Vec::new();
+    }
+    paragraphs
+        .into_iter()
+        .map(|p| Block::new(BlockKind::Paragraph, p, node))
+        .collect()
+}
+
+/// The `description` of the top-level product on sale in a JSON-LD value.
+fn product_description(value: &Value) -> Option<&str> {
+    match value {
+        Value::Array(items) => items.iter().find_map(product_description),
+        Value::Object(map) => {
+            let is_product = match map.get("@type") {
+                Some(Value::String(t)) => PRODUCT_TYPES.contains(&type_name(t)),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .any(|t| PRODUCT_TYPES.contains(&type_name(t))),
+                _ => false,
+            };
+            let sold = SALE_KEYS.iter().any(|k| map.contains_key(*k));
+            if is_product && sold {
+                return map.get("description").and_then(Value::as_str);
+            }
+            map.get("@graph").and_then(product_description)
+        }
+        _ => None,
+    }
+}
+
+/// The paragraphs of a declared description: its lines, or the text of its blocks when it is
+/// markup (even escaped), entities decoded.
+fn description_paragraphs(description: &str) -> Vec<String> {
+    let text = markup_text(description);
+    // Markup escaped as entities ("&lt;p&gt;") is markup once decoded.
+    let text = if text.contains('<') && text.contains('>') {
+        markup_text(&text)
+    } else {
+        text
+    };
+    text.lines()
+        .map(collapse_whitespace)
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// The text of a piece of markup, a line for each block and break.
+fn markup_text(markup: &str) -> String {
+    let document = crate::dom::parse(markup);
+    let dom = Dom::new(&document);
+    let mut text = String::new();
+    for node in &dom.nodes {
+        match node.tag {
+            Tag::Text => text.push_str(node.text),
+            Tag::Br => text.push('\n'),
+            tag if tag.is_block() => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// The lower-cased words of a text.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,5 +475,32 @@ mod tests {
         let text = page.text();
         assert!(text.contains("REVIEW_TEXT"), "{text}");
         assert!(text.contains("VERDICT_TEXT"), "{text}");
+    }
+
+    #[test]
+    fn a_description_the_page_hides_comes_from_its_json_ld() {
+        let html = r#"<html><head><title>Almond thins</title>
+            <script type="application/ld+json">{"@type":"Product","name":"Almond thins",
+            "sku":"ALM-1","description":"DECLARED_TEXT Crisp almond thins, baked with cranberries.&lt;br&gt;No added salt, no preservatives, and nothing artificial."}
+            </script></head><body><main><h1>Almond thins</h1><p>$4.99</p>
+            <div style="display:none"><p>Crisp almond thins, baked with cranberries.</p></div>
+            <button>Add to cart</button></main></body></html>"#;
+        let page = crate::extract(html, &crate::Config::default()).expect("extracts");
+        let text = page.text();
+        assert!(text.contains("DECLARED_TEXT Crisp almond thins"), "{text}");
+        assert!(text.contains("\nNo added salt"), "{text}");
+    }
+
+    #[test]
+    fn a_description_the_page_shows_is_not_repeated() {
+        let description = "DESCRIPTION_TEXT Keep your gear within easy reach in this pack. \
+            It is designed to fit a wide range of body types, and it has pockets galore for \
+            quick access to all your essentials.";
+        let head = format!(
+            r#"<script type="application/ld+json">{{"@type":"Product","sku":"1",
+            "description":"{description}"}}</script>"#
+        );
+        let page = crate::extract(&pack_page(&head), &crate::Config::default()).expect("extracts");
+        assert_eq!(page.text().matches("DESCRIPTION_TEXT").count(), 1);
     }
 }
