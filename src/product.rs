@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::blocks::{Block, BlockKind};
 use crate::dom::{Dom, Tag, attrs, collapse_whitespace};
 use crate::hints::Hint;
+use crate::measure::Measures;
 use crate::metadata::Metas;
 
 /// schema.org types of one product (a product with variants is a `ProductGroup`).
@@ -139,7 +140,15 @@ const CHROME_WORDS: &[&str] = &[
     "crosssells",
     "qna",
     "questions",
+    "price",
+    "prices",
+    "pricing",
 ];
+
+/// Furniture words that name a small box: a price is a line, so an element so named that holds
+/// more than this many characters is a layout wrapper around the description.
+const BOX_WORDS: &[&str] = &["price", "prices", "pricing"];
+const BOX_MAX_CHARS: u32 = 400;
 
 /// Stems that name it anywhere in a class or id (`customerreviews`, `cross-sell`).
 const CHROME_STEMS: &[(&str, &str)] = &[
@@ -153,9 +162,14 @@ const CHROME_STEMS: &[(&str, &str)] = &[
 ];
 
 /// Marks the furniture of a product page as boilerplate: review and rating blocks (by name or
-/// by `itemprop`), customer questions, up-sells and recently viewed products. Elements the markup
+/// by `itemprop`), customer questions, up-sells, recently viewed products and price boxes. Elements the markup
 /// already judges keep their verdict.
-pub(crate) fn mark_furniture(dom: &Dom<'_>, dead: &[bool], hints: &mut [Hint]) {
+pub(crate) fn mark_furniture(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    measures: &Measures,
+    hints: &mut [Hint],
+) {
     let mut words = Vec::new();
     for i in 0..dom.len() {
         if dead[i] || !matches!(hints[i], Hint::None | Hint::Positive) {
@@ -187,7 +201,9 @@ pub(crate) fn mark_furniture(dom: &Dom<'_>, dead: &[bool], hints: &mut [Hint]) {
             continue;
         }
         for names in names {
-            if let Some(word) = furniture_word(names, &mut words) {
+            if let Some(word) = furniture_word(names, &mut words)
+                && (!BOX_WORDS.contains(&word) || measures.chars[i] <= BOX_MAX_CHARS)
+            {
                 hints[i] = Hint::Negative(word);
                 break;
             }
@@ -502,5 +518,26 @@ mod tests {
         );
         let page = crate::extract(&pack_page(&head), &crate::Config::default()).expect("extracts");
         assert_eq!(page.text().matches("DESCRIPTION_TEXT").count(), 1);
+    }
+
+    #[test]
+    fn features_before_the_description_stay_and_the_price_box_goes() {
+        let html = format!(
+            r#"<html><head><title>Player Strat</title>{PACK_JSON_LD}</head><body><main>
+            <h1>Player Strat</h1><div class="product-price">PRICE_TEXT $829</div>
+            <ul><li>FEATURE_ONE Alder body</li><li>Maple neck</li><li>FEATURE_LAST Three
+            single-coil pickups</li></ul>
+            <div class="description"><p>DESCRIPTION_TEXT The second generation of the classic
+            guitar keeps what players loved, with rolled fretboard edges, a modern neck profile
+            and a tremolo that stays in tune through a long evening on stage.</p>
+            <p>It comes with a gig bag, and a set of strings fitted at the factory.</p></div>
+            </main></body></html>"#
+        );
+        let page = crate::extract(&html, &crate::Config::default()).expect("extracts");
+        let text = page.text();
+        for kept in ["FEATURE_ONE", "FEATURE_LAST", "DESCRIPTION_TEXT"] {
+            assert!(text.contains(kept), "{kept} missing:\n{text}");
+        }
+        assert!(!text.contains("PRICE_TEXT"), "{text}");
     }
 }

@@ -51,7 +51,7 @@ impl<'a> Analysis<'a> {
         laps.lap("page kind");
         let mut hints = crate::hints::hints(&dom, &dead);
         if kind.product {
-            crate::product::mark_furniture(&dom, &dead, &mut hints);
+            crate::product::mark_furniture(&dom, &dead, &measures, &mut hints);
         }
         laps.lap("hints");
         let prose = score::prose_chars(&dom, &dead, &measures);
