@@ -188,7 +188,7 @@ pub(crate) fn mark_furniture(
             p.eq_ignore_ascii_case("review") || p.eq_ignore_ascii_case("aggregateRating")
         }) || itemtype.is_some_and(|t| type_name(t) == "Review")
         {
-            hints[i] = Hint::Negative("itemprop review");
+            hints[i] = Hint::Negative(REVIEW_PROP);
             continue;
         }
         let names = [class, id].into_iter().flatten();
@@ -210,6 +210,39 @@ pub(crate) fn mark_furniture(
         }
     }
 }
+
+/// Zones the furniture of a product page when the other hints are set aside: a page whose
+/// markup misleads about its body still names its reviews.
+pub(crate) fn furniture_zones(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    hints: &[Hint],
+    zone: &mut [Option<&'static str>],
+) {
+    for i in 0..dom.len() {
+        if dead[i] {
+            continue;
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX && zone[parent].is_some() {
+            zone[i] = zone[parent];
+        } else if let Hint::Negative(word) = hints[i]
+            && is_furniture(word)
+        {
+            zone[i] = Some(word);
+        }
+    }
+}
+
+/// Whether a hint word is one of [`mark_furniture`]'s.
+fn is_furniture(word: &str) -> bool {
+    word == REVIEW_PROP
+        || CHROME_WORDS.contains(&word)
+        || CHROME_STEMS.iter().any(|(_, w)| *w == word)
+}
+
+/// The hint word of review and rating markup (`itemprop=review`, `itemtype=Review`).
+const REVIEW_PROP: &str = "itemprop review";
 
 /// The furniture word of a class list or id, if any. Names are cut into words at anything but
 /// letters and digits and where a lower-case letter meets a capital (`starRating`).
@@ -539,5 +572,30 @@ mod tests {
             assert!(text.contains(kept), "{kept} missing:\n{text}");
         }
         assert!(!text.contains("PRICE_TEXT"), "{text}");
+    }
+
+    #[test]
+    fn reviews_stay_out_of_a_short_product_page() {
+        // The description is short, so the selection retries without markup hints; the
+        // reviews, which hold most of the page's prose, must not come back with the retry.
+        let reviews: String = (0..6)
+            .map(|i| {
+                format!(
+                    r#"<li class="review"><p>REVIEW_{i} Rated 5 out of 5. These sandals are
+                    very comfortable and very light, and I wore them all summer on long walks by
+                    the sea without a single blister, which surprised me.</p></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Zero sandal</title>{PACK_JSON_LD}</head><body><main>
+            <h1>Zero sandal</h1><div class="summary"><p>DESCRIPTION_TEXT A minimalist sandal,
+            handmade in Spain, with a 5 mm sole.</p></div>
+            <div id="reviews"><ol>{reviews}</ol></div></main></body></html>"#
+        );
+        let page = crate::extract(&html, &crate::Config::default()).expect("extracts");
+        let text = page.text();
+        assert!(text.contains("DESCRIPTION_TEXT"), "{text}");
+        assert!(!text.contains("REVIEW_"), "{text}");
     }
 }

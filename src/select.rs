@@ -69,7 +69,11 @@ impl<'a> Analysis<'a> {
 
     /// The boilerplate zones under `rules`.
     fn zones(&self, rules: Rules) -> Vec<Option<&'static str>> {
-        score::zones(&self.dom, &self.dead, &self.hints, &self.prose, rules)
+        let mut zone = score::zones(&self.dom, &self.dead, &self.hints, &self.prose, rules);
+        if rules == Rules::Relaxed && self.kind.product {
+            crate::product::furniture_zones(&self.dom, &self.dead, &self.hints, &mut zone);
+        }
+        zone
     }
 }
 
