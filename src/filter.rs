@@ -73,12 +73,14 @@ pub(crate) fn trim_edges(
     for (k, draft) in kept.into_iter().enumerate() {
         let edge = k < first || k > last;
         let leading_heading = k < first && matches!(draft.block.kind, BlockKind::Heading { .. });
+        // A product's features and specs are lists and tables of short lines, before its
+        // description as well as after it.
         let kept_at_edge = (is_item(analysis, &draft)
             || matches!(
                 draft.block.kind,
                 BlockKind::TableRow { .. } | BlockKind::Code { .. } | BlockKind::Quote { .. }
             ))
-            && k > last;
+            && (k > last || analysis.kind.product);
         if edge && !leading_heading && !kept_at_edge {
             record(removals, &draft, Reason::EdgeNoise);
         } else {

@@ -42,6 +42,7 @@ mod language;
 mod measure;
 mod metadata;
 mod nesting;
+mod product;
 mod prune;
 mod raw;
 mod removal;
@@ -211,6 +212,11 @@ fn extract_timed(
         Some(body) => blocks::build(&analysis, &body, title.as_deref(), &mut removals),
         None => Vec::new(),
     };
+    if analysis.kind.product {
+        let root = document.tree.root().id();
+        let declared = product::missing_description(&analysis.metas, &blocks, root);
+        blocks.splice(0..0, declared);
+    }
     laps.lap("blocks and filters");
     // A page that declares no summary gets its first paragraph, as readers show it; one that
     // declares no language, the language its article is written in.

@@ -120,6 +120,8 @@ pub(crate) struct PageKind {
     /// A schema.org `DiscussionForumPosting` is declared: a forum thread, whose replies are the
     /// content (a Q&A page's comments on its answers are not).
     pub forum: bool,
+    /// The page declares one product and no article (see [`crate::product`]).
+    pub product: bool,
 }
 
 const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "\"Question\""];
@@ -156,6 +158,7 @@ pub(crate) fn page_kind(dom: &Dom<'_>, metas: &Metas<'_>) -> PageKind {
         article,
         discussion,
         forum,
+        product: crate::product::declares_product(dom, metas),
     }
 }
 

@@ -48,12 +48,16 @@ impl<'a> Analysis<'a> {
         laps.lap("prune");
         let measures = crate::measure::measure(&dom, &dead);
         laps.lap("measure");
-        let hints = crate::hints::hints(&dom, &dead);
-        laps.lap("hints");
-        let prose = score::prose_chars(&dom, &dead, &measures);
         let metas = Metas::new(&dom);
         let kind = crate::metadata::page_kind(&dom, &metas);
-        laps.lap("prose and page kind");
+        laps.lap("page kind");
+        let mut hints = crate::hints::hints(&dom, &dead);
+        if kind.product {
+            crate::product::mark_furniture(&dom, &dead, &measures, &mut hints);
+        }
+        laps.lap("hints");
+        let prose = score::prose_chars(&dom, &dead, &measures);
+        laps.lap("prose");
         Analysis {
             dom,
             dead,
@@ -67,14 +71,18 @@ impl<'a> Analysis<'a> {
 
     /// The boilerplate zones under `rules`.
     fn zones(&self, rules: Rules) -> Vec<Option<&'static str>> {
-        score::zones(
+        let mut zone = score::zones(
             &self.dom,
             &self.dead,
             &self.hints,
             &self.prose,
             &self.measures.chars,
             rules,
-        )
+        );
+        if rules == Rules::Relaxed && self.kind.product {
+            crate::product::furniture_zones(&self.dom, &self.dead, &self.hints, &mut zone);
+        }
+        zone
     }
 }
 

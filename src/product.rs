@@ -1,0 +1,601 @@
+//! Product pages: a page that declares one product keeps its name, description, features and
+//! specs; the reviews, ratings, customer questions and recommendations around them are the
+//! shop's furniture, however much text they hold.
+//!
+//! A page is a product page only by what it declares (OpenGraph, JSON-LD, microdata), and never
+//! when it also declares an article: a review of a product is still an article.
+
+use ego_tree::NodeId;
+use rustc_hash::FxHashSet;
+use serde_json::Value;
+
+use crate::blocks::{Block, BlockKind};
+use crate::dom::{Dom, Tag, attrs, collapse_whitespace};
+use crate::hints::Hint;
+use crate::measure::Measures;
+use crate::metadata::Metas;
+
+/// schema.org types of one product (a product with variants is a `ProductGroup`).
+const PRODUCT_TYPES: &[&str] = &[
+    "Product",
+    "ProductGroup",
+    "IndividualProduct",
+    "ProductModel",
+];
+
+/// schema.org types of a written piece: a page declaring one is an article whatever it sells.
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "Review",
+    "TechArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ScholarlyArticle",
+];
+
+/// Whether the page declares itself the page of one product: `og:type` product, or exactly one
+/// product among the top-level JSON-LD items or the outermost microdata items, and no article.
+pub(crate) fn declares_product(dom: &Dom<'_>, metas: &Metas<'_>) -> bool {
+    let mut types = Vec::new();
+    for value in &metas.json_ld {
+        top_level_types(value, &mut types);
+    }
+    if types.iter().any(|(t, _)| ARTICLE_TYPES.contains(t)) {
+        return false;
+    }
+    let og_product = metas.get("og:type").is_some_and(|t| {
+        let t = t.trim().to_ascii_lowercase();
+        t == "product" || t == "product.item" || t.ends_with(":product")
+    });
+    let json_ld_products = types
+        .iter()
+        .filter(|(t, sold)| *sold && PRODUCT_TYPES.contains(t))
+        .count();
+    og_product || json_ld_products == 1 || microdata_products(dom) == 1
+}
+
+/// The `@type`s of a JSON-LD value's top-level items (in a list or an `@graph`), not of the
+/// items nested in them (a shop's products listed in an article's `mentions`), each with whether
+/// the item is on sale: it has an offer, a stock number or variants. A business marking itself up
+/// as a "Product" only to show its rating stars has none of these.
+fn top_level_types<'v>(value: &'v Value, types: &mut Vec<(&'v str, bool)>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| top_level_types(v, types)),
+        Value::Object(map) => {
+            let sold = SALE_KEYS.iter().any(|k| map.contains_key(*k));
+            match map.get("@type") {
+                Some(Value::String(t)) => types.push((type_name(t), sold)),
+                Some(Value::Array(ts)) => types.extend(
+                    ts.iter()
+                        .filter_map(Value::as_str)
+                        .map(|t| (type_name(t), sold)),
+                ),
+                _ => {}
+            }
+            if let Some(graph) = map.get("@graph") {
+                top_level_types(graph, types);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// JSON-LD keys of a product on sale.
+const SALE_KEYS: &[&str] = &[
+    "offers",
+    "sku",
+    "mpn",
+    "gtin",
+    "gtin8",
+    "gtin12",
+    "gtin13",
+    "gtin14",
+    "productID",
+    "hasVariant",
+];
+
+/// `Product` of `Product`, `schema:Product` or `https://schema.org/Product`.
+fn type_name(t: &str) -> &str {
+    t.rsplit(['/', ':']).next().unwrap_or(t).trim()
+}
+
+/// Microdata products that no other item holds, but a page (`WebPage`, `ItemPage`).
+fn microdata_products(dom: &Dom<'_>) -> usize {
+    let mut count = 0;
+    // The item each node is inside of: the nearest ancestor with an itemtype.
+    let mut item: Vec<Option<&str>> = vec![None; dom.len()];
+    for i in 0..dom.len() {
+        let parent = dom.nodes[i].parent;
+        let outer = if parent == usize::MAX {
+            None
+        } else {
+            item[parent]
+        };
+        let own = dom.attr(i, "itemtype").map(type_name);
+        if let Some(own) = own
+            && PRODUCT_TYPES.contains(&own)
+            && outer.is_none_or(|o| o.ends_with("WebPage") || o == "ItemPage")
+        {
+            count += 1;
+        }
+        item[i] = own.or(outer);
+    }
+    count
+}
+
+/// Words that name a product page's furniture as whole words of a class or id (`reviews`,
+/// `product-rating`, `upsells`...).
+const CHROME_WORDS: &[&str] = &[
+    "review",
+    "reviews",
+    "reviewer",
+    "rating",
+    "ratings",
+    "upsell",
+    "upsells",
+    "crosssell",
+    "crosssells",
+    "qna",
+    "questions",
+    "price",
+    "prices",
+    "pricing",
+];
+
+/// Furniture words that name a small box: a price is a line, so an element so named that holds
+/// more than this many characters is a layout wrapper around the description.
+const BOX_WORDS: &[&str] = &["price", "prices", "pricing"];
+const BOX_MAX_CHARS: u32 = 400;
+
+/// Stems that name it anywhere in a class or id (`customerreviews`, `cross-sell`).
+const CHROME_STEMS: &[(&str, &str)] = &[
+    ("reviews", "reviews"),
+    ("up-sell", "upsell"),
+    ("cross-sell", "crosssell"),
+    ("cross_sell", "crosssell"),
+    ("recently-viewed", "recently viewed"),
+    ("recentlyviewed", "recently viewed"),
+    ("recently_viewed", "recently viewed"),
+];
+
+/// Marks the furniture of a product page as boilerplate: review and rating blocks (by name or
+/// by `itemprop`), customer questions, up-sells, recently viewed products and price boxes. Elements the markup
+/// already judges keep their verdict.
+pub(crate) fn mark_furniture(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    measures: &Measures,
+    hints: &mut [Hint],
+) {
+    let mut words = Vec::new();
+    for i in 0..dom.len() {
+        if dead[i] || !matches!(hints[i], Hint::None | Hint::Positive) {
+            continue;
+        }
+        let node = &dom.nodes[i];
+        if matches!(node.tag, Tag::Text | Tag::Html | Tag::Body | Tag::Head) {
+            continue;
+        }
+        let Some(element) = node.element else {
+            continue;
+        };
+        let [itemprop, itemtype, class, id] =
+            attrs(element, ["itemprop", "itemtype", "class", "id"]);
+        if itemprop.is_some_and(|p| {
+            p.eq_ignore_ascii_case("review") || p.eq_ignore_ascii_case("aggregateRating")
+        }) || itemtype.is_some_and(|t| type_name(t) == "Review")
+        {
+            hints[i] = Hint::Negative(REVIEW_PROP);
+            continue;
+        }
+        let names = [class, id].into_iter().flatten();
+        // A book's editorial reviews (press quotes) and a description's quotes are the
+        // description.
+        if names.clone().any(|n| {
+            let n = n.to_ascii_lowercase();
+            n.contains("editorial") || n.contains("description")
+        }) {
+            continue;
+        }
+        for names in names {
+            if let Some(word) = furniture_word(names, &mut words)
+                && (!BOX_WORDS.contains(&word) || measures.chars[i] <= BOX_MAX_CHARS)
+            {
+                hints[i] = Hint::Negative(word);
+                break;
+            }
+        }
+    }
+}
+
+/// Zones the furniture of a product page when the other hints are set aside: a page whose
+/// markup misleads about its body still names its reviews.
+pub(crate) fn furniture_zones(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    hints: &[Hint],
+    zone: &mut [Option<&'static str>],
+) {
+    for i in 0..dom.len() {
+        if dead[i] {
+            continue;
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX && zone[parent].is_some() {
+            zone[i] = zone[parent];
+        } else if let Hint::Negative(word) = hints[i]
+            && is_furniture(word)
+        {
+            zone[i] = Some(word);
+        }
+    }
+}
+
+/// Whether a hint word is one of [`mark_furniture`]'s.
+fn is_furniture(word: &str) -> bool {
+    word == REVIEW_PROP
+        || CHROME_WORDS.contains(&word)
+        || CHROME_STEMS.iter().any(|(_, w)| *w == word)
+}
+
+/// The hint word of review and rating markup (`itemprop=review`, `itemtype=Review`).
+const REVIEW_PROP: &str = "itemprop review";
+
+/// The furniture word of a class list or id, if any. Names are cut into words at anything but
+/// letters and digits and where a lower-case letter meets a capital (`starRating`).
+fn furniture_word(names: &str, words: &mut Vec<String>) -> Option<&'static str> {
+    let lower = names.to_ascii_lowercase();
+    for &(stem, word) in CHROME_STEMS {
+        if let Some(at) = lower.find(stem) {
+            // Not "previews".
+            if !lower[..at].ends_with('p') {
+                return Some(word);
+            }
+        }
+    }
+    words.clear();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in names.chars() {
+        let boundary = !c.is_ascii_alphanumeric() || (previous_lower && c.is_ascii_uppercase());
+        if boundary && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        }
+        previous_lower = c.is_ascii_lowercase();
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+        .iter()
+        .find_map(|w| CHROME_WORDS.iter().find(|c| **c == w.as_str()).copied())
+}
+
+/// A declared description shorter than this is a tagline, not the product's text.
+const MIN_DESCRIPTION_CHARS: usize = 100;
+/// Longer words on average mean the description is encoded, not text.
+const MAX_AVERAGE_WORD_CHARS: usize = 20;
+/// The declared description is added when the extracted text holds less than this share of its
+/// words: the page shows it in a closed tab, a script or not at all.
+const DESCRIPTION_FOUND_SHARE: f32 = 0.5;
+
+/// The product's own description from its JSON-LD, as paragraphs to open the text with, when the
+/// extracted blocks miss most of it.
+pub(crate) fn missing_description(metas: &Metas<'_>, blocks: &[Block], node: NodeId) -> Vec<Block> {
+    let Some(description) = metas.json_ld.iter().find_map(product_description) else {
+        return Vec::new();
+    };
+    let paragraphs = description_paragraphs(description);
+    let chars: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    // Text, not an encoded string ("An%20elegant%20sofa...").
+    let spaced: usize = paragraphs.iter().map(|p| p.split(' ').count()).sum();
+    if chars < MIN_DESCRIPTION_CHARS || spaced * MAX_AVERAGE_WORD_CHARS < chars {
+        return Vec::new();
+    }
+    let extracted: FxHashSet<String> = blocks.iter().flat_map(|b| words(&b.text)).collect();
+    let declared: Vec<String> = paragraphs.iter().flat_map(|p| words(p)).collect();
+    let found = declared.iter().filter(|w| extracted.contains(*w)).count();
+    if found as f32 >= DESCRIPTION_FOUND_SHARE * declared.len() as f32 {
+        return Vec::new();
+    }
+    paragraphs
+        .into_iter()
+        .map(|p| Block::new(BlockKind::Paragraph, p, node))
+        .collect()
+}
+
+/// The `description` of the top-level product on sale in a JSON-LD value.
+fn product_description(value: &Value) -> Option<&str> {
+    match value {
+        Value::Array(items) => items.iter().find_map(product_description),
+        Value::Object(map) => {
+            let is_product = match map.get("@type") {
+                Some(Value::String(t)) => PRODUCT_TYPES.contains(&type_name(t)),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .any(|t| PRODUCT_TYPES.contains(&type_name(t))),
+                _ => false,
+            };
+            let sold = SALE_KEYS.iter().any(|k| map.contains_key(*k));
+            if is_product && sold {
+                return map.get("description").and_then(Value::as_str);
+            }
+            map.get("@graph").and_then(product_description)
+        }
+        _ => None,
+    }
+}
+
+/// The paragraphs of a declared description: its lines, or the text of its blocks when it is
+/// markup (even escaped), entities decoded.
+fn description_paragraphs(description: &str) -> Vec<String> {
+    let text = markup_text(description);
+    // Markup escaped as entities ("&lt;p&gt;") is markup once decoded.
+    let text = if text.contains('<') && text.contains('>') {
+        markup_text(&text)
+    } else {
+        text
+    };
+    text.lines()
+        .map(collapse_whitespace)
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// The text of a piece of markup, a line for each block and break.
+fn markup_text(markup: &str) -> String {
+    let document = crate::dom::parse(markup);
+    let dom = Dom::new(&document);
+    let mut text = String::new();
+    for node in &dom.nodes {
+        match node.tag {
+            Tag::Text => text.push_str(node.text),
+            Tag::Br => text.push('\n'),
+            tag if tag.is_block() => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// The lower-cased words of a text.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn declared(head: &str, body: &str) -> bool {
+        let html = format!("<html><head>{head}</head><body>{body}</body></html>");
+        let doc = parse(&html);
+        let dom = Dom::new(&doc);
+        let metas = Metas::new(&dom);
+        declares_product(&dom, &metas)
+    }
+
+    #[test]
+    fn a_page_declares_one_product() {
+        assert!(declared(
+            r#"<meta property="og:type" content="product">"#,
+            ""
+        ));
+        assert!(declared(
+            r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"Product","name":"Trail pack","offers":{"price":"99.95"},
+            "review":[{"@type":"Review"}]}</script>"#,
+            ""
+        ));
+        assert!(declared(
+            "",
+            r#"<div itemscope itemtype="https://schema.org/Product"><h1>Trail pack</h1></div>"#
+        ));
+        assert!(!declared(
+            r#"<meta property="og:type" content="website">"#,
+            ""
+        ));
+    }
+
+    #[test]
+    fn an_article_or_a_catalogue_is_no_product_page() {
+        // A review of a product.
+        assert!(!declared(
+            r#"<meta property="og:type" content="product"><script type="application/ld+json">
+            {"@graph":[{"@type":"NewsArticle"},{"@type":"Product"}]}</script>"#,
+            ""
+        ));
+        // A business that marks itself up as a product for its rating stars.
+        assert!(!declared(
+            r#"<script type="application/ld+json">{"@type":"Product","name":"Pest control",
+            "aggregateRating":{"@type":"AggregateRating","ratingValue":"5"}}</script>"#,
+            ""
+        ));
+        // Many products: a listing.
+        assert!(!declared(
+            r#"<script type="application/ld+json">[{"@type":"Product","sku":"1"},
+            {"@type":"Product","sku":"2"}]</script>"#,
+            ""
+        ));
+        assert!(!declared(
+            "",
+            r#"<div itemscope itemtype="http://schema.org/Product">A</div>
+            <div itemscope itemtype="http://schema.org/Product">B</div>"#
+        ));
+    }
+
+    #[test]
+    fn furniture_words() {
+        let mut words = Vec::new();
+        let mut word = |names: &str| furniture_word(names, &mut words);
+        assert_eq!(word("product-reviews__list"), Some("reviews"));
+        assert_eq!(word("customerReviews"), Some("reviews"));
+        assert_eq!(word("cdr-rating_16-2-1"), Some("rating"));
+        assert_eq!(word("starRating"), Some("rating"));
+        assert_eq!(word("up-sells upsells products"), Some("upsell"));
+        assert_eq!(word("review_ctn"), Some("review"));
+        assert_eq!(word("operating-hours decorating"), None);
+        assert_eq!(word("video-previews"), None);
+        assert_eq!(word("product-description"), None);
+    }
+
+    const PACK_JSON_LD: &str = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+        "@type":"Product","name":"Trail 25 Pack","sku":"227955",
+        "offers":{"@type":"Offer","price":"99.95","priceCurrency":"USD"}}</script>"#;
+
+    /// A shop's page for one pack: description, features and specs, then reviews.
+    fn pack_page(head: &str) -> String {
+        format!(
+            r#"<html><head><title>Trail 25 Pack | Outdoor Shop</title>{head}</head><body>
+            <nav><a href="/">Home</a> <a href="/packs">Packs</a></nav>
+            <main><div class="product-page">
+              <h1>Trail 25 Pack</h1>
+              <section class="product-description"><p>DESCRIPTION_TEXT Keep your gear within
+              easy reach in this pack. It is designed to fit a wide range of body types, and it has
+              pockets galore for quick access to all your essentials.</p></section>
+              <section class="product-features"><h2>Features</h2><ul>
+                <li>FEATURE_TEXT Ripstop nylon main body fabric with a water repellent finish</li>
+                <li>Recycled nylon bottom is highly abrasion resistant</li>
+                <li>Padded shoulder straps and a back panel of foam and air mesh</li></ul></section>
+              <section class="tech-specs"><h2>Technical Specs</h2><table>
+                <tr><th>Capacity</th><td>SPEC_TEXT 25 liters</td></tr>
+                <tr><th>Weight</th><td>1 lb. 13 oz.</td></tr></table></section>
+              <div id="product-reviews-accordion"><h2>Reviews</h2>
+                <div class="review"><p>REVIEW_ONE Rated 5.0 out of 5 stars. I liked this bag a
+                lot, and I used it on several short day hikes over the summer with my family.</p>
+                <p>47 people found this review helpful</p></div>
+                <div class="review"><p>REVIEW_TWO Rated 3.0 out of 5 stars. It was not very
+                comfortable on long days, and the hip belt kept slipping down on every climb.</p>
+                </div>
+                <div class="review"><p>REVIEW_THREE Rated 5.0 out of 5 stars. Big enough for a
+                full day of supplies, but not too big, and the pockets are well placed.</p></div>
+              </div>
+            </div></main>
+            <footer>FOOTER_TEXT &copy; 2024 Outdoor Shop</footer></body></html>"#
+        )
+    }
+
+    #[test]
+    fn a_product_page_keeps_its_description_and_specs_but_not_its_reviews() {
+        let page =
+            crate::extract(&pack_page(PACK_JSON_LD), &crate::Config::default()).expect("extracts");
+        let text = page.text();
+        for kept in ["DESCRIPTION_TEXT", "FEATURE_TEXT", "SPEC_TEXT"] {
+            assert!(text.contains(kept), "{kept} missing:\n{text}");
+        }
+        for dropped in ["REVIEW_ONE", "REVIEW_TWO", "REVIEW_THREE", "FOOTER_TEXT"] {
+            assert!(!text.contains(dropped), "{dropped} kept:\n{text}");
+        }
+    }
+
+    #[test]
+    fn reviews_stay_on_a_page_that_declares_no_product() {
+        // Without the declaration the reviews are not named as furniture: the rule is for
+        // product pages only.
+        let page = crate::extract(&pack_page(""), &crate::Config::default()).expect("extracts");
+        assert!(page.text().contains("REVIEW_ONE"), "{}", page.text());
+    }
+
+    #[test]
+    fn an_article_reviewing_a_product_keeps_its_text() {
+        let html = r#"<html><head><title>Trail 25 review</title>
+            <meta property="og:type" content="article">
+            <script type="application/ld+json">{"@graph":[{"@type":"Review",
+            "itemReviewed":{"@type":"Product","name":"Trail 25 Pack","sku":"1"}},
+            {"@type":"Product","name":"Trail 25 Pack","offers":{"price":"99"}}]}</script>
+            </head><body><article class="review-article"><h1>Trail 25 review</h1>
+            <div class="review-body"><p>REVIEW_TEXT We carried the pack for three weeks on
+            day hikes in the hills, and it held everything we needed without ever feeling
+            heavy on the shoulders.</p><p>The pockets are well placed, though the hip belt
+            slipped on steep climbs, which is a pity on a pack at this price.</p>
+            <p>VERDICT_TEXT A fine pack for most walkers, and good value.</p></div>
+            </article></body></html>"#;
+        let page = crate::extract(html, &crate::Config::default()).expect("extracts");
+        let text = page.text();
+        assert!(text.contains("REVIEW_TEXT"), "{text}");
+        assert!(text.contains("VERDICT_TEXT"), "{text}");
+    }
+
+    #[test]
+    fn a_description_the_page_hides_comes_from_its_json_ld() {
+        let html = r#"<html><head><title>Almond thins</title>
+            <script type="application/ld+json">{"@type":"Product","name":"Almond thins",
+            "sku":"ALM-1","description":"DECLARED_TEXT Crisp almond thins, baked with cranberries.&lt;br&gt;No added salt, no preservatives, and nothing artificial."}
+            </script></head><body><main><h1>Almond thins</h1><p>$4.99</p>
+            <div style="display:none"><p>Crisp almond thins, baked with cranberries.</p></div>
+            <button>Add to cart</button></main></body></html>"#;
+        let page = crate::extract(html, &crate::Config::default()).expect("extracts");
+        let text = page.text();
+        assert!(text.contains("DECLARED_TEXT Crisp almond thins"), "{text}");
+        assert!(text.contains("\nNo added salt"), "{text}");
+    }
+
+    #[test]
+    fn a_description_the_page_shows_is_not_repeated() {
+        let description = "DESCRIPTION_TEXT Keep your gear within easy reach in this pack. \
+            It is designed to fit a wide range of body types, and it has pockets galore for \
+            quick access to all your essentials.";
+        let head = format!(
+            r#"<script type="application/ld+json">{{"@type":"Product","sku":"1",
+            "description":"{description}"}}</script>"#
+        );
+        let page = crate::extract(&pack_page(&head), &crate::Config::default()).expect("extracts");
+        assert_eq!(page.text().matches("DESCRIPTION_TEXT").count(), 1);
+    }
+
+    #[test]
+    fn features_before_the_description_stay_and_the_price_box_goes() {
+        let html = format!(
+            r#"<html><head><title>Player Strat</title>{PACK_JSON_LD}</head><body><main>
+            <h1>Player Strat</h1><div class="product-price">PRICE_TEXT $829</div>
+            <ul><li>FEATURE_ONE Alder body</li><li>Maple neck</li><li>FEATURE_LAST Three
+            single-coil pickups</li></ul>
+            <div class="description"><p>DESCRIPTION_TEXT The second generation of the classic
+            guitar keeps what players loved, with rolled fretboard edges, a modern neck profile
+            and a tremolo that stays in tune through a long evening on stage.</p>
+            <p>It comes with a gig bag, and a set of strings fitted at the factory.</p></div>
+            </main></body></html>"#
+        );
+        let page = crate::extract(&html, &crate::Config::default()).expect("extracts");
+        let text = page.text();
+        for kept in ["FEATURE_ONE", "FEATURE_LAST", "DESCRIPTION_TEXT"] {
+            assert!(text.contains(kept), "{kept} missing:\n{text}");
+        }
+        assert!(!text.contains("PRICE_TEXT"), "{text}");
+    }
+
+    #[test]
+    fn reviews_stay_out_of_a_short_product_page() {
+        // The description is short, so the selection retries without markup hints; the
+        // reviews, which hold most of the page's prose, must not come back with the retry.
+        let reviews: String = (0..6)
+            .map(|i| {
+                format!(
+                    r#"<li class="review"><p>REVIEW_{i} Rated 5 out of 5. These sandals are
+                    very comfortable and very light, and I wore them all summer on long walks by
+                    the sea without a single blister, which surprised me.</p></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Zero sandal</title>{PACK_JSON_LD}</head><body><main>
+            <h1>Zero sandal</h1><div class="summary"><p>DESCRIPTION_TEXT A minimalist sandal,
+            handmade in Spain, with a 5 mm sole.</p></div>
+            <div id="reviews"><ol>{reviews}</ol></div></main></body></html>"#
+        );
+        let page = crate::extract(&html, &crate::Config::default()).expect("extracts");
+        let text = page.text();
+        assert!(text.contains("DESCRIPTION_TEXT"), "{text}");
+        assert!(!text.contains("REVIEW_"), "{text}");
+    }
+}
