@@ -38,6 +38,7 @@ mod explain;
 mod filter;
 mod hints;
 mod inline;
+mod listing;
 mod measure;
 mod metadata;
 mod nesting;

@@ -31,19 +31,6 @@ const SHORT_LOOSE: f32 = 0.6;
 /// the page's).
 const GUARD_MIN_PROSE: u32 = 1000;
 
-/// Hint words that name a part of a page's layout or its subject rather than boilerplate: on a
-/// listing, an element so named that holds most of the page's text is the page's wrapper (the
-/// "category" page, the "off-canvas" main canvas). Tags, roles and navigation words stay in force.
-const LISTING_WRAPPER_WORDS: &[&str] = &[
-    "header",
-    "category",
-    "categories",
-    "tag",
-    "tags",
-    "off-canvas",
-    "offcanvas",
-];
-
 /// Hint words that mark comments and replies.
 const COMMENT_WORDS: &[&str] = &[
     "comment",
@@ -103,8 +90,8 @@ fn char_value(unit: &Unit, rules: Rules) -> f32 {
 }
 
 /// Marks which hints are in force: a negative hint on a node that holds most of the page's prose is
-/// a layout wrapper with an unlucky name, not boilerplate; on a listing, which has little prose,
-/// so is one that holds most of the page's text. Only an explicit article body ends a zone inside
+/// a layout wrapper with an unlucky name, not boilerplate; on a listing, the listing policy
+/// overrules more names (`listing::overruled`). Only an explicit article body ends a zone inside
 /// it.
 pub(crate) fn zones(
     dom: &Dom<'_>,
@@ -120,13 +107,14 @@ pub(crate) fn zones(
         return zone;
     }
     let page_prose = prose.first().copied().unwrap_or(0);
-    let page_chars = measures.chars.first().copied().unwrap_or(0);
-    let wrapper = |i: usize, word: &str| {
-        (prose[i] * 2 > page_prose && prose[i] >= GUARD_MIN_PROSE)
-            || (rules == Rules::Listing
-                && LISTING_WRAPPER_WORDS.contains(&word)
-                && measures.chars[i] * 2 > page_chars
-                && measures.chars[i] >= GUARD_MIN_PROSE)
+    let overruled = if rules == Rules::Listing {
+        crate::listing::overruled(dom, dead, hints, measures)
+    } else {
+        Vec::new()
+    };
+    let in_force = |i: usize| {
+        (prose[i] * 2 <= page_prose || prose[i] < GUARD_MIN_PROSE)
+            && !overruled.get(i).copied().unwrap_or(false)
     };
     for i in 0..n {
         if dead[i] {
@@ -140,7 +128,7 @@ pub(crate) fn zones(
         };
         zone[i] = match hints[i] {
             Hint::Negative(word) if rules == Rules::Thread && is_comment_hint(word) => inherited,
-            Hint::Negative(word) if !wrapper(i, word) => Some(word),
+            Hint::Negative(word) if in_force(i) => Some(word),
             Hint::Body => None,
             _ => inherited,
         };
