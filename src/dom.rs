@@ -15,7 +15,7 @@ use scraper::node::Element;
 use scraper::{Html, HtmlTreeSink, Node as HtmlNode};
 
 /// The tags the extractor tells apart; every other element is [`Tag::Inline`] or [`Tag::Block`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub(crate) enum Tag {
     Text,

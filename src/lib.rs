@@ -39,6 +39,7 @@ mod filter;
 mod hints;
 mod inline;
 mod language;
+mod listing;
 mod measure;
 mod metadata;
 mod nesting;

@@ -97,14 +97,15 @@ fn char_value(unit: &Unit, rules: Rules) -> f32 {
 }
 
 /// Marks which hints are in force: a negative hint on a node that holds most of the page's prose is
-/// a layout wrapper with an unlucky name, not boilerplate. Only an explicit article body ends a
-/// zone inside it.
+/// a layout wrapper with an unlucky name, not boilerplate; on a listing, the listing policy
+/// overrules more names (`listing::overruled`). Only an explicit article body ends a zone inside
+/// it.
 pub(crate) fn zones(
     dom: &Dom<'_>,
     dead: &[bool],
     hints: &[Hint],
+    measures: &Measures,
     prose: &[u32],
-    chars: &[u32],
     rules: Rules,
 ) -> Vec<Option<&'static str>> {
     let n = dom.len();
@@ -113,6 +114,14 @@ pub(crate) fn zones(
         return zone;
     }
     let page_prose = prose.first().copied().unwrap_or(0);
+    let overruled = if rules == Rules::Listing {
+        crate::listing::overruled(dom, dead, hints, measures)
+    } else {
+        Vec::new()
+    };
+    let overruled_at = |i: usize| overruled.get(i).copied().unwrap_or(false);
+    let in_force =
+        |i: usize| (prose[i] * 2 <= page_prose || prose[i] < GUARD_MIN_PROSE) && !overruled_at(i);
     for i in 0..n {
         if dead[i] {
             continue;
@@ -126,15 +135,17 @@ pub(crate) fn zones(
         zone[i] = match hints[i] {
             Hint::Negative(word) if rules == Rules::Thread && is_comment_hint(word) => inherited,
             // A widget that holds mostly prose is a panel of content, not a menu.
-            Hint::Negative(word) if WIDGET_WORDS.contains(&word) && prose[i] * 2 >= chars[i] => {
+            Hint::Negative(word)
+                if WIDGET_WORDS.contains(&word) && prose[i] * 2 >= measures.chars[i] =>
+            {
                 inherited
             }
-            Hint::Negative(word) if prose[i] * 2 <= page_prose || prose[i] < GUARD_MIN_PROSE => {
-                Some(word)
-            }
+            Hint::Negative(word) if in_force(i) => Some(word),
             // Comments and galleries can outgrow the article they follow and stay what they are.
             Hint::Negative(word)
-                if OUTGROWING_WORDS.contains(&word) && page_prose - prose[i] >= GUARD_MIN_PROSE =>
+                if OUTGROWING_WORDS.contains(&word)
+                    && page_prose - prose[i] >= GUARD_MIN_PROSE
+                    && !overruled_at(i) =>
             {
                 Some(word)
             }

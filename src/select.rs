@@ -75,8 +75,8 @@ impl<'a> Analysis<'a> {
             &self.dom,
             &self.dead,
             &self.hints,
+            &self.measures,
             &self.prose,
-            &self.measures.chars,
             rules,
         );
         if rules == Rules::Relaxed && self.kind.product {
@@ -455,6 +455,56 @@ mod tests {
             );
         }
         assert!(!text.contains("MENU_TEXT"));
+    }
+
+    #[test]
+    fn a_listing_wrapper_named_category_is_not_boilerplate() {
+        // Shop templates name the page's wrapper after the page type: "category" marks a link
+        // list on an article, but here it holds the whole product grid.
+        let cards: String = (0..24)
+            .map(|i| {
+                format!(
+                    r#"<li class="product-card"><a href="/chairs/{i}">ITEM_{i} Ergonomic mesh
+                    office chair with lumbar support, model {i}</a><span class="price">$149.00</span>
+                    <button>Add to cart</button></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Mesh chairs</title></head><body>
+            <nav><a href="/">Home</a> <a href="/desks">MENU_TEXT</a></nav>
+            <div class="page page--category"><h1>Mesh office chairs</h1>
+            <p>CATEGORY_TEXT Breathable mesh backs keep you cool through a long working day.</p>
+            <ul class="products">{cards}</ul></div>
+            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
+        );
+        let s = select_in(&html).expect("a body");
+        assert_eq!(s.rules, Rules::Listing);
+        for sentinel in ["CATEGORY_TEXT", "ITEM_0 ", "ITEM_23 "] {
+            assert!(s.text.contains(sentinel), "{sentinel} missing from {s:?}");
+        }
+        assert!(!s.text.contains("MENU_TEXT"));
+        assert!(!s.text.contains("FOOTER_TEXT"));
+    }
+
+    #[test]
+    fn a_listing_keeps_its_navigation_out_however_long() {
+        // A sidebar of links longer than the listing stays boilerplate.
+        let menu: String = (0..60)
+            .map(|i| format!(r#"<li><a href="/topic/{i}">MENU_TEXT topic number {i}</a></li>"#))
+            .collect();
+        let cards: String = (0..6)
+            .map(|i| format!(r#"<li><a href="/walk/{i}">ITEM_{i} Harbour walk</a> 2 km</li>"#))
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Walks</title></head><body>
+            <div class="sidebar"><ul>{menu}</ul></div>
+            <div><h1>Walks near the harbour</h1><ul>{cards}</ul></div></body></html>"#
+        );
+        let s = select_in(&html).expect("a body");
+        assert_eq!(s.rules, Rules::Listing);
+        assert!(s.text.contains("ITEM_5 "), "{s:?}");
+        assert!(!s.text.contains("MENU_TEXT"), "{s:?}");
     }
 
     #[test]

@@ -1,0 +1,252 @@
+//! The listing policy: which boilerplate names do not hold on a listing (a news section front, a
+//! blog index, search results, a shop's product grid).
+//!
+//! Names are read as on an article, with two exceptions.
+//! - A wrapper named after a part of the layout or the page's subject (`page--category`,
+//!   `off-canvas-main-canvas`) that holds most of the page's text is the page itself.
+//! - Inside the page's repeated items, names that mark boilerplate on an article name the parts of
+//!   an entry: its title bar (a `header` holding the entry's heading), its date line (`meta`,
+//!   `byline`), its labels (`tags`, `category`). On the item itself, such a word names the kind of
+//!   entry (`product_tag-sale`, `teaser`). Other names still count: a sidebar's widgets and a
+//!   thread's comments are repeated items too.
+//!
+//! An item is an element with at least [`MIN_ITEMS`] live siblings of its own shape (the same tag
+//! and the same first class name) that hold text and a link: an entry leads somewhere. Paragraphs,
+//! headings and classless `<div>` and `<section>` elements are never items, so an article's run
+//! of paragraphs and a page's layout boxes are not a listing.
+
+use rustc_hash::FxHashMap;
+
+use crate::dom::{Dom, Tag};
+use crate::hints::Hint;
+use crate::measure::Measures;
+
+/// Siblings of one shape that make a run of listing items.
+const MIN_ITEMS: usize = 3;
+
+/// A wrapper holds at least this many characters...
+const WRAPPER_MIN_CHARS: u32 = 1000;
+
+/// Hint words that name a part of a page's layout or its subject rather than boilerplate: an
+/// element so named that holds most of the page's text is the page's wrapper. Tags, roles and
+/// navigation words stay in force.
+const WRAPPER_WORDS: &[&str] = &[
+    "header",
+    "category",
+    "categories",
+    "tag",
+    "tags",
+    "off-canvas",
+    "offcanvas",
+];
+
+/// Hint words that, on an item, name the kind of entry.
+const ENTRY_KINDS: &[&str] = &["tag", "tags", "category", "categories", "teaser", "extra"];
+
+/// Hint words that, inside an item, name a part of the entry.
+const ENTRY_PARTS: &[&str] = &[
+    "meta",
+    "byline",
+    "author",
+    "tag",
+    "tags",
+    "category",
+    "categories",
+    "teaser",
+    "credit",
+    "credits",
+    "extra",
+];
+
+/// Hint words that, inside an item, name its title bar when it holds a heading or lies in one.
+const ENTRY_HEADERS: &[&str] = &["<header>", "header"];
+
+/// Whether each node's boilerplate name is overruled on a listing.
+pub(crate) fn overruled(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    hints: &[Hint],
+    measures: &Measures,
+) -> Vec<bool> {
+    let n = dom.len();
+    let (items, inside) = items(dom, dead, measures);
+    // A title bar holds the entry's heading, or is part of it.
+    let mut headed = below(dom, dead, |tag| matches!(tag, Tag::Heading(_)));
+    for (node, headed) in dom.nodes.iter().zip(headed.iter_mut()) {
+        if node.parent != usize::MAX && matches!(dom.nodes[node.parent].tag, Tag::Heading(_)) {
+            *headed = true;
+        }
+    }
+    let page_chars = measures.chars.first().copied().unwrap_or(0);
+    (0..n)
+        .map(|i| {
+            let Hint::Negative(word) = hints[i] else {
+                return false;
+            };
+            let chars = measures.chars[i];
+            let wrapper = WRAPPER_WORDS.contains(&word)
+                && chars * 2 > page_chars
+                && chars >= WRAPPER_MIN_CHARS;
+            let kind = items[i] && ENTRY_KINDS.contains(&word);
+            let part = inside[i]
+                && (ENTRY_PARTS.contains(&word) || (ENTRY_HEADERS.contains(&word) && headed[i]));
+            wrapper || kind || part
+        })
+        .collect()
+}
+
+/// Which nodes are listing items, and which lie inside one.
+fn items(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (Vec<bool>, Vec<bool>) {
+    let n = dom.len();
+    let mut items = vec![false; n];
+    let mut shapes: FxHashMap<(Tag, &str), usize> = FxHashMap::default();
+    let mut children: Vec<usize> = Vec::new();
+    let linked = below(dom, dead, |tag| tag == Tag::A);
+    for parent in 0..n {
+        if dead[parent] || dom.nodes[parent].tag == Tag::Text {
+            continue;
+        }
+        children.clear();
+        shapes.clear();
+        let mut c = parent + 1;
+        while c < dom.nodes[parent].end {
+            let shape = shape(dom, c);
+            if !dead[c] && can_be_item(shape) && measures.chars[c] > 0 && linked[c] {
+                children.push(c);
+                *shapes.entry(shape).or_default() += 1;
+            }
+            c = dom.nodes[c].end;
+        }
+        if children.len() < MIN_ITEMS {
+            continue;
+        }
+        for &child in &children {
+            // An entry is one of many: a child holding most of its parent's text is a section.
+            let minor = measures.chars[child] * 2 <= measures.chars[parent];
+            if minor && shapes[&shape(dom, child)] >= MIN_ITEMS {
+                items[child] = true;
+            }
+        }
+    }
+    // Nodes are in document order, parents first.
+    let mut inside = vec![false; n];
+    for i in 0..n {
+        let parent = dom.nodes[i].parent;
+        inside[i] = parent != usize::MAX && (items[parent] || inside[parent]);
+    }
+    (items, inside)
+}
+
+/// Whether an element of this shape can be a listing item: a list item, a table row, an
+/// `<article>` or a link; another block only when it has a class, since bare `<div>` and
+/// `<section>` elements are layout.
+fn can_be_item((tag, class): (Tag, &str)) -> bool {
+    match tag {
+        Tag::Li | Tag::Tr | Tag::Dt | Tag::Dd | Tag::Article | Tag::A => true,
+        Tag::P | Tag::Heading(_) => false,
+        tag => tag.is_block() && !class.is_empty(),
+    }
+}
+
+/// Whether each node is, or holds, a live element whose tag passes `test`.
+fn below(dom: &Dom<'_>, dead: &[bool], test: impl Fn(Tag) -> bool) -> Vec<bool> {
+    let n = dom.len();
+    let mut found = vec![false; n];
+    for i in (0..n).rev() {
+        if dead[i] {
+            continue;
+        }
+        if test(dom.nodes[i].tag) {
+            found[i] = true;
+        }
+        let parent = dom.nodes[i].parent;
+        if found[i] && parent != usize::MAX {
+            found[parent] = true;
+        }
+    }
+    found
+}
+
+/// An element's tag and first class name.
+fn shape<'a>(dom: &Dom<'a>, i: usize) -> (Tag, &'a str) {
+    let class = dom.attr(i, "class").unwrap_or("");
+    (
+        dom.nodes[i].tag,
+        class.split_ascii_whitespace().next().unwrap_or(""),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Config;
+
+    /// A blog index: entries whose title bars, date lines and labels carry names that mark
+    /// boilerplate on an article, beside a sidebar of widgets.
+    fn blog_index() -> String {
+        let entries: String = (0..8)
+            .map(|i| {
+                format!(
+                    r#"<article class="post type-post">
+                    <header class="entry-header"><h2 class="entry-title">
+                    <a href="/2024/walk-{i}">TITLE_{i} A winter walk along the estuary</a></h2>
+                    </header>
+                    <div class="entry-meta"><span class="byline">DATE_{i} by Ann Lee</span></div>
+                    <div class="tags"><a href="/tag/walks">LABEL_{i} walks</a></div>
+                    </article>"#
+                )
+            })
+            .collect();
+        let widgets: String = (0..4)
+            .map(|i| {
+                format!(
+                    r#"<div class="widget widget_links"><h3>WIDGET_{i} Links</h3>
+                    <ul><li><a href="/a">WIDGET_{i} one</a></li><li><a href="/b">two</a></li></ul>
+                    </div>"#
+                )
+            })
+            .collect();
+        format!(
+            r#"<html><head><title>Walks | Coast Notes</title></head><body>
+            <nav><a href="/">Home</a> <a href="/about">MENU_TEXT</a></nav>
+            <div class="site-content"><main><h1>Walks</h1>{entries}</main>
+            <div class="widget-area">{widgets}</div></div>
+            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
+        )
+    }
+
+    #[test]
+    fn entry_parts_are_content_on_a_listing() {
+        let page = crate::extract(&blog_index(), &Config::default()).expect("extracts");
+        let text = page.text();
+        for sentinel in ["TITLE_0 ", "TITLE_7 ", "DATE_3 ", "LABEL_5 "] {
+            assert!(text.contains(sentinel), "{sentinel} missing:\n{text}");
+        }
+        for chaff in ["WIDGET_", "MENU_TEXT", "FOOTER_TEXT"] {
+            assert!(!text.contains(chaff), "{chaff} kept:\n{text}");
+        }
+    }
+
+    #[test]
+    fn an_articles_paragraphs_are_not_items() {
+        // Paragraphs with links repeat, but a byline among them stays a byline.
+        let paragraphs: String = (0..6)
+            .map(|i| {
+                format!(
+                    r#"<p>Paragraph {i} of the report, which cites <a href="/s{i}">a study</a>,
+                    and goes on at some length about the tides, the wind and the harbour.</p>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Tides</title></head><body><div class="story">
+            <p class="byline">BYLINE_TEXT By Ann Lee</p>{paragraphs}</div></body></html>"#
+        );
+        let doc = crate::dom::parse(&html);
+        let dom = crate::dom::Dom::new(&doc);
+        let dead = vec![false; dom.len()];
+        let measures = crate::measure::measure(&dom, &dead);
+        let hints = crate::hints::hints(&dom, &dead);
+        let overruled = super::overruled(&dom, &dead, &hints, &measures);
+        assert!(!overruled.iter().any(|&o| o));
+    }
+}
