@@ -1,0 +1,282 @@
+//! Python bindings of unchaff: `unchaff.extract(html)` gives the article of a page and its
+//! metadata. The Python package (`unchaff/__init__.py`) re-exports what this module defines;
+//! its types are described in `unchaff/_unchaff.pyi`.
+//!
+//! Extraction runs with the interpreter released, so threads extract pages in parallel. A panic
+//! in the library becomes an `ExtractionError` rather than crossing into Python.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use pyo3::exceptions::{PyException, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+use pyo3::types::PyDict;
+
+mod record;
+
+pyo3::create_exception!(
+    unchaff,
+    ExtractionError,
+    PyException,
+    "The input is not a page unchaff can read; `kind` says why: \"binary\", \"too_large\", \"internal\" (a bug) or \"other\"."
+);
+
+/// A page as Python hands it over: text, or bytes whose encoding is found as the CLI finds it.
+enum Page {
+    Text(PyBackedStr),
+    Bytes(PyBackedBytes),
+}
+
+impl Page {
+    fn from_object(object: &Bound<'_, PyAny>) -> PyResult<Page> {
+        if let Ok(text) = object.extract::<PyBackedStr>() {
+            return Ok(Page::Text(text));
+        }
+        if let Ok(bytes) = object.extract::<PyBackedBytes>() {
+            return Ok(Page::Bytes(bytes));
+        }
+        let name = object.get_type().name()?;
+        Err(PyTypeError::new_err(format!(
+            "html must be str or bytes, not {name}"
+        )))
+    }
+
+    /// The library's extraction: bytes are decoded first, with `content_type`'s charset.
+    fn extract(
+        &self,
+        content_type: Option<&str>,
+        config: &unchaff::Config,
+    ) -> Result<unchaff::Extraction, unchaff::Error> {
+        match self {
+            Page::Text(text) => unchaff::extract(text, config),
+            Page::Bytes(bytes) => unchaff::extract_response(bytes, content_type, config),
+        }
+    }
+}
+
+/// The article of one page, its metadata and how much was removed.
+#[pyclass(frozen, module = "unchaff", name = "Extraction")]
+struct Extraction {
+    page: unchaff::Extraction,
+    text: String,
+    options: unchaff::RenderOptions,
+    /// The caller's address of the page, which outranks the page's own in `url`.
+    url: Option<String>,
+}
+
+#[pymethods]
+impl Extraction {
+    /// The article as plain text.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The article as Markdown (CommonMark with GFM tables).
+    fn markdown(&self, py: Python<'_>) -> String {
+        py.detach(|| self.page.markdown(&self.options))
+    }
+
+    /// The article as clean HTML: a fragment, or a whole document with `standalone`.
+    #[pyo3(signature = (*, standalone = false))]
+    fn html(&self, py: Python<'_>, standalone: bool) -> String {
+        let options = self.options.clone().with_standalone(standalone);
+        py.detach(|| self.page.html(&options))
+    }
+
+    /// The object the command line's `--format json` gives, without `path`: `markdown`, `html`
+    /// and `explain` add those keys as `--with markdown,html` and `--explain` do.
+    #[pyo3(signature = (*, markdown = false, html = false, explain = false))]
+    fn to_dict<'py>(
+        &self,
+        py: Python<'py>,
+        markdown: bool,
+        html: bool,
+        explain: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let json = self.to_json(py, markdown, html, explain)?;
+        py.import("json")?.call_method1("loads", (json,))
+    }
+
+    /// `to_dict` as a JSON string on one line, as the command line prints it with `--jsonl`.
+    #[pyo3(signature = (*, markdown = false, html = false, explain = false))]
+    fn to_json(
+        &self,
+        py: Python<'_>,
+        markdown: bool,
+        html: bool,
+        explain: bool,
+    ) -> PyResult<String> {
+        let extras = record::Extras {
+            markdown,
+            html,
+            explain,
+        };
+        // Serialising strings and numbers cannot fail; the error is passed on all the same.
+        py.detach(|| serde_json::to_string(&record::Record::new(self, extras)))
+            .map_err(|e| extraction_error(py, &e.to_string(), "internal"))
+    }
+
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.page.title.as_deref()
+    }
+
+    #[getter]
+    fn authors(&self) -> Vec<String> {
+        self.page.metadata.authors.clone()
+    }
+
+    #[getter]
+    fn byline(&self) -> Option<&str> {
+        self.page.metadata.byline.as_deref()
+    }
+
+    #[getter]
+    fn date(&self) -> Option<&str> {
+        self.page.metadata.date.as_deref()
+    }
+
+    #[getter]
+    fn site_name(&self) -> Option<&str> {
+        self.page.metadata.site_name.as_deref()
+    }
+
+    #[getter]
+    fn language(&self) -> Option<&str> {
+        self.page.metadata.language.as_deref()
+    }
+
+    #[getter]
+    fn description(&self) -> Option<&str> {
+        self.page.metadata.description.as_deref()
+    }
+
+    #[getter]
+    fn image(&self) -> Option<&str> {
+        self.page.metadata.image.as_deref()
+    }
+
+    #[getter]
+    fn tags(&self) -> Vec<String> {
+        self.page.metadata.tags.clone()
+    }
+
+    /// The page's address: the caller's `url`, else the one the page declares.
+    #[getter]
+    fn url(&self) -> Option<&str> {
+        self.url.as_deref().or(self.page.url.as_deref())
+    }
+
+    /// The address the page declares (`<link rel=canonical>`, `og:url`).
+    #[getter]
+    fn canonical_url(&self) -> Option<&str> {
+        self.page.url.as_deref()
+    }
+
+    /// The name of the encoding the page was read in.
+    #[getter]
+    fn encoding(&self) -> &'static str {
+        self.page.encoding
+    }
+
+    /// Blocks and characters kept and removed.
+    #[getter]
+    fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let stats = self.page.stats();
+        let dict = PyDict::new(py);
+        dict.set_item("blocks", stats.blocks)?;
+        dict.set_item("chars", stats.chars)?;
+        dict.set_item("removed_blocks", stats.removed_blocks)?;
+        dict.set_item("removed_chars", stats.removed_chars)?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<unchaff.Extraction title={:?} chars={}>",
+            self.page.title.as_deref().unwrap_or(""),
+            self.page.stats().chars
+        )
+    }
+}
+
+/// Extracts the article from a page: `str`, or `bytes` in any encoding (BOM, `content_type`'s
+/// charset, `<meta charset>`, detection). None when the page has no article text.
+#[pyfunction]
+#[pyo3(signature = (
+    html, /, *, url = None, content_type = None, include_title = true, images = false
+))]
+fn extract(
+    py: Python<'_>,
+    html: &Bound<'_, PyAny>,
+    url: Option<String>,
+    content_type: Option<String>,
+    include_title: bool,
+    images: bool,
+) -> PyResult<Option<Extraction>> {
+    let html = Page::from_object(html)?;
+    let mut config = unchaff::Config::default();
+    config.include_title = include_title;
+    // The removed blocks are counted in `stats`, as the command line's JSON counts them.
+    config.explain = true;
+    if matches!(html, Page::Text(_)) && content_type.is_some() {
+        return Err(PyTypeError::new_err(
+            "content_type applies to bytes only: a str is already decoded",
+        ));
+    }
+    let outcome = py.detach(|| {
+        catch_unwind(AssertUnwindSafe(|| {
+            html.extract(content_type.as_deref(), &config).map(|page| {
+                let text = page.text();
+                (page, text)
+            })
+        }))
+    });
+    let (page, text) = match outcome {
+        Ok(Ok(done)) => done,
+        Ok(Err(error)) => return Err(extraction_error(py, &error.to_string(), kind(&error))),
+        Err(_) => {
+            let message = "internal error while extracting the page (a bug in unchaff)";
+            return Err(extraction_error(py, message, "internal"));
+        }
+    };
+    if page.is_empty() {
+        return Ok(None);
+    }
+    let mut options = unchaff::RenderOptions::default().with_images(images);
+    if let Some(url) = &url {
+        options = options.with_base_url(url.clone());
+    }
+    Ok(Some(Extraction {
+        page,
+        text,
+        options,
+        url,
+    }))
+}
+
+/// The `kind` of an `ExtractionError` for a library error.
+fn kind(error: &unchaff::Error) -> &'static str {
+    match error.kind() {
+        unchaff::ErrorKind::Binary { .. } => "binary",
+        unchaff::ErrorKind::TooLarge { .. } => "too_large",
+        _ => "other",
+    }
+}
+
+/// An `ExtractionError` with its `kind` attribute set.
+fn extraction_error(py: Python<'_>, message: &str, kind: &str) -> PyErr {
+    let error = ExtractionError::new_err(message.to_owned());
+    if let Err(e) = error.value(py).setattr("kind", kind) {
+        return e;
+    }
+    error
+}
+
+/// unchaff extracts the main article of a web page as text, Markdown or HTML, with its metadata.
+#[pymodule]
+mod _unchaff {
+    #[pymodule_export]
+    use super::{Extraction, ExtractionError, extract};
+}
