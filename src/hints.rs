@@ -362,8 +362,10 @@ fn is_utility(class: &str) -> bool {
 /// What a class list says: [`names_hint`], where styling utilities may make an element look like
 /// content ("text-body") but never like boilerplate ("text-secondary", "bg-header").
 fn class_hint(raw: &str, names: &mut String) -> Hint {
-    if !raw.split_ascii_whitespace().any(is_utility) {
-        return names_hint(raw, names);
+    // Utilities only matter when they would mark the element as boilerplate.
+    let verdict = names_hint(raw, names);
+    if !matches!(verdict, Hint::Negative(_)) || !raw.split_ascii_whitespace().any(is_utility) {
+        return verdict;
     }
     let (utilities, kept): (Vec<&str>, Vec<&str>) =
         raw.split_ascii_whitespace().partition(|c| is_utility(c));

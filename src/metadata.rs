@@ -131,6 +131,8 @@ pub(crate) fn page_kind(dom: &Dom<'_>, metas: &Metas<'_>) -> PageKind {
     let article = metas
         .get("og:type")
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("article"));
+    // The microdata items, in document order: few pages have many.
+    let mut items: Vec<(usize, &str)> = Vec::new();
     let (mut discussion, mut forum) = (false, false);
     for (i, node) in dom.nodes.iter().enumerate() {
         let declared = if node.tag == Tag::Text {
@@ -142,23 +144,23 @@ pub(crate) fn page_kind(dom: &Dom<'_>, metas: &Metas<'_>) -> PageKind {
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
             json_ld.then_some(node.text)
         } else {
-            dom.attr(i, "itemtype")
-                .filter(|t| t.contains("DiscussionForumPosting") || t.ends_with("/Question"))
+            let itemtype = dom.attr(i, "itemtype");
+            if let Some(itemtype) = itemtype {
+                items.push((i, itemtype));
+            }
+            itemtype.filter(|t| t.contains("DiscussionForumPosting") || t.ends_with("/Question"))
         };
         if let Some(text) = declared {
             discussion |=
                 DISCUSSION_TYPES.iter().any(|t| text.contains(t)) || text.ends_with("/Question");
             forum |= text.contains("DiscussionForumPosting");
-            if forum {
-                break;
-            }
         }
     }
     PageKind {
         article,
         discussion,
         forum,
-        product: crate::product::declares_product(dom, metas),
+        product: crate::product::declares_product(dom, metas, &items),
     }
 }
 

@@ -38,7 +38,7 @@ const ARTICLE_TYPES: &[&str] = &[
 
 /// Whether the page declares itself the page of one product: `og:type` product, or exactly one
 /// product among the top-level JSON-LD items or the outermost microdata items, and no article.
-pub(crate) fn declares_product(dom: &Dom<'_>, metas: &Metas<'_>) -> bool {
+pub(crate) fn declares_product(dom: &Dom<'_>, metas: &Metas<'_>, items: &[(usize, &str)]) -> bool {
     let mut types = Vec::new();
     for value in &metas.json_ld {
         top_level_types(value, &mut types);
@@ -54,7 +54,7 @@ pub(crate) fn declares_product(dom: &Dom<'_>, metas: &Metas<'_>) -> bool {
         .iter()
         .filter(|(t, sold)| *sold && PRODUCT_TYPES.contains(t))
         .count();
-    og_product || json_ld_products == 1 || microdata_products(dom) == 1
+    og_product || json_ld_products == 1 || microdata_products(dom, items) == 1
 }
 
 /// The `@type`s of a JSON-LD value's top-level items (in a list or an `@graph`), not of the
@@ -103,25 +103,22 @@ fn type_name(t: &str) -> &str {
 }
 
 /// Microdata products that no other item holds, but a page (`WebPage`, `ItemPage`).
-fn microdata_products(dom: &Dom<'_>) -> usize {
+fn microdata_products(dom: &Dom<'_>, items: &[(usize, &str)]) -> usize {
     let mut count = 0;
-    // The item each node is inside of: the nearest ancestor with an itemtype.
-    let mut item: Vec<Option<&str>> = vec![None; dom.len()];
-    for i in 0..dom.len() {
-        let parent = dom.nodes[i].parent;
-        let outer = if parent == usize::MAX {
-            None
-        } else {
-            item[parent]
-        };
-        let own = dom.attr(i, "itemtype").map(type_name);
-        if let Some(own) = own
-            && PRODUCT_TYPES.contains(&own)
+    // The items open around the current one, innermost last, with where each ends.
+    let mut open: Vec<(usize, &str)> = Vec::new();
+    for &(i, itemtype) in items {
+        while open.last().is_some_and(|&(end, _)| end <= i) {
+            open.pop();
+        }
+        let own = type_name(itemtype);
+        let outer = open.last().map(|&(_, t)| t);
+        if PRODUCT_TYPES.contains(&own)
             && outer.is_none_or(|o| o.ends_with("WebPage") || o == "ItemPage")
         {
             count += 1;
         }
-        item[i] = own.or(outer);
+        open.push((dom.nodes[i].end, own));
     }
     count
 }
@@ -382,7 +379,7 @@ mod tests {
         let doc = parse(&html);
         let dom = Dom::new(&doc);
         let metas = Metas::new(&dom);
-        declares_product(&dom, &metas)
+        crate::metadata::page_kind(&dom, &metas).product
     }
 
     #[test]

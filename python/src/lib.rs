@@ -12,8 +12,6 @@ use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::PyDict;
 
-mod record;
-
 pyo3::create_exception!(
     unchaff,
     ExtractionError,
@@ -107,13 +105,14 @@ impl Extraction {
         html: bool,
         explain: bool,
     ) -> PyResult<String> {
-        let extras = record::Extras {
+        let extras = unchaff::RecordExtras {
             markdown,
             html,
             explain,
         };
+        let url = self.url.as_deref();
         // Serialising strings and numbers cannot fail; the error is passed on all the same.
-        py.detach(|| serde_json::to_string(&record::Record::new(self, extras)))
+        py.detach(|| serde_json::to_string(&self.page.record(url, extras, &self.options)))
             .map_err(|e| extraction_error(py, &e.to_string(), "internal"))
     }
 

@@ -13,34 +13,6 @@ use unchaff::{Config, Extraction, SiteProfile, host_of};
 use crate::cli::{inputs, report};
 use crate::{Args, ColorChoice, Extra, Format};
 
-#[derive(serde::Serialize)]
-struct Record<'a> {
-    path: &'a str,
-    url: Option<&'a str>,
-    canonical_url: Option<&'a str>,
-    title: Option<&'a str>,
-    #[serde(flatten)]
-    metadata: &'a unchaff::Metadata,
-    text: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    markdown: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    html: Option<String>,
-    stats: Option<unchaff::Stats>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    explain: Option<Vec<ExplainedBlock<'a>>>,
-}
-
-#[derive(serde::Serialize)]
-struct ExplainedBlock<'a> {
-    text: &'a str,
-    kept: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    stage: Option<unchaff::Stage>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<&'a unchaff::Reason>,
-}
-
 /// Pages extracted and written at a time when nothing needs the whole batch at once.
 const STREAM_CHUNK: usize = 32;
 
@@ -471,7 +443,6 @@ fn sink_error(args: &Args, e: &io::Error) -> String {
 
 /// What one page contributes to the output, in the chosen view.
 fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several: bool) -> Vec<u8> {
-    let text = page.text();
     let mut options = unchaff::RenderOptions::default()
         .with_images(args.images)
         .with_standalone(args.standalone);
@@ -479,35 +450,14 @@ fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several:
         options = options.with_base_url(url.clone());
     }
     if args.format == Format::Json {
-        let explain = args.explain.then(|| {
-            page.page
-                .iter()
-                .map(|b| ExplainedBlock {
-                    text: &b.text,
-                    kept: b.removed.is_none(),
-                    stage: b.removed.as_ref().map(|(stage, _)| *stage),
-                    reason: b.removed.as_ref().map(|(_, reason)| reason),
-                })
-                .collect()
-        });
-        let record = Record {
-            path: name,
-            url: args.url.as_deref().or(page.url.as_deref()),
-            canonical_url: page.url.as_deref(),
-            title: page.title.as_deref(),
-            metadata: &page.metadata,
-            text: &text,
-            markdown: args
-                .with
-                .contains(&Extra::Markdown)
-                .then(|| page.markdown(&options)),
-            html: args
-                .with
-                .contains(&Extra::Html)
-                .then(|| page.html(&options.clone().with_standalone(false))),
-            stats: Some(page.stats()),
-            explain,
+        let extras = unchaff::RecordExtras {
+            markdown: args.with.contains(&Extra::Markdown),
+            html: args.with.contains(&Extra::Html),
+            explain: args.explain,
         };
+        let record = page
+            .record(args.url.as_deref(), extras, &options)
+            .with_path(name);
         // Serialising a struct of strings and numbers cannot fail.
         let mut out = if args.jsonl || (several && args.output_dir.is_none()) {
             serde_json::to_vec(&record).unwrap_or_default()
@@ -533,7 +483,7 @@ fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several:
     match args.format {
         Format::Markdown => page.markdown(&options).into_bytes(),
         Format::Html => page.html(&options).into_bytes(),
-        Format::Text | Format::Json => text.into_bytes(),
+        Format::Text | Format::Json => page.text().into_bytes(),
     }
 }
 
