@@ -310,7 +310,10 @@ fn hint_cached<'a>(
             *cache.entry(names).or_insert_with(|| judge(names, buffer))
         }
     };
-    let (by_class, by_id) = (verdict(class, class_hint), verdict(id, names_hint));
+    let (by_class, mut by_id) = (verdict(class, class_hint), verdict(id, names_hint));
+    if matches!(by_id, Hint::Negative(_)) && is_heading_slug(dom, i, id) {
+        by_id = Hint::None;
+    }
     let named = match (by_class, by_id) {
         (Hint::Body, _) | (_, Hint::Body) => Hint::Body,
         (Hint::Negative(word), _) | (_, Hint::Negative(word)) => Hint::Negative(word),
@@ -321,6 +324,27 @@ fn hint_cached<'a>(
         Hint::None if node.tag == Tag::Article || node.tag == Tag::Main => Hint::Positive,
         named => named,
     }
+}
+
+/// Nodes after an element searched for the heading its id may be the slug of.
+const SLUG_HEADING_REACH: usize = 8;
+
+/// Whether element `i`'s id is its heading's slug, as documentation generators name sections
+/// (`<section id="more-on-lists"><h2>5.1. More on Lists</h2>`): every word of the id is in the
+/// first heading at its start.
+fn is_heading_slug(dom: &Dom<'_>, i: usize, id: &str) -> bool {
+    let end = dom.nodes[i].end.min(i + 1 + SLUG_HEADING_REACH);
+    let Some(heading) = (i + 1..end).find(|&j| matches!(dom.nodes[j].tag, Tag::Heading(_))) else {
+        return false;
+    };
+    let text = dom.text_of(heading, |_| false).to_lowercase();
+    let heading_words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+    let mut id_words = id
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    id_words.peek().is_some()
+        && id_words.all(|w| heading_words.iter().any(|h| h.eq_ignore_ascii_case(w)))
 }
 
 /// Prefixes of utility classes, which name a colour, a font or a border ("text-secondary",
@@ -580,5 +604,18 @@ mod tests {
             let hint = hint_of(&format!(r#"<div class="{class}">"#));
             assert!(matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
         }
+    }
+
+    #[test]
+    fn a_section_named_after_its_heading_is_no_boilerplate() {
+        let doc = parse(
+            r#"<body><section id="more-on-lists"><h2>5.1. More on Lists</h2><p>Text.</p></section>
+            <div id="more-on-this"><h3>Elsewhere</h3></div></body>"#,
+        );
+        let dom = Dom::new(&doc);
+        let section = dom.find(Tag::Section).expect("a section");
+        assert_eq!(hint(&dom, section), Hint::None);
+        let div = dom.find(Tag::Div).expect("a div");
+        assert_eq!(hint(&dom, div), Hint::Negative("more-on"));
     }
 }
