@@ -193,19 +193,24 @@ mod tests {
     use super::*;
     use crate::dom::parse;
 
+    /// The text of the nodes prune leaves alive on a page.
+    fn live_text(html: &str) -> String {
+        let doc = parse(html);
+        let dom = Dom::new(&doc);
+        let dead = prune(&dom, &mut Vec::new());
+        (0..dom.len())
+            .filter(|&i| !dead[i])
+            .map(|i| dom.nodes[i].text)
+            .collect()
+    }
+
     #[test]
     fn closed_tabs_and_accordions_are_content_but_dialogs_are_not() {
-        let doc = parse(
+        let live = live_text(
             r#"<body><div role="tabpanel" hidden><p>BODY_TEXT one</p></div>
             <div class="accordion-item__panel" aria-hidden="true"><p>BODY_TEXT two</p></div>
             <div role="dialog" class="collapse"><p>MENU_TEXT</p></div></body>"#,
         );
-        let dom = Dom::new(&doc);
-        let dead = prune(&dom, &mut Vec::new());
-        let live: String = (0..dom.len())
-            .filter(|&i| !dead[i])
-            .map(|i| dom.nodes[i].text)
-            .collect();
         assert!(live.contains("BODY_TEXT one") && live.contains("BODY_TEXT two"));
         assert!(!live.contains("MENU_TEXT"));
     }
@@ -232,22 +237,13 @@ mod tests {
 
     #[test]
     fn a_wrapper_hiding_the_whole_page_until_laid_out_is_shown() {
-        let live = |html: &str| {
-            let doc = parse(html);
-            let dom = Dom::new(&doc);
-            let dead = prune(&dom, &mut Vec::new());
-            (0..dom.len())
-                .filter(|&i| !dead[i])
-                .map(|i| dom.nodes[i].text)
-                .collect::<String>()
-        };
         let article = "<p>BODY_TEXT of a long article paragraph, told in many words.</p>".repeat(5);
-        let wrapped = live(&format!(
+        let wrapped = live_text(&format!(
             r#"<body><nav>Home</nav><div style="visibility:hidden;min-height:100vh">{article}</div></body>"#
         ));
         assert!(wrapped.contains("BODY_TEXT"));
         // A hidden part beside visible text stays hidden.
-        let part = live(&format!(
+        let part = live_text(&format!(
             r#"<body>{article}<div style="visibility: hidden">{}</div></body>"#,
             "<p>MENU_TEXT</p>".repeat(3)
         ));
@@ -256,22 +252,19 @@ mod tests {
 
     #[test]
     fn a_tag_shown_as_text_is_dropped_outside_code() {
-        let doc = parse(
+        let live = live_text(
             r#"<body>&lt;img height="1" width="1" style="display:none" src="http://example.com/p?c=2"&gt;
             <p>BODY_TEXT</p><pre>&lt;img src="http://example.com/shown-in-code.png"&gt;</pre></body>"#,
         );
-        let dom = Dom::new(&doc);
-        let dead = prune(&dom, &mut Vec::new());
-        let live: String = (0..dom.len())
-            .filter(|&i| !dead[i])
-            .map(|i| dom.nodes[i].text)
-            .collect();
         assert!(live.contains("BODY_TEXT") && live.contains("shown-in-code"));
-        let doc =
-            parse("<body><p>&lt;The Palace: Jang Noksu&gt;</p><p>fn map&lt;U, F&gt;</p></body>");
-        let dom = Dom::new(&doc);
-        let dead = prune(&dom, &mut Vec::new());
-        assert!((0..dom.len()).all(|i| !dead[i] || dom.nodes[i].tag != Tag::Text));
         assert!(!live.contains("display:none"), "{live}");
+        // Bracketed titles and type parameters are text.
+        let live = live_text(
+            "<body><p>&lt;The Palace: Jang Noksu&gt;</p><p>fn map&lt;U, F&gt;</p></body>",
+        );
+        assert!(
+            live.contains("<The Palace: Jang Noksu>") && live.contains("map<U, F>"),
+            "{live}"
+        );
     }
 }
