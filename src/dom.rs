@@ -273,22 +273,7 @@ impl<'a> Dom<'a> {
 
     /// The whitespace-collapsed text of the subtree `i`, skipping nodes for which `skip` holds.
     pub(crate) fn text_of(&self, i: usize, skip: impl Fn(usize) -> bool) -> String {
-        let mut out = String::new();
-        let mut j = i;
-        while j < self.nodes[i].end {
-            if skip(j) {
-                j = self.nodes[j].end;
-                continue;
-            }
-            let node = &self.nodes[j];
-            if node.tag == Tag::Text {
-                out.push_str(node.text);
-            } else if node.tag.is_block() || node.tag == Tag::Br {
-                out.push(' ');
-            }
-            j += 1;
-        }
-        collapse_whitespace(&out)
+        collapse_whitespace(&self.raw_text(i, skip, ' ', ' '))
     }
 
     /// The text of node `i` as [`Dom::text_of`] gives it, but a line for each `<br>`-separated
@@ -296,6 +281,23 @@ impl<'a> Dom<'a> {
     pub(crate) fn lines_of(&self, i: usize, skip: impl Fn(usize) -> bool) -> String {
         // The parser turns NUL in text into U+FFFD, so it can mark the breaks.
         const BREAK: char = '\0';
+        self.raw_text(i, skip, ' ', BREAK)
+            .split(BREAK)
+            .map(collapse_whitespace)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The text of the subtree `i` as it stands, `block` at each block element's start and
+    /// `br` at each `<br>`, skipping nodes for which `skip` holds.
+    pub(crate) fn raw_text(
+        &self,
+        i: usize,
+        skip: impl Fn(usize) -> bool,
+        block: char,
+        br: char,
+    ) -> String {
         let mut raw = String::new();
         let mut j = i;
         while j < self.nodes[i].end {
@@ -306,17 +308,13 @@ impl<'a> Dom<'a> {
             let node = &self.nodes[j];
             match node.tag {
                 Tag::Text => raw.push_str(node.text),
-                Tag::Br => raw.push(BREAK),
-                tag if tag.is_block() => raw.push(' '),
+                Tag::Br => raw.push(br),
+                tag if tag.is_block() => raw.push(block),
                 _ => {}
             }
             j += 1;
         }
-        raw.split(BREAK)
-            .map(collapse_whitespace)
-            .filter(|line| !line.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
+        raw
     }
 }
 
@@ -333,6 +331,13 @@ pub(crate) fn attrs<'a, const N: usize>(
         }
     }
     values
+}
+
+/// The lower-cased words of a text: its runs of letters and digits.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }
 
 /// Collapses runs of whitespace into one space and trims both ends.

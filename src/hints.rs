@@ -337,8 +337,7 @@ fn is_heading_slug(dom: &Dom<'_>, i: usize, id: &str) -> bool {
     let Some(heading) = (i + 1..end).find(|&j| matches!(dom.nodes[j].tag, Tag::Heading(_))) else {
         return false;
     };
-    let text = dom.text_of(heading, |_| false).to_lowercase();
-    let heading_words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+    let heading_words: Vec<String> = crate::dom::words(&dom.text_of(heading, |_| false)).collect();
     let mut id_words = id
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -274,10 +274,7 @@ impl<'a> Metas<'a> {
 
 /// The lower-cased words of a text.
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    crate::dom::words(s).collect()
 }
 
 /// Whether a heading and a title name the same thing: most of the heading's words are in it.
@@ -831,27 +828,23 @@ fn marks_author(value: &str) -> bool {
         .any(|w| value.contains(w))
 }
 
-/// The words [`marks_author`] looks for, in any case.
-// The patterns are fixed; the tests build the automaton.
+/// A case-blind automaton of fixed words.
+// The patterns are fixed; the tests build the automata.
 #[allow(clippy::expect_used)]
+fn case_blind(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("fixed words build an automaton")
+}
+
+/// The words [`marks_author`] looks for, in any case.
 static AUTHOR_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["author", "byline", "writtenby"])
-            .expect("author words build an automaton")
-    });
+    std::sync::LazyLock::new(|| case_blind(&["author", "byline", "writtenby"]));
 
 /// The words [`visible_date`] looks for in class names, in any case.
-// The patterns are fixed; the tests build the automaton.
-#[allow(clippy::expect_used)]
 static DATE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["date", "publish", "posted"])
-            .expect("date words build an automaton")
-    });
+    std::sync::LazyLock::new(|| case_blind(&["date", "publish", "posted"]));
 
 /// Whether an element of the page is inside the comments (a class or id of it or an ancestor
 /// says "comment").

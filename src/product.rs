@@ -65,22 +65,31 @@ fn top_level_types<'v>(value: &'v Value, types: &mut Vec<(&'v str, bool)>) {
     match value {
         Value::Array(items) => items.iter().for_each(|v| top_level_types(v, types)),
         Value::Object(map) => {
-            let sold = SALE_KEYS.iter().any(|k| map.contains_key(*k));
-            match map.get("@type") {
-                Some(Value::String(t)) => types.push((type_name(t), sold)),
-                Some(Value::Array(ts)) => types.extend(
-                    ts.iter()
-                        .filter_map(Value::as_str)
-                        .map(|t| (type_name(t), sold)),
-                ),
-                _ => {}
-            }
+            let sold = on_sale(map);
+            types.extend(item_types(map).map(|t| (t, sold)));
             if let Some(graph) = map.get("@graph") {
                 top_level_types(graph, types);
             }
         }
         _ => {}
     }
+}
+
+/// The `@type` names of a JSON-LD item (`Product` of `https://schema.org/Product`).
+fn item_types(map: &serde_json::Map<String, Value>) -> impl Iterator<Item = &str> {
+    let (one, many) = match map.get("@type") {
+        Some(Value::String(t)) => (Some(t.as_str()), None),
+        Some(Value::Array(ts)) => (None, Some(ts.iter().filter_map(Value::as_str))),
+        _ => (None, None),
+    };
+    one.into_iter()
+        .chain(many.into_iter().flatten())
+        .map(type_name)
+}
+
+/// Whether a JSON-LD item is on sale: it has an offer, a stock number or variants.
+fn on_sale(map: &serde_json::Map<String, Value>) -> bool {
+    SALE_KEYS.iter().any(|k| map.contains_key(*k))
 }
 
 /// JSON-LD keys of a product on sale.
@@ -295,8 +304,14 @@ pub(crate) fn missing_description(metas: &Metas<'_>, blocks: &[Block], node: Nod
     if chars < MIN_DESCRIPTION_CHARS || spaced * MAX_AVERAGE_WORD_CHARS < chars {
         return Vec::new();
     }
-    let extracted: FxHashSet<String> = blocks.iter().flat_map(|b| words(&b.text)).collect();
-    let declared: Vec<String> = paragraphs.iter().flat_map(|p| words(p)).collect();
+    let extracted: FxHashSet<String> = blocks
+        .iter()
+        .flat_map(|b| crate::dom::words(&b.text))
+        .collect();
+    let declared: Vec<String> = paragraphs
+        .iter()
+        .flat_map(|p| crate::dom::words(p))
+        .collect();
     let found = declared.iter().filter(|w| extracted.contains(*w)).count();
     if found as f32 >= DESCRIPTION_FOUND_SHARE * declared.len() as f32 {
         return Vec::new();
@@ -312,16 +327,7 @@ fn product_description(value: &Value) -> Option<&str> {
     match value {
         Value::Array(items) => items.iter().find_map(product_description),
         Value::Object(map) => {
-            let is_product = match map.get("@type") {
-                Some(Value::String(t)) => PRODUCT_TYPES.contains(&type_name(t)),
-                Some(Value::Array(ts)) => ts
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .any(|t| PRODUCT_TYPES.contains(&type_name(t))),
-                _ => false,
-            };
-            let sold = SALE_KEYS.iter().any(|k| map.contains_key(*k));
-            if is_product && sold {
+            if on_sale(map) && item_types(map).any(|t| PRODUCT_TYPES.contains(&t)) {
                 return map.get("description").and_then(Value::as_str);
             }
             map.get("@graph").and_then(product_description)
@@ -349,24 +355,7 @@ fn description_paragraphs(description: &str) -> Vec<String> {
 /// The text of a piece of markup, a line for each block and break.
 fn markup_text(markup: &str) -> String {
     let document = crate::dom::parse(markup);
-    let dom = Dom::new(&document);
-    let mut text = String::new();
-    for node in &dom.nodes {
-        match node.tag {
-            Tag::Text => text.push_str(node.text),
-            Tag::Br => text.push('\n'),
-            tag if tag.is_block() => text.push('\n'),
-            _ => {}
-        }
-    }
-    text
-}
-
-/// The lower-cased words of a text.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    Dom::new(&document).raw_text(0, |_| false, '\n', '\n')
 }
 
 #[cfg(test)]
