@@ -29,29 +29,16 @@
 
 mod blocks;
 mod config;
-mod cues;
-mod decode;
 mod dedup;
 mod dom;
 mod error;
-mod explain;
-mod filter;
-mod hints;
-mod inline;
-mod language;
-mod listing;
-mod measure;
-mod metadata;
-mod nesting;
-mod product;
-mod prune;
-mod raw;
+mod extract;
+mod input;
+mod page;
 mod record;
 mod removal;
 mod render;
-mod score;
-mod select;
-mod site;
+mod rules;
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]
@@ -59,16 +46,16 @@ mod site;
 struct ReadmeExamples;
 
 pub use blocks::{Block, BlockKind};
+pub use blocks::{Span, Style};
 pub use config::Config;
-pub use dedup::{Fingerprint, Overlap};
+pub use dedup::fingerprint::{Fingerprint, Overlap};
+pub use dedup::site::{SiteProfile, host_of};
 pub use error::{Error, ErrorKind};
-pub use explain::PageBlock;
-pub use inline::{Span, Style};
-pub use metadata::Metadata;
+pub use extract::explain::PageBlock;
+pub use page::metadata::Metadata;
 pub use record::{Record, RecordExtras};
 pub use removal::{Reason, Removal, Stage};
 pub use render::RenderOptions;
-pub use site::{SiteProfile, host_of};
 
 /// The result of extracting one page.
 #[derive(Debug, Clone)]
@@ -177,11 +164,11 @@ pub fn extract_response(
     config: &Config,
 ) -> Result<Extraction, Error> {
     check_size(body.len(), config)?;
-    if let Some(per_mille) = decode::binary(body) {
+    if let Some(per_mille) = input::decode::binary(body) {
         return Err(Error::new(ErrorKind::Binary { per_mille }));
     }
-    let transport = content_type.and_then(decode::content_type_charset);
-    let decoded = decode::decode(body, transport);
+    let transport = content_type.and_then(input::decode::content_type_charset);
+    let decoded = input::decode::decode(body, transport);
     let mut page = extract(&decoded.text, config)?;
     page.encoding = decoded.encoding.name();
     Ok(page)
@@ -203,21 +190,21 @@ fn extract_timed(
     let dom = dom::Dom::new(&document);
     laps.lap("dom view");
     let mut removals = Vec::new();
-    let analysis = select::Analysis::new(dom, &mut removals, laps);
-    let title = metadata::title(&analysis.dom, &analysis.dead, &analysis.metas);
-    let url = metadata::url(&analysis.metas);
-    let info = metadata::metadata(&analysis.dom, &analysis.metas);
+    let analysis = extract::select::Analysis::new(dom, &mut removals, laps);
+    let title = page::metadata::title(&analysis.dom, &analysis.dead, &analysis.metas);
+    let url = page::metadata::url(&analysis.metas);
+    let info = page::metadata::metadata(&analysis.dom, &analysis.metas);
     let base_href = analysis.metas.base.map(str::to_owned);
     laps.lap("metadata");
-    let body = select::select(&analysis, config);
+    let body = extract::select::select(&analysis, config);
     laps.lap("select");
     let mut blocks = match body {
-        Some(body) => blocks::build(&analysis, &body, title.as_deref(), &mut removals),
+        Some(body) => extract::build::build(&analysis, &body, title.as_deref(), &mut removals),
         None => Vec::new(),
     };
     if analysis.kind.product {
         let root = document.tree.root().id();
-        let declared = product::missing_description(&analysis.metas, &blocks, root);
+        let declared = extract::product::missing_description(&analysis.metas, &blocks, root);
         blocks.splice(0..0, declared);
     }
     laps.lap("blocks and filters");
@@ -226,8 +213,8 @@ fn extract_timed(
     let info = Metadata {
         description: info
             .description
-            .or_else(|| metadata::first_paragraph(&blocks)),
-        language: info.language.or_else(|| language::detect(&blocks)),
+            .or_else(|| page::metadata::first_paragraph(&blocks)),
+        language: info.language.or_else(|| page::language::detect(&blocks)),
         ..info
     };
     if config.include_title
@@ -238,7 +225,7 @@ fn extract_timed(
         blocks.insert(0, block);
     }
     let page = if config.explain {
-        explain::page_blocks(&analysis.dom, &analysis.measures, &removals)
+        extract::explain::page_blocks(&analysis.dom, &analysis.measures, &removals)
     } else {
         Vec::new()
     };

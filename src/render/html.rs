@@ -3,8 +3,8 @@
 //! HTML standard's way of naming it).
 
 use super::{Event, Links, RenderOptions, events, heading_shift, shifted, table_end};
+use crate::blocks::Style;
 use crate::blocks::{Block, BlockKind};
-use crate::inline::Style;
 
 /// Renders blocks as an HTML fragment, or as a whole document with `options.standalone`.
 pub(crate) fn render(
@@ -275,7 +275,7 @@ fn inline(out: &mut String, block: &Block, options: &RenderOptions, links: &Link
     }
 }
 
-fn image(out: &mut String, span: &crate::inline::Span, links: &Links) {
+fn image(out: &mut String, span: &crate::blocks::Span, links: &Links) {
     if let Style::Image { src, alt } = &span.style
         && let Some(src) = links.resolve(src)
     {
@@ -303,7 +303,7 @@ fn escape_into(out: &mut String, text: &str, attribute: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inline::Span;
+    use crate::blocks::Span;
     use crate::render::fixtures::{block, row};
 
     fn html(blocks: &[Block]) -> String {

@@ -4,7 +4,7 @@
 
 use super::{Event, Links, RenderOptions, events, grid, heading_shift, shifted, table_end};
 use crate::blocks::{Block, BlockKind};
-use crate::inline::{Span, Style};
+use crate::blocks::{Span, Style};
 
 /// Renders blocks as Markdown, ending with a newline unless empty.
 pub(crate) fn render(blocks: &[Block], options: &RenderOptions, links: &Links) -> String {

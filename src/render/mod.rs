@@ -9,7 +9,7 @@ pub(crate) mod text;
 pub(crate) mod tests_support;
 
 use crate::blocks::{Block, BlockKind};
-use crate::inline::{Span, Style};
+use crate::blocks::{Span, Style};
 
 /// How [`crate::Extraction::markdown`] and [`crate::Extraction::html`] write the article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

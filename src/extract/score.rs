@@ -6,9 +6,9 @@
 //! that gathers the most prose for the least chaff, however the article is split into siblings.
 //! Scores live in a side table indexed like the DOM.
 
+use crate::dom::measure::{Measures, Unit};
 use crate::dom::{Dom, Tag};
-use crate::hints::Hint;
-use crate::measure::{Measures, Unit};
+use crate::rules::hints::Hint;
 
 /// How strictly the scorer reads markup hints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,7 +115,7 @@ pub(crate) fn zones(
     }
     let page_prose = prose.first().copied().unwrap_or(0);
     let overruled = if rules == Rules::Listing {
-        crate::listing::overruled(dom, dead, hints, measures)
+        crate::extract::listing::overruled(dom, dead, hints, measures)
     } else {
         Vec::new()
     };

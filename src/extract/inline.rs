@@ -1,41 +1,7 @@
 //! Inline formatting inside a block: emphasis, strong, code, links and images, as byte ranges over
 //! the block's text, and the whitespace collapsing that maps the page's offsets onto that text.
 
-/// A run of a block's text with one inline style.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Span {
-    /// Byte offset in [`crate::Block::text`] where the span starts.
-    pub start: usize,
-    /// Byte offset one past its end; equal to `start` for an image.
-    pub end: usize,
-    /// What the span is.
-    pub style: Style,
-}
-
-/// The inline styles the renderers know.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Style {
-    /// `<em>`, `<i>`.
-    Emphasis,
-    /// `<strong>`, `<b>`.
-    Strong,
-    /// `<code>`, `<kbd>`, `<samp>` outside preformatted text.
-    Code,
-    /// `<a href>`; the address as the page wrote it (renderers resolve it).
-    Link {
-        /// The `href` attribute.
-        href: String,
-    },
-    /// `<img>`, which takes no room in the text.
-    Image {
-        /// The `src` attribute (or a lazy-loading `data-src`).
-        src: String,
-        /// The `alt` attribute.
-        alt: String,
-    },
-}
+use crate::blocks::{Span, Style};
 
 /// A span over the raw, uncollapsed text of a block, as the walk met it.
 #[derive(Debug, Clone)]

@@ -11,12 +11,12 @@
 
 use std::borrow::Cow;
 
-use crate::nesting;
+use crate::input::nesting;
 
-/// What the scan saw of the page's tags, for the caps of [`crate::nesting`].
+/// What the scan saw of the page's tags, for the caps of [`crate::input::nesting`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Survey {
-    /// The deepest nesting of elements that nest (as [`crate::nesting`] counts them).
+    /// The deepest nesting of elements that nest (as [`crate::input::nesting`] counts them).
     pub depth: usize,
     /// The most attributes on one start tag.
     pub attributes: usize,

@@ -4,14 +4,15 @@
 
 use std::collections::BTreeMap;
 
-use crate::blocks::{BlockKind, Draft};
-use crate::cues::{self, Cue};
-use crate::dedup::{self, Repeat};
+use crate::blocks::BlockKind;
+use crate::dedup::fingerprint::{self, Repeat};
 use crate::dom::Tag;
-use crate::measure::Measures;
+use crate::dom::measure::Measures;
+use crate::extract::build::Draft;
+use crate::extract::score::{Quality, Rules, quality};
+use crate::extract::select::{Analysis, Body};
 use crate::removal::{Reason, Removal, Stage};
-use crate::score::{Quality, Rules, quality};
-use crate::select::{Analysis, Body};
+use crate::rules::cues::{self, Cue};
 
 /// Drops the title heading, link lists and non-prose scraps at the edges of the body.
 pub(crate) fn chaff(
@@ -163,7 +164,7 @@ pub(crate) fn drop_repeats(
     let n = drafts.len();
     // The last few blocks, in the second half of the body.
     let edge = |i: usize| i + REPEAT_EDGE_BLOCKS >= n && 2 * i >= n;
-    // Only texts outside of about the length of an edge block can be its copy (`dedup::repeats`
+    // Only texts outside of about the length of an edge block can be its copy (`fingerprint::repeats`
     // reads those within half to twice its bytes; a unit's weighted characters are within an
     // eighth to four times that).
     let edge_bytes = body_texts
@@ -180,7 +181,7 @@ pub(crate) fn drop_repeats(
         unit_texts(analysis, body, outside, chars)
     };
     let outside_refs: Vec<&str> = outside_texts.iter().map(String::as_str).collect();
-    let verdicts = dedup::repeats(&body_texts, &outside_refs, edge);
+    let verdicts = fingerprint::repeats(&body_texts, &outside_refs, edge);
     let opening = |d: &Draft| {
         d.block
             .text
@@ -260,7 +261,7 @@ fn unit_texts(
 }
 
 /// Units outside the body shorter than this are not compared with the body (they could not hold
-/// [`dedup::MIN_WORDS`] words).
+/// [`fingerprint::MIN_WORDS`] words).
 const MIN_COMPARED_CHARS: u32 = 60;
 
 /// A terminator ("Read also", "Tags:") ends the article only after this share of its text.

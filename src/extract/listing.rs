@@ -17,9 +17,9 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
-use crate::hints::Hint;
-use crate::measure::Measures;
+use crate::rules::hints::Hint;
 
 /// Siblings of one shape that make a run of listing items.
 const MIN_ITEMS: usize = 3;
@@ -244,8 +244,8 @@ mod tests {
         let doc = crate::dom::parse(&html);
         let dom = crate::dom::Dom::new(&doc);
         let dead = vec![false; dom.len()];
-        let measures = crate::measure::measure(&dom, &dead);
-        let hints = crate::hints::hints(&dom, &dead);
+        let measures = crate::dom::measure::measure(&dom, &dead);
+        let hints = crate::rules::hints::hints(&dom, &dead);
         let overruled = super::overruled(&dom, &dead, &hints, &measures);
         assert!(!overruled.iter().any(|&o| o));
     }

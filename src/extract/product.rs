@@ -10,10 +10,10 @@ use rustc_hash::FxHashSet;
 use serde_json::Value;
 
 use crate::blocks::{Block, BlockKind};
+use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag, attrs, collapse_whitespace};
-use crate::hints::Hint;
-use crate::measure::Measures;
-use crate::metadata::Metas;
+use crate::page::metadata::Metas;
+use crate::rules::hints::Hint;
 
 /// schema.org types of one product (a product with variants is a `ProductGroup`).
 const PRODUCT_TYPES: &[&str] = &[
@@ -368,7 +368,7 @@ mod tests {
         let doc = parse(&html);
         let dom = Dom::new(&doc);
         let metas = Metas::new(&dom);
-        crate::metadata::page_kind(&dom, &metas).product
+        crate::page::metadata::page_kind(&dom, &metas).product
     }
 
     #[test]

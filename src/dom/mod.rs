@@ -5,6 +5,8 @@
 //! test is a range check, and per-node measures are plain `Vec`s filled bottom-up in one reverse
 //! pass. No stage writes into the DOM.
 
+pub(crate) mod measure;
+
 use std::borrow::Cow;
 
 use ego_tree::NodeId;
@@ -182,7 +184,7 @@ pub(crate) struct Dom<'a> {
 }
 
 /// Parses a page the way extraction does: nesting capped and script and style bodies cut first
-/// (see [`crate::nesting`] and [`crate::raw`]). Node ids in an extraction are ids of this tree.
+/// (see [`crate::input::nesting`] and [`crate::input::cut`]). Node ids in an extraction are ids of this tree.
 #[cfg(test)]
 pub(crate) fn parse_page(html: &str) -> Html {
     parse_page_timed(html, &mut crate::timing::Laps::off())
@@ -190,14 +192,14 @@ pub(crate) fn parse_page(html: &str) -> Html {
 
 /// [`parse_page`], timing the cutting and the parsing.
 pub(crate) fn parse_page_timed(html: &str, laps: &mut crate::timing::Laps) -> Html {
-    let (stripped, survey) = crate::raw::strip(html);
+    let (stripped, survey) = crate::input::cut::strip(html);
     let capped = if survey.complete
-        && survey.depth <= crate::nesting::MAX_DEPTH
-        && survey.attributes <= crate::nesting::MAX_ATTRIBUTES
+        && survey.depth <= crate::input::nesting::MAX_DEPTH
+        && survey.attributes <= crate::input::nesting::MAX_ATTRIBUTES
     {
         stripped
     } else {
-        Cow::Owned(crate::nesting::cap(&stripped).into_owned())
+        Cow::Owned(crate::input::nesting::cap(&stripped).into_owned())
     };
     laps.lap("cut and caps");
     let document = parse(&capped);

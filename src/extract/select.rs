@@ -6,11 +6,11 @@
 //! is never touched.
 
 use crate::config::Config;
+use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
-use crate::hints::Hint;
-use crate::measure::Measures;
-use crate::metadata::{Metas, PageKind};
-use crate::score::{self, Quality, Rules, Scores, Zoned};
+use crate::extract::score::{self, Quality, Rules, Scores, Zoned};
+use crate::page::metadata::{Metas, PageKind};
+use crate::rules::hints::Hint;
 
 /// A sibling of the winner joins the body when its score reaches this share of the winner's...
 const SIBLING_SHARE: f32 = 0.1;
@@ -44,16 +44,16 @@ impl<'a> Analysis<'a> {
         removals: &mut Vec<crate::Removal>,
         laps: &mut crate::timing::Laps,
     ) -> Analysis<'a> {
-        let dead = crate::prune::prune(&dom, removals);
+        let dead = crate::extract::prune::prune(&dom, removals);
         laps.lap("prune");
-        let measures = crate::measure::measure(&dom, &dead);
+        let measures = crate::dom::measure::measure(&dom, &dead);
         laps.lap("measure");
         let metas = Metas::new(&dom);
-        let kind = crate::metadata::page_kind(&dom, &metas);
+        let kind = crate::page::metadata::page_kind(&dom, &metas);
         laps.lap("page kind");
-        let mut hints = crate::hints::hints(&dom, &dead);
+        let mut hints = crate::rules::hints::hints(&dom, &dead);
         if kind.product {
-            crate::product::mark_furniture(&dom, &dead, &measures, &mut hints);
+            crate::extract::product::mark_furniture(&dom, &dead, &measures, &mut hints);
         }
         laps.lap("hints");
         let prose = score::prose_chars(&dom, &dead, &measures);
@@ -80,7 +80,7 @@ impl<'a> Analysis<'a> {
             rules,
         );
         if rules == Rules::Relaxed && self.kind.product {
-            crate::product::furniture_zones(&self.dom, &self.dead, &self.hints, &mut zone);
+            crate::extract::product::furniture_zones(&self.dom, &self.dead, &self.hints, &mut zone);
         }
         zone
     }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::RegexSet;
 
-use crate::dedup::{fold, fold_joined};
+use crate::dedup::fingerprint::{fold, fold_joined};
 
 /// The kind of boilerplate a cue names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use ego_tree::NodeId;
 
+use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag, collapse_whitespace};
-use crate::measure::Measures;
 use crate::removal::{Reason, Removal, Stage};
 
 /// One block of the page's visible text, in document order.

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Extraction;
 use crate::blocks::BlockKind;
-use crate::dedup::Fingerprint;
+use crate::dedup::fingerprint::Fingerprint;
 use crate::removal::{Reason, Removal, Stage};
 
 /// A block is template when most of its shingles recur on this many pages of its site or more...

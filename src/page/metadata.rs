@@ -120,7 +120,7 @@ pub(crate) struct PageKind {
     /// A schema.org `DiscussionForumPosting` is declared: a forum thread, whose replies are the
     /// content (a Q&A page's comments on its answers are not).
     pub forum: bool,
-    /// The page declares one product and no article (see [`crate::product`]).
+    /// The page declares one product and no article (see [`crate::extract::product`]).
     pub product: bool,
 }
 
@@ -160,7 +160,7 @@ pub(crate) fn page_kind(dom: &Dom<'_>, metas: &Metas<'_>) -> PageKind {
         article,
         discussion,
         forum,
-        product: crate::product::declares_product(dom, metas, &items),
+        product: crate::extract::product::declares_product(dom, metas, &items),
     }
 }
 
@@ -597,24 +597,24 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
         .map(|s| collapse_whitespace(&s))
         .filter(|s| !s.is_empty())
         // A page that names no site is known by its host.
-        .or_else(|| url(metas).as_deref().and_then(crate::site::host_of));
+        .or_else(|| url(metas).as_deref().and_then(crate::dedup::site::host_of));
     let language = dom
         .find(Tag::Html)
         .and_then(|i| dom.attr(i, "lang"))
-        .and_then(crate::language::declared)
+        .and_then(crate::page::language::declared)
         .or_else(|| {
             LANGUAGE_NAMES
                 .iter()
                 .filter_map(|k| meta(k))
                 .chain(metas.content_language)
-                .find_map(crate::language::declared)
+                .find_map(crate::page::language::declared)
         })
         .or_else(|| {
             metas
                 .json_ld
                 .iter()
                 .find_map(|v| find_string(v, "inLanguage", 0))
-                .and_then(crate::language::declared)
+                .and_then(crate::page::language::declared)
         });
     let description = ld("description")
         .and_then(|d| d.as_str())
