@@ -7,8 +7,6 @@
 
 pub(crate) mod measure;
 
-use std::borrow::Cow;
-
 use ego_tree::NodeId;
 use html5ever::driver::{self, ParseOpts};
 use html5ever::tendril::TendrilSink;
@@ -181,30 +179,6 @@ pub(crate) struct Node<'a> {
 #[derive(Debug)]
 pub(crate) struct Dom<'a> {
     pub nodes: Vec<Node<'a>>,
-}
-
-/// Parses a page the way extraction does: nesting capped and script and style bodies cut first
-/// (see [`crate::input::nesting`] and [`crate::input::cut`]). Node ids in an extraction are ids of this tree.
-#[cfg(test)]
-pub(crate) fn parse_page(html: &str) -> Html {
-    parse_page_timed(html, &mut crate::timing::Laps::off())
-}
-
-/// [`parse_page`], timing the cutting and the parsing.
-pub(crate) fn parse_page_timed(html: &str, laps: &mut crate::timing::Laps) -> Html {
-    let (stripped, survey) = crate::input::cut::strip(html);
-    let capped = if survey.complete
-        && survey.depth <= crate::input::nesting::MAX_DEPTH
-        && survey.attributes <= crate::input::nesting::MAX_ATTRIBUTES
-    {
-        stripped
-    } else {
-        Cow::Owned(crate::input::nesting::cap(&stripped).into_owned())
-    };
-    laps.lap("cut and caps");
-    let document = parse(&capped);
-    laps.lap("parse");
-    document
 }
 
 /// Parses a whole HTML document as a reader without scripts sees it: the content of `<noscript>`

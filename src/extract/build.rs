@@ -2,13 +2,15 @@
 //!
 //! Every block keeps the node it came from; every node left out is recorded once as a [`Removal`].
 
+use std::collections::BTreeMap;
+
 use ego_tree::NodeId;
 
 use crate::blocks::{Block, BlockKind, Style};
 use crate::dom::{Dom, Tag, collapse_whitespace};
-use crate::extract::filter;
 use crate::extract::inline::RawSpan;
-use crate::extract::select::{Analysis, Body};
+use crate::extract::select::Body;
+use crate::page::Page;
 use crate::removal::{Reason, Removal, Stage};
 
 /// Inline elements with a span open at once, at most.
@@ -39,30 +41,50 @@ fn segment_texts(texts: &[(NodeId, usize)], from: usize, to: usize) -> Vec<NodeI
         .collect()
 }
 
-/// Builds the blocks of `body`, recording what it leaves out.
-pub(crate) fn build(
-    analysis: &Analysis<'_>,
-    body: &Body,
-    title: Option<&str>,
-    removals: &mut Vec<Removal>,
-) -> Vec<Block> {
-    let mut outside = record_outside(analysis, &body.roots, removals);
-    let mut walker = Walker::new(analysis);
+/// The drafts of a body's blocks, in document order, with what the filters compare them to.
+pub(crate) struct Built {
+    pub(crate) drafts: Vec<Draft>,
+    /// The outermost live nodes outside the body or zoned as boilerplate inside it, sorted.
+    pub(crate) outside: Vec<usize>,
+    /// The `<hr>` elements met, for the rules between kept blocks.
+    pub(crate) rules: Vec<usize>,
+}
+
+/// Builds the drafts of the blocks of `body`, recording what it leaves out.
+pub(crate) fn drafts(page: &Page<'_>, body: &Body, removals: &mut Vec<Removal>) -> Built {
+    let mut outside = record_outside(page, &body.roots, removals);
+    let mut walker = Walker::new(page);
     for &root in &body.roots {
         walker.walk(root, body, removals);
     }
     outside.append(&mut walker.zoned);
     outside.sort_unstable();
-    filter::mark_whole(analysis, &mut walker.drafts);
-    let drafts = filter::chaff(analysis, body, walker.drafts, title, removals);
-    let drafts = filter::drop_repeats(analysis, body, &outside, drafts, removals);
-    let drafts = filter::trim_cued_edges(body, drafts, removals);
-    let drafts = filter::trim_edges(analysis, body, drafts, removals);
-    with_rules(analysis, drafts, &walker.rules)
+    mark_whole(page, &mut walker.drafts);
+    Built {
+        drafts: walker.drafts,
+        outside,
+        rules: walker.rules,
+    }
+}
+
+/// Marks the drafts that hold all the text of their element, nothing nested in it, so that
+/// dropping one drops the element and the record can name it.
+fn mark_whole(page: &Page<'_>, drafts: &mut [Draft]) {
+    let measures = &page.measures;
+    let mut per_owner: BTreeMap<usize, usize> = BTreeMap::new();
+    for d in drafts.iter() {
+        *per_owner.entry(d.owner).or_default() += 1;
+    }
+    for d in drafts.iter_mut() {
+        if !d.texts.is_empty() {
+            d.whole =
+                per_owner[&d.owner] == 1 && measures.chars[d.owner] == measures.unit[d.owner].chars;
+        }
+    }
 }
 
 /// The kept blocks, with a rule wherever the page had an `<hr>` between two of them.
-fn with_rules(analysis: &Analysis<'_>, drafts: Vec<Draft>, rules: &[usize]) -> Vec<Block> {
+pub(crate) fn with_rules(page: &Page<'_>, drafts: Vec<Draft>, rules: &[usize]) -> Vec<Block> {
     let mut blocks = Vec::with_capacity(drafts.len());
     let mut rules = rules.iter().copied().peekable();
     let mut previous: Option<usize> = None;
@@ -74,7 +96,7 @@ fn with_rules(analysis: &Analysis<'_>, drafts: Vec<Draft>, rules: &[usize]) -> V
             }
         }
         if let Some(r) = rule {
-            let node = analysis.dom.nodes[r].id;
+            let node = page.dom.nodes[r].id;
             blocks.push(Block::new(BlockKind::Rule, "", node));
         }
         previous = Some(draft.start);
@@ -84,12 +106,8 @@ fn with_rules(analysis: &Analysis<'_>, drafts: Vec<Draft>, rules: &[usize]) -> V
 }
 
 /// Records the outermost live nodes that are not part of the body, and returns them.
-fn record_outside(
-    analysis: &Analysis<'_>,
-    roots: &[usize],
-    removals: &mut Vec<Removal>,
-) -> Vec<usize> {
-    let dom = &analysis.dom;
+fn record_outside(page: &Page<'_>, roots: &[usize], removals: &mut Vec<Removal>) -> Vec<usize> {
+    let dom = &page.dom;
     let mut outside = Vec::new();
     let mut next_root = roots.iter().copied().peekable();
     let mut i = 0;
@@ -107,7 +125,7 @@ fn record_outside(
             }
             _ => {}
         }
-        if !analysis.dead[i] && analysis.measures.chars[i] > 0 {
+        if !page.dead[i] && page.measures.chars[i] > 0 {
             outside.push(i);
             removals.push(Removal {
                 node: node.id,
@@ -121,7 +139,7 @@ fn record_outside(
 }
 
 struct Walker<'a, 'd> {
-    analysis: &'a Analysis<'d>,
+    page: &'a Page<'d>,
     drafts: Vec<Draft>,
     buffer: String,
     /// The first node read into `buffer`.
@@ -148,9 +166,9 @@ struct Walker<'a, 'd> {
 }
 
 impl<'a, 'd> Walker<'a, 'd> {
-    fn new(analysis: &'a Analysis<'d>) -> Self {
+    fn new(page: &'a Page<'d>) -> Self {
         Walker {
-            analysis,
+            page,
             drafts: Vec::new(),
             buffer: String::new(),
             buffer_start: 0,
@@ -167,8 +185,8 @@ impl<'a, 'd> Walker<'a, 'd> {
     }
 
     fn walk(&mut self, root: usize, body: &Body, removals: &mut Vec<Removal>) {
-        let dom = &self.analysis.dom;
-        let dead = &self.analysis.dead;
+        let dom = &self.page.dom;
+        let dead = &self.page.dead;
         let end = dom.nodes[root].end;
         self.push_open(root);
         let mut j = root + 1;
@@ -243,7 +261,7 @@ impl<'a, 'd> Walker<'a, 'd> {
 
     /// Opens a block element, keeping count of list items.
     fn push_open(&mut self, j: usize) {
-        let dom = &self.analysis.dom;
+        let dom = &self.page.dom;
         let node = &dom.nodes[j];
         match node.tag {
             Tag::Ol => {
@@ -275,7 +293,7 @@ impl<'a, 'd> Walker<'a, 'd> {
         if self.inline.len() >= MAX_OPEN_SPANS {
             return;
         }
-        let dom = &self.analysis.dom;
+        let dom = &self.page.dom;
         let style = match dom.nodes[j].tag {
             Tag::Emphasis => Style::Emphasis,
             Tag::Strong => Style::Strong,
@@ -329,12 +347,12 @@ impl<'a, 'd> Walker<'a, 'd> {
     /// Closes the open blocks that end before node `j`.
     fn close_until(&mut self, j: usize) {
         while let Some(&top) = self.open.last() {
-            if j < self.analysis.dom.nodes[top].end {
+            if j < self.page.dom.nodes[top].end {
                 break;
             }
             self.flush();
             self.open.pop();
-            match self.analysis.dom.nodes[top].tag {
+            match self.page.dom.nodes[top].tag {
                 Tag::Li => {
                     self.items.pop();
                 }
@@ -401,7 +419,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                 block: Block {
                     kind,
                     text: piece.text,
-                    node: self.analysis.dom.nodes[owner].id,
+                    node: self.page.dom.nodes[owner].id,
                     spans: piece.spans,
                 },
                 owner,
@@ -416,7 +434,7 @@ impl<'a, 'd> Walker<'a, 'd> {
     }
 
     fn kind_of(&self, owner: usize) -> BlockKind {
-        let dom = &self.analysis.dom;
+        let dom = &self.page.dom;
         match dom.nodes[owner].tag {
             Tag::Heading(level) => return BlockKind::Heading { level },
             Tag::Figcaption | Tag::Caption => return BlockKind::Caption,
@@ -454,11 +472,11 @@ impl<'a, 'd> Walker<'a, 'd> {
     }
 
     fn push_code(&mut self, pre: usize) {
-        let dom = &self.analysis.dom;
+        let dom = &self.page.dom;
         let mut text = String::new();
         let mut j = pre;
         while j < dom.nodes[pre].end {
-            if self.analysis.dead[j] {
+            if self.page.dead[j] {
                 j = dom.nodes[j].end;
                 continue;
             }
@@ -487,8 +505,8 @@ impl<'a, 'd> Walker<'a, 'd> {
     }
 
     fn push_rows(&mut self, table: usize) {
-        let dom = &self.analysis.dom;
-        let dead = &self.analysis.dead;
+        let dom = &self.page.dom;
+        let dead = &self.page.dead;
         let skip = |k: usize| dead[k];
         for j in table..dom.nodes[table].end {
             if dead[j] {
@@ -643,8 +661,12 @@ fn is_data_table(dom: &Dom<'_>, dead: &[bool], table: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::parse_page as parse;
     use crate::{Config, Extraction};
+
+    /// Parses a page the way extraction does (cut and capped first), so node ids match.
+    fn parse(html: &str) -> scraper::Html {
+        crate::dom::parse(&crate::input::prepare(html))
+    }
 
     /// Sentences long and punctuated enough to read as prose, each with its own words.
     const PROSE: [&str; 3] = [

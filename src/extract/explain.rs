@@ -7,18 +7,8 @@ use ego_tree::NodeId;
 
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag, collapse_whitespace};
-use crate::removal::{Reason, Removal, Stage};
-
-/// One block of the page's visible text, in document order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageBlock {
-    /// Its text, whitespace collapsed.
-    pub text: String,
-    /// The element whose text it is (a text node for text outside any element).
-    pub node: NodeId,
-    /// `None` when the block is in the result; else the stage and the reason that removed it.
-    pub removed: Option<(Stage, Reason)>,
-}
+use crate::extraction::PageBlock;
+use crate::removal::{Reason, Removal};
 
 /// Lists the page's visible text block by block, each with the removal that covers it.
 /// Scripts, styles and the `<head>` are not visible text and are left out.

@@ -10,19 +10,20 @@ use crate::dom::Tag;
 use crate::dom::measure::Measures;
 use crate::extract::build::Draft;
 use crate::extract::score::{Quality, Rules, quality};
-use crate::extract::select::{Analysis, Body};
+use crate::extract::select::Body;
+use crate::page::Page;
 use crate::removal::{Reason, Removal, Stage};
 use crate::rules::cues::{self, Cue};
 
 /// Drops the title heading, link lists and non-prose scraps at the edges of the body.
 pub(crate) fn chaff(
-    analysis: &Analysis<'_>,
+    page: &Page<'_>,
     body: &Body,
     drafts: Vec<Draft>,
     title: Option<&str>,
     removals: &mut Vec<Removal>,
 ) -> Vec<Draft> {
-    let measures = &analysis.measures;
+    let measures = &page.measures;
     let title_key = title.map(normalize_key);
     let mut title_seen = false;
     // On a page of short items, links and scraps are the content, wherever they stand.
@@ -54,7 +55,7 @@ pub(crate) fn chaff(
 
 /// Drops the non-prose scraps before the first and after the last block of prose.
 pub(crate) fn trim_edges(
-    analysis: &Analysis<'_>,
+    page: &Page<'_>,
     body: &Body,
     kept: Vec<Draft>,
     removals: &mut Vec<Removal>,
@@ -63,7 +64,7 @@ pub(crate) fn trim_edges(
     if body.rules == Rules::Listing {
         return kept;
     }
-    let measures = &analysis.measures;
+    let measures = &page.measures;
     let solid = |d: &Draft| is_solid(measures, d);
     let first = kept.iter().position(solid);
     let last = kept.iter().rposition(solid);
@@ -76,12 +77,12 @@ pub(crate) fn trim_edges(
         let leading_heading = k < first && matches!(draft.block.kind, BlockKind::Heading { .. });
         // A product's features and specs are lists and tables of short lines, before its
         // description as well as after it.
-        let kept_at_edge = (is_item(analysis, &draft)
+        let kept_at_edge = (is_item(page, &draft)
             || matches!(
                 draft.block.kind,
                 BlockKind::TableRow { .. } | BlockKind::Code { .. } | BlockKind::Quote { .. }
             ))
-            && (k > last || analysis.kind.product);
+            && (k > last || page.kind.product);
         if edge && !leading_heading && !kept_at_edge {
             record(removals, &draft, Reason::EdgeNoise);
         } else {
@@ -89,22 +90,6 @@ pub(crate) fn trim_edges(
         }
     }
     result
-}
-
-/// Marks the drafts that hold all the text of their element, nothing nested in it, so that
-/// dropping one drops the element and the record can name it.
-pub(crate) fn mark_whole(analysis: &Analysis<'_>, drafts: &mut [Draft]) {
-    let measures = &analysis.measures;
-    let mut per_owner: BTreeMap<usize, usize> = BTreeMap::new();
-    for d in drafts.iter() {
-        *per_owner.entry(d.owner).or_default() += 1;
-    }
-    for d in drafts.iter_mut() {
-        if !d.texts.is_empty() {
-            d.whole =
-                per_owner[&d.owner] == 1 && measures.chars[d.owner] == measures.unit[d.owner].chars;
-        }
-    }
 }
 
 /// Records the removal of a draft: its element when the draft is all of it, else each of its
@@ -139,7 +124,7 @@ const REPEAT_EDGE_BLOCKS: usize = 3;
 /// Drops blocks the page repeats: copies of text outside the body, later copies inside it, and
 /// every copy of a block repeated at the body's edges.
 pub(crate) fn drop_repeats(
-    analysis: &Analysis<'_>,
+    page: &Page<'_>,
     body: &Body,
     outside: &[usize],
     drafts: Vec<Draft>,
@@ -157,7 +142,7 @@ pub(crate) fn drop_repeats(
             BlockKind::Paragraph | BlockKind::Quote { .. } | BlockKind::Caption => {
                 d.block.text.as_str()
             }
-            BlockKind::ListItem { .. } if !is_item(analysis, d) => d.block.text.as_str(),
+            BlockKind::ListItem { .. } if !is_item(page, d) => d.block.text.as_str(),
             _ => "",
         })
         .collect();
@@ -178,7 +163,7 @@ pub(crate) fn drop_repeats(
         Vec::new()
     } else {
         let chars = (shortest / 8, longest.saturating_mul(4));
-        unit_texts(analysis, body, outside, chars)
+        unit_texts(page, body, outside, chars)
     };
     let outside_refs: Vec<&str> = outside_texts.iter().map(String::as_str).collect();
     let verdicts = fingerprint::repeats(&body_texts, &outside_refs, edge);
@@ -218,7 +203,7 @@ pub(crate) fn drop_repeats(
 /// The text of the units (paragraphs, list items...) under the given roots, long enough to be
 /// compared with the body's blocks.
 fn unit_texts(
-    analysis: &Analysis<'_>,
+    page: &Page<'_>,
     body: &Body,
     roots: &[usize],
     (min_chars, max_chars): (usize, usize),
@@ -230,15 +215,15 @@ fn unit_texts(
     let in_body = |j: usize| {
         body.roots
             .iter()
-            .any(|&r| r <= j && j < analysis.dom.nodes[r].end)
+            .any(|&r| r <= j && j < page.dom.nodes[r].end)
     };
-    let dom = &analysis.dom;
-    let measures = &analysis.measures;
+    let dom = &page.dom;
+    let measures = &page.measures;
     let mut texts: BTreeMap<usize, String> = BTreeMap::new();
     for &root in roots {
         let mut j = root;
         while j < dom.nodes[root].end {
-            if analysis.dead[j] {
+            if page.dead[j] {
                 j = dom.nodes[j].end;
                 continue;
             }
@@ -346,8 +331,8 @@ fn is_solid(measures: &Measures, draft: &Draft) -> bool {
 }
 
 /// Whether a draft is the own text of a list item (a paragraph inside one reads as a paragraph).
-fn is_item(analysis: &Analysis<'_>, draft: &Draft) -> bool {
-    analysis.dom.nodes[draft.owner].tag == Tag::Li
+fn is_item(page: &Page<'_>, draft: &Draft) -> bool {
+    page.dom.nodes[draft.owner].tag == Tag::Li
 }
 
 /// Lower-cased words of `text`, for comparing a heading with the title.

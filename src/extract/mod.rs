@@ -1,4 +1,7 @@
-//! The extraction stages, from pruning to the filtered blocks.
+//! The pipeline: [`run`] takes a page's text to its [`Extraction`], one stage after another.
+//!
+//! The stages are the modules below; none of them imports this one. What they share of a page
+//! is one immutable [`Page`] value (defined in `crate::page`), built by [`read`].
 
 pub(crate) mod build;
 pub(crate) mod explain;
@@ -9,3 +12,164 @@ pub(crate) mod product;
 pub(crate) mod prune;
 pub(crate) mod score;
 pub(crate) mod select;
+
+use ego_tree::NodeId;
+
+use crate::blocks::{Block, BlockKind};
+use crate::config::Config;
+use crate::dom::Dom;
+use crate::dom::measure;
+use crate::error::{Error, ErrorKind};
+use crate::extraction::Extraction;
+use crate::page::Page;
+use crate::page::metadata::{self, Metadata, Metas};
+use crate::removal::Removal;
+use crate::rules::hints;
+
+/// Told when each stage of [`run`] ends, for the benchmark's per-stage clock.
+pub(crate) trait Observer {
+    /// The stage named `stage` has just ended.
+    fn stage_done(&mut self, stage: &'static str);
+}
+
+/// The observer of an extraction nobody times.
+pub(crate) struct Unobserved;
+
+impl Observer for Unobserved {
+    fn stage_done(&mut self, _: &'static str) {}
+}
+
+/// Extracts the article of the page `html`, telling `observer` as each stage ends.
+pub(crate) fn run(
+    html: &str,
+    config: &Config,
+    observer: &mut dyn Observer,
+) -> Result<Extraction, Error> {
+    check_size(html.len(), config)?;
+    let html = crate::input::prepare(html);
+    observer.stage_done("cut and caps");
+    let document = crate::dom::parse(&html);
+    observer.stage_done("parse");
+    let dom = Dom::new(&document);
+    observer.stage_done("dom view");
+    let mut removals = Vec::new();
+    let page = read(dom, &mut removals, observer);
+    let title = metadata::title(&page.dom, &page.dead, &page.metas);
+    let declared = metadata::metadata(&page.dom, &page.metas);
+    observer.stage_done("metadata");
+    let body = select::select(&page, config);
+    observer.stage_done("select");
+    let root = document.tree.root().id();
+    let mut blocks = match body {
+        Some(body) => blocks_of(&page, &body, title.as_deref(), &mut removals),
+        None => Vec::new(),
+    };
+    if page.kind.product {
+        let missing = product::missing_description(&page.metas, &blocks, root);
+        blocks.splice(0..0, missing);
+    }
+    observer.stage_done("blocks and filters");
+    let extraction = finish(&page, config, (title, declared), (blocks, removals), root);
+    observer.stage_done("finish");
+    Ok(extraction)
+}
+
+/// Reads the parsed page: prunes what is never content, measures every subtree, reads the page's
+/// declarations and kind, marks what class, id and role names say, and counts the prose.
+pub(crate) fn read<'a>(
+    dom: Dom<'a>,
+    removals: &mut Vec<Removal>,
+    observer: &mut dyn Observer,
+) -> Page<'a> {
+    let dead = prune::prune(&dom, removals);
+    observer.stage_done("prune");
+    let measures = measure::measure(&dom, &dead);
+    observer.stage_done("measure");
+    let metas = Metas::new(&dom);
+    let kind = metadata::page_kind(&dom, &metas);
+    observer.stage_done("page kind");
+    let mut hints = hints::hints(&dom, &dead);
+    if kind.product {
+        product::mark_furniture(&dom, &dead, &measures, &mut hints);
+    }
+    observer.stage_done("hints");
+    let prose = score::prose_chars(&dom, &dead, &measures);
+    observer.stage_done("prose");
+    Page {
+        dom,
+        dead,
+        measures,
+        hints,
+        prose,
+        kind,
+        metas,
+    }
+}
+
+/// The blocks of the selected body: built, filtered, rid of the page's repeats, trimmed at the
+/// edges, with the page's rules between them.
+fn blocks_of(
+    page: &Page<'_>,
+    body: &select::Body,
+    title: Option<&str>,
+    removals: &mut Vec<Removal>,
+) -> Vec<Block> {
+    let built = build::drafts(page, body, removals);
+    let drafts = filter::chaff(page, body, built.drafts, title, removals);
+    let drafts = filter::drop_repeats(page, body, &built.outside, drafts, removals);
+    let drafts = filter::trim_cued_edges(body, drafts, removals);
+    let drafts = filter::trim_edges(page, body, drafts, removals);
+    build::with_rules(page, drafts, &built.rules)
+}
+
+/// The extraction: the metadata the page declares, completed from its blocks (the first
+/// paragraph as its summary, the language its article is written in), the title put first if
+/// asked (as the block of the tree's `root`), and the explain view.
+fn finish(
+    page: &Page<'_>,
+    config: &Config,
+    (title, declared): (Option<String>, Metadata),
+    (mut blocks, removals): (Vec<Block>, Vec<Removal>),
+    root: NodeId,
+) -> Extraction {
+    let metadata = Metadata {
+        description: declared
+            .description
+            .or_else(|| metadata::first_paragraph(&blocks)),
+        language: declared
+            .language
+            .or_else(|| crate::page::language::detect(&blocks)),
+        ..declared
+    };
+    if config.include_title
+        && !blocks.is_empty()
+        && let Some(title) = &title
+    {
+        blocks.insert(0, Block::new(BlockKind::Title, title.clone(), root));
+    }
+    let explained = if config.explain {
+        explain::page_blocks(&page.dom, &page.measures, &removals)
+    } else {
+        Vec::new()
+    };
+    Extraction {
+        title,
+        blocks,
+        removals,
+        url: metadata::url(&page.metas),
+        encoding: encoding_rs::UTF_8.name(),
+        page: explained,
+        metadata,
+        base_href: page.metas.base.map(str::to_owned),
+    }
+}
+
+pub(crate) fn check_size(size: usize, config: &Config) -> Result<(), Error> {
+    if size > config.max_input_bytes {
+        return Err(Error::new(ErrorKind::TooLarge {
+            size,
+            limit: config.max_input_bytes,
+        }));
+    }
+    Ok(())
+}

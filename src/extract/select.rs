@@ -6,10 +6,9 @@
 //! is never touched.
 
 use crate::config::Config;
-use crate::dom::measure::Measures;
-use crate::dom::{Dom, Tag};
+use crate::dom::Tag;
 use crate::extract::score::{self, Quality, Rules, Scores, Zoned};
-use crate::page::metadata::{Metas, PageKind};
+use crate::page::Page;
 use crate::rules::hints::Hint;
 
 /// A sibling of the winner joins the body when its score reaches this share of the winner's...
@@ -23,67 +22,20 @@ const LISTING_PROSE_SHARE: f32 = 0.35;
 /// ...or less than this share, when the page does not call itself an article.
 const UNDECLARED_LISTING_PROSE_SHARE: f32 = 0.45;
 
-/// Everything the analysis stages know about a page.
-#[derive(Debug)]
-pub(crate) struct Analysis<'a> {
-    pub dom: Dom<'a>,
-    pub dead: Vec<bool>,
-    pub measures: Measures,
-    pub hints: Vec<Hint>,
-    pub prose: Vec<u32>,
-    pub kind: PageKind,
-    /// The page's `<meta>` and `<link>` declarations.
-    pub metas: Metas<'a>,
-}
-
-impl<'a> Analysis<'a> {
-    /// Stages 3 and 4's inputs: prunes what is never content (recording it), then measures the
-    /// rest and reads its markup hints.
-    pub(crate) fn new(
-        dom: Dom<'a>,
-        removals: &mut Vec<crate::Removal>,
-        laps: &mut crate::timing::Laps,
-    ) -> Analysis<'a> {
-        let dead = crate::extract::prune::prune(&dom, removals);
-        laps.lap("prune");
-        let measures = crate::dom::measure::measure(&dom, &dead);
-        laps.lap("measure");
-        let metas = Metas::new(&dom);
-        let kind = crate::page::metadata::page_kind(&dom, &metas);
-        laps.lap("page kind");
-        let mut hints = crate::rules::hints::hints(&dom, &dead);
-        if kind.product {
-            crate::extract::product::mark_furniture(&dom, &dead, &measures, &mut hints);
-        }
-        laps.lap("hints");
-        let prose = score::prose_chars(&dom, &dead, &measures);
-        laps.lap("prose");
-        Analysis {
-            dom,
-            dead,
-            measures,
-            hints,
-            prose,
-            kind,
-            metas,
-        }
+/// The boilerplate zones of `page` under `rules`.
+fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<&'static str>> {
+    let mut zone = score::zones(
+        &page.dom,
+        &page.dead,
+        &page.hints,
+        &page.measures,
+        &page.prose,
+        rules,
+    );
+    if rules == Rules::Relaxed && page.kind.product {
+        crate::extract::product::furniture_zones(&page.dom, &page.dead, &page.hints, &mut zone);
     }
-
-    /// The boilerplate zones under `rules`.
-    fn zones(&self, rules: Rules) -> Vec<Option<&'static str>> {
-        let mut zone = score::zones(
-            &self.dom,
-            &self.dead,
-            &self.hints,
-            &self.measures,
-            &self.prose,
-            rules,
-        );
-        if rules == Rules::Relaxed && self.kind.product {
-            crate::extract::product::furniture_zones(&self.dom, &self.dead, &self.hints, &mut zone);
-        }
-        zone
-    }
+    zone
 }
 
 /// The selected body: the roots of its subtrees, in document order, and the boilerplate zones in
@@ -96,29 +48,29 @@ pub(crate) struct Body {
 }
 
 /// Picks the body, relaxing the rules when the strict pick is too short.
-pub(crate) fn select(analysis: &Analysis<'_>, config: &Config) -> Option<Body> {
-    let rules = if is_thread(analysis) {
+pub(crate) fn select(page: &Page<'_>, config: &Config) -> Option<Body> {
+    let rules = if is_thread(page) {
         Rules::Thread
-    } else if is_listing(analysis) {
+    } else if is_listing(page) {
         Rules::Listing
     } else {
         Rules::Strict
     };
-    let mut strict = pick(analysis, rules, Zoned::Chaff);
-    let mut strict_chars = strict.as_ref().map_or(0, |b| kept_chars(analysis, b));
+    let mut strict = pick(page, rules, Zoned::Chaff);
+    let mut strict_chars = strict.as_ref().map_or(0, |b| kept_chars(page, b));
     if strict_chars >= config.min_body_chars {
         return strict;
     }
     // No container outweighs its boilerplate: take the one with the most prose, zones aside.
     if strict.is_none() {
-        strict = pick(analysis, rules, Zoned::Neutral);
-        strict_chars = strict.as_ref().map_or(0, |b| kept_chars(analysis, b));
+        strict = pick(page, rules, Zoned::Neutral);
+        strict_chars = strict.as_ref().map_or(0, |b| kept_chars(page, b));
         if strict_chars >= config.min_body_chars {
             return strict;
         }
     }
-    let relaxed = pick(analysis, Rules::Relaxed, Zoned::Chaff);
-    let relaxed_chars = relaxed.as_ref().map_or(0, |b| kept_chars(analysis, b));
+    let relaxed = pick(page, Rules::Relaxed, Zoned::Chaff);
+    let relaxed_chars = relaxed.as_ref().map_or(0, |b| kept_chars(page, b));
     if relaxed_chars as f32 > strict_chars as f32 * 1.5 {
         return relaxed;
     }
@@ -126,24 +78,24 @@ pub(crate) fn select(analysis: &Analysis<'_>, config: &Config) -> Option<Body> {
         return strict;
     }
     // The whole page, less what its markup names as boilerplate.
-    let dom = &analysis.dom;
+    let dom = &page.dom;
     let root = dom.find(Tag::Body).or_else(|| dom.find(Tag::Html))?;
     Some(Body {
         rules: Rules::Strict,
         roots: vec![root],
-        zone: analysis.zones(Rules::Strict),
+        zone: zones(page, Rules::Strict),
     })
 }
 
-fn pick(analysis: &Analysis<'_>, rules: Rules, zoned: Zoned) -> Option<Body> {
-    let Analysis {
+fn pick(page: &Page<'_>, rules: Rules, zoned: Zoned) -> Option<Body> {
+    let Page {
         dom,
         dead,
         measures,
         hints,
         ..
-    } = analysis;
-    let zone = analysis.zones(rules);
+    } = page;
+    let zone = zones(page, rules);
     let scores = score::score(dom, dead, measures, hints, &zone, rules, zoned);
     let mut best: Option<usize> = None;
     for (i, &s) in scores.container.iter().enumerate() {
@@ -151,13 +103,13 @@ fn pick(analysis: &Analysis<'_>, rules: Rules, zoned: Zoned) -> Option<Body> {
             best = Some(i);
         }
     }
-    let mut winner = marked_body(analysis, &zone, best?);
-    if (rules == Rules::Listing || (rules == Rules::Strict && !analysis.kind.article))
-        && let Some(main) = main_area(analysis, &zone, &scores, rules, winner)
+    let mut winner = marked_body(page, &zone, best?);
+    if (rules == Rules::Listing || (rules == Rules::Strict && !page.kind.article))
+        && let Some(main) = main_area(page, &zone, &scores, rules, winner)
     {
         winner = main;
     }
-    let roots = with_siblings(analysis, winner, &scores, &zone);
+    let roots = with_siblings(page, winner, &scores, &zone);
     Some(Body { roots, zone, rules })
 }
 
@@ -165,15 +117,15 @@ fn pick(analysis: &Analysis<'_>, rules: Rules, zoned: Zoned) -> Option<Body> {
 /// the items fill the main area. On a listing, the main area wins even apart from the winner when
 /// it holds more content: a stray sentence must not beat a grid of cards.
 fn main_area(
-    analysis: &Analysis<'_>,
+    page: &Page<'_>,
     zone: &[Option<&'static str>],
     scores: &Scores,
     rules: Rules,
     winner: usize,
 ) -> Option<usize> {
-    let dom = &analysis.dom;
+    let dom = &page.dom;
     let mut mains = (0..dom.len()).filter(|&i| {
-        !analysis.dead[i]
+        !page.dead[i]
             && (dom.nodes[i].tag == Tag::Main
                 || dom
                     .attr(i, "role")
@@ -188,17 +140,17 @@ fn main_area(
 
 /// The element the page marks as its article body (`itemprop=articleBody`, `entry-content`...)
 /// when the winner lies apart from it and it holds real text; else the winner.
-fn marked_body(analysis: &Analysis<'_>, zone: &[Option<&'static str>], winner: usize) -> usize {
-    let dom = &analysis.dom;
+fn marked_body(page: &Page<'_>, zone: &[Option<&'static str>], winner: usize) -> usize {
+    let dom = &page.dom;
     let inside = |i: usize, outer: usize| outer <= i && i < dom.nodes[outer].end;
     let marked = (0..dom.len())
-        .filter(|&i| analysis.hints[i] == Hint::Body && !analysis.dead[i] && zone[i].is_none())
-        .max_by_key(|&i| analysis.prose[i]);
+        .filter(|&i| page.hints[i] == Hint::Body && !page.dead[i] && zone[i].is_none())
+        .max_by_key(|&i| page.prose[i]);
     match marked {
         Some(m)
             if !inside(m, winner)
                 && !inside(winner, m)
-                && analysis.prose[m] >= MARKED_BODY_MIN_PROSE =>
+                && page.prose[m] >= MARKED_BODY_MIN_PROSE =>
         {
             m
         }
@@ -209,12 +161,12 @@ fn marked_body(analysis: &Analysis<'_>, zone: &[Option<&'static str>], winner: u
 /// The winner plus the siblings, of it and of its ancestors, that hold prose of their own: an
 /// article or a landing page split over several containers comes out whole.
 fn with_siblings(
-    analysis: &Analysis<'_>,
+    page: &Page<'_>,
     winner: usize,
     scores: &Scores,
     zone: &[Option<&'static str>],
 ) -> Vec<usize> {
-    let dom = &analysis.dom;
+    let dom = &page.dom;
     let threshold = (scores.sum[winner] * SIBLING_SHARE).max(SIBLING_MIN);
     let mut roots = vec![winner];
     let mut child = winner;
@@ -223,7 +175,7 @@ fn with_siblings(
         let mut c = ancestor + 1;
         while c < dom.nodes[ancestor].end {
             if c != child
-                && !analysis.dead[c]
+                && !page.dead[c]
                 && zone[c].is_none()
                 && dom.nodes[c].tag != Tag::Text
                 && scores.loose[c] >= threshold
@@ -240,13 +192,13 @@ fn with_siblings(
 }
 
 /// Whether the page has too little prose for an article: a listing, a catalogue, a product page.
-fn is_listing(analysis: &Analysis<'_>) -> bool {
-    let dom = &analysis.dom;
+fn is_listing(page: &Page<'_>) -> bool {
+    let dom = &page.dom;
     let all = dom
         .find(Tag::Body)
-        .map_or(0, |body| analysis.measures.chars[body]);
-    let prose = analysis.prose.first().copied().unwrap_or(0);
-    let share = if analysis.kind.article {
+        .map_or(0, |body| page.measures.chars[body]);
+    let prose = page.prose.first().copied().unwrap_or(0);
+    let share = if page.kind.article {
         LISTING_PROSE_SHARE
     } else {
         UNDECLARED_LISTING_PROSE_SHARE
@@ -258,12 +210,12 @@ fn is_listing(analysis: &Analysis<'_>) -> bool {
 /// declares a forum thread and has replies, or most of its prose sits in comments and it does not
 /// call itself an article (a Q&A page's answers hold most of its prose; the comments under them
 /// are not content).
-fn is_thread(analysis: &Analysis<'_>) -> bool {
-    if analysis.kind.article && !analysis.kind.discussion {
+fn is_thread(page: &Page<'_>) -> bool {
+    if page.kind.article && !page.kind.discussion {
         return false;
     }
-    let Analysis { dom, prose, .. } = analysis;
-    let zone = analysis.zones(Rules::Strict);
+    let Page { dom, prose, .. } = page;
+    let zone = zones(page, Rules::Strict);
     let page_prose = prose.first().copied().unwrap_or(0) as usize;
     let comment_prose: usize = (0..dom.len())
         .filter(|&i| {
@@ -273,18 +225,18 @@ fn is_thread(analysis: &Analysis<'_>) -> bool {
         })
         .map(|i| prose[i] as usize)
         .sum();
-    let declared = analysis.kind.forum && comment_prose > 0;
+    let declared = page.kind.forum && comment_prose > 0;
     page_prose > 0 && (declared || comment_prose * 10 >= page_prose * 6)
 }
 
 /// Characters of the units inside the body that are not boilerplate-zoned, nor link lists unless
 /// links are content.
-fn kept_chars(analysis: &Analysis<'_>, body: &Body) -> usize {
+fn kept_chars(page: &Page<'_>, body: &Body) -> usize {
     body.roots
         .iter()
-        .flat_map(|&root| root..analysis.dom.nodes[root].end)
-        .filter(|&i| !analysis.dead[i] && body.zone[i].is_none())
-        .map(|i| &analysis.measures.unit[i])
+        .flat_map(|&root| root..page.dom.nodes[root].end)
+        .filter(|&i| !page.dead[i] && body.zone[i].is_none())
+        .map(|i| &page.measures.unit[i])
         .filter(|u| {
             u.chars > 0 && (body.rules == Rules::Listing || score::quality(u) != Quality::Links)
         })
@@ -295,7 +247,7 @@ fn kept_chars(analysis: &Analysis<'_>, body: &Body) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::parse;
+    use crate::dom::{Dom, parse};
 
     /// Three sentences of prose, each starting with a sentinel word.
     fn prose(sentinel: &str) -> String {
@@ -329,20 +281,18 @@ mod tests {
     /// Runs the stages before `select` as the pipeline does, then `select`.
     fn select_in(html: &str) -> Option<Selected> {
         let doc = parse(html);
-        let analysis = Analysis::new(
+        let page = crate::extract::read(
             Dom::new(&doc),
             &mut Vec::new(),
-            &mut crate::timing::Laps::off(),
+            &mut crate::extract::Unobserved,
         );
-        let body = select(&analysis, &Config::default())?;
-        let dom = &analysis.dom;
+        let body = select(&page, &Config::default())?;
+        let dom = &page.dom;
         let text = body
             .roots
             .iter()
             .flat_map(|&root| root..dom.nodes[root].end)
-            .filter(|&i| {
-                dom.nodes[i].tag == Tag::Text && !analysis.dead[i] && body.zone[i].is_none()
-            })
+            .filter(|&i| dom.nodes[i].tag == Tag::Text && !page.dead[i] && body.zone[i].is_none())
             .map(|i| dom.nodes[i].text)
             .collect::<Vec<_>>()
             .join(" ");

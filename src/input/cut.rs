@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 
 use crate::input::nesting;
+use crate::input::scan::{find, find_end_tag, is_space};
 
 /// What the scan saw of the page's tags, for the caps of [`crate::input::nesting`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,35 +334,8 @@ fn is_pre(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
 }
 
-/// HTML's whitespace in tags.
-fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
-}
-
-/// Where the end tag of `name` (`</name` then a space, `/` or `>`, in any case) starts in `b`.
-pub(crate) fn find_end_tag(b: &[u8], name: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    while let Some(offset) = find(&b[at..], b"</") {
-        let start = at + offset;
-        let after = start + 2 + name.len();
-        if b.len() >= after
-            && b[start + 2..after].eq_ignore_ascii_case(name)
-            && b.get(after)
-                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
-        {
-            return Some(start);
-        }
-        at = start + 2;
-    }
-    None
-}
-
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
     memchr::memchr(needle, haystack)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(haystack, needle)
 }
 
 fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -229,7 +229,7 @@ impl Iterator for Tags<'_> {
             self.at = name_end;
             if kind == Kind::Open && class == Class::RawText {
                 // Raw text (and foreign content) ends at its end tag, in whatever case.
-                self.at = crate::input::cut::find_end_tag(&bytes[name_end..], name.as_bytes())
+                self.at = crate::input::scan::find_end_tag(&bytes[name_end..], name.as_bytes())
                     .map_or(bytes.len(), |e| name_end + e + 2);
                 self.last_lt = self.at;
                 continue;

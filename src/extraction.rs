@@ -1,0 +1,114 @@
+//! The result of extracting one page: its blocks, what was removed and why, and its metadata,
+//! with the views of them (text, Markdown, HTML, counts).
+
+use ego_tree::NodeId;
+
+use crate::blocks::{Block, BlockKind};
+use crate::page::metadata::Metadata;
+use crate::removal::{Reason, Removal, Stage};
+use crate::render::{self, RenderOptions};
+
+/// The result of extracting one page.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Extraction {
+    /// The page's title: its headline, or `<title>` without the site name.
+    pub title: Option<String>,
+    /// The article as blocks, in document order.
+    pub blocks: Vec<Block>,
+    /// Every node left out, once, with the stage and the reason.
+    pub removals: Vec<Removal>,
+    /// The page's own address, from `<link rel=canonical>` or `og:url`.
+    pub url: Option<String>,
+    /// The name of the encoding the page was read in (`"UTF-8"` for [`extract`]).
+    pub encoding: &'static str,
+    /// With [`Config::explain`]: every block of the page's visible text, kept or removed.
+    pub page: Vec<PageBlock>,
+    /// Authors, date, site name, language, description, image and tags the page declares; the
+    /// language and description found in the article when it declares none.
+    pub metadata: Metadata,
+    /// The page's `<base href>`, which relative links resolve against.
+    pub base_href: Option<String>,
+}
+
+impl Extraction {
+    /// The article as plain text: blocks separated by a blank line, list items and table rows one
+    /// per line; empty when nothing was found.
+    pub fn text(&self) -> String {
+        render::text::render(&self.blocks)
+    }
+
+    /// The article as Markdown (CommonMark, with GFM tables): headings, lists, quotations, code
+    /// blocks, tables, emphasis, inline code and links made absolute; images with
+    /// [`RenderOptions::images`]. A CommonMark parser reads back the words of [`Self::text`].
+    pub fn markdown(&self, options: &RenderOptions) -> String {
+        render::markdown::render(&self.blocks, options, &self.links(options))
+    }
+
+    /// The article as clean HTML, a fragment or, with [`RenderOptions::standalone`], a document.
+    pub fn html(&self, options: &RenderOptions) -> String {
+        render::html::render(
+            &self.blocks,
+            self.title.as_deref(),
+            self.metadata.language.as_deref(),
+            options,
+            &self.links(options),
+        )
+    }
+
+    /// How much of the page was kept and removed.
+    pub fn stats(&self) -> Stats {
+        let kept = self
+            .blocks
+            .iter()
+            .filter(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Rule));
+        let (blocks, chars) = kept.fold((0, 0), |(n, c), b| (n + 1, c + b.text.chars().count()));
+        let removed = self.page.iter().filter(|b| b.removed.is_some());
+        let (removed_blocks, removed_chars) =
+            removed.fold((0, 0), |(n, c), b| (n + 1, c + b.text.chars().count()));
+        Stats {
+            blocks,
+            chars,
+            removed_blocks,
+            removed_chars,
+        }
+    }
+
+    fn links(&self, options: &RenderOptions) -> render::Links {
+        let page_url = options.base_url.as_deref().or(self.url.as_deref());
+        render::Links::new(page_url, self.base_href.as_deref())
+    }
+
+    /// Whether no article text was found.
+    pub fn is_empty(&self) -> bool {
+        self.blocks
+            .iter()
+            .all(|b| matches!(b.kind, BlockKind::Title | BlockKind::Rule))
+    }
+}
+
+/// How much of a page was kept and removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Stats {
+    /// Blocks of the article (the title and rules not counted).
+    pub blocks: usize,
+    /// Characters of the article's text.
+    pub chars: usize,
+    /// Blocks of the page's visible text that were removed (counted with [`Config::explain`],
+    /// else 0).
+    pub removed_blocks: usize,
+    /// Their characters (with [`Config::explain`], else 0).
+    pub removed_chars: usize,
+}
+
+/// One block of the page's visible text, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageBlock {
+    /// Its text, whitespace collapsed.
+    pub text: String,
+    /// The element whose text it is (a text node for text outside any element).
+    pub node: NodeId,
+    /// `None` when the block is in the result; else the stage and the reason that removed it.
+    pub removed: Option<(Stage, Reason)>,
+}
