@@ -40,6 +40,7 @@ mod record;
 mod removal;
 mod render;
 mod rules;
+mod text;
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

@@ -272,33 +272,6 @@ fn word_hashes(text: &str) -> Vec<u64> {
     hashes
 }
 
-/// The words of `text`, lower-cased, punctuation and spacing dropped.
-pub(crate) fn fold(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// The words of `text` as [`fold`] gives them, joined by single spaces, in one string.
-pub(crate) fn fold_joined(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            out.push_str(&word.to_lowercase());
-        }
-    }
-    out
-}
-
 fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -340,22 +313,9 @@ mod tests {
         quality analysis, and on-the-ground reports.";
 
     #[test]
-    fn fold_joined_is_the_folded_words_joined() {
-        for text in [
-            "Ünïcode WORDS, and punctuation!",
-            "",
-            "  Read  also: ",
-            "ΑΘΗΝΑ-Αθήνα 12",
-        ] {
-            assert_eq!(fold_joined(text), fold(text).join(" "));
-        }
-    }
-
-    #[test]
     fn word_hashes_agree_with_folded_words() {
         let text = "Ünïcode WORDS, and punctuation!";
-        let folded: Vec<u64> = fold(text)
-            .iter()
+        let folded: Vec<u64> = crate::text::words(text)
             .map(|w| fnv(w.as_bytes(), FNV_OFFSET))
             .collect();
         assert_eq!(word_hashes(text), folded);

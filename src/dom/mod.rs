@@ -14,6 +14,8 @@ use html5ever::tree_builder::TreeBuilderOpts;
 use scraper::node::Element;
 use scraper::{Html, HtmlTreeSink, Node as HtmlNode};
 
+use crate::text::collapse_whitespace;
+
 /// The tags the extractor tells apart; every other element is [`Tag::Inline`] or [`Tag::Block`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
@@ -309,25 +311,6 @@ pub(crate) fn attrs<'a, const N: usize>(
     values
 }
 
-/// The lower-cased words of a text: its runs of letters and digits.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
-/// Collapses runs of whitespace into one space and trims both ends.
-pub(crate) fn collapse_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,10 +335,5 @@ mod tests {
         let html = parse(&"<div>".repeat(5_000));
         let dom = Dom::new(&html);
         assert!(dom.len() > 100);
-    }
-
-    #[test]
-    fn collapse_whitespace_trims_and_joins() {
-        assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
     }
 }

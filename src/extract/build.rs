@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use ego_tree::NodeId;
 
 use crate::blocks::{Block, BlockKind, Style};
-use crate::dom::{Dom, Tag, collapse_whitespace};
+use crate::dom::{Dom, Tag};
 use crate::extract::inline::RawSpan;
 use crate::extract::select::Body;
 use crate::page::Page;
 use crate::removal::{Reason, Removal, Stage};
+use crate::text::collapse_whitespace;
 
 /// Inline elements with a span open at once, at most.
 const MAX_OPEN_SPANS: usize = 16;

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 
 use crate::dom::measure::Measures;
-use crate::dom::{Dom, Tag, collapse_whitespace};
+use crate::dom::{Dom, Tag};
 use crate::extraction::PageBlock;
 use crate::removal::{Reason, Removal};
+use crate::text::collapse_whitespace;
 
 /// Lists the page's visible text block by block, each with the removal that covers it.
 /// Scripts, styles and the `<head>` are not visible text and are left out.

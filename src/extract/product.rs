@@ -11,9 +11,10 @@ use serde_json::Value;
 
 use crate::blocks::{Block, BlockKind};
 use crate::dom::measure::Measures;
-use crate::dom::{Dom, Tag, attrs, collapse_whitespace};
+use crate::dom::{Dom, Tag, attrs};
 use crate::page::metadata::Metas;
 use crate::rules::hints::Hint;
+use crate::text::collapse_whitespace;
 
 /// schema.org types of one product (a product with variants is a `ProductGroup`).
 const PRODUCT_TYPES: &[&str] = &[
@@ -306,11 +307,11 @@ pub(crate) fn missing_description(metas: &Metas<'_>, blocks: &[Block], node: Nod
     }
     let extracted: FxHashSet<String> = blocks
         .iter()
-        .flat_map(|b| crate::dom::words(&b.text))
+        .flat_map(|b| crate::text::words(&b.text))
         .collect();
     let declared: Vec<String> = paragraphs
         .iter()
-        .flat_map(|p| crate::dom::words(p))
+        .flat_map(|p| crate::text::words(p))
         .collect();
     let found = declared.iter().filter(|w| extracted.contains(*w)).count();
     if found as f32 >= DESCRIPTION_FOUND_SHARE * declared.len() as f32 {

@@ -2,7 +2,8 @@
 //! that agrees with its metadata, else a declared title with the site name cut off) and its
 //! [`Metadata`], from JSON-LD, OpenGraph, Twitter cards, Dublin Core, `<meta>` and markup.
 
-use crate::dom::{Dom, Tag, attrs, collapse_whitespace};
+use crate::dom::{Dom, Tag, attrs};
+use crate::text::collapse_whitespace;
 use serde_json::Value;
 
 /// Separators between a headline and a site name in `<title>`.
@@ -274,7 +275,7 @@ impl<'a> Metas<'a> {
 
 /// The lower-cased words of a text.
 fn words(s: &str) -> Vec<String> {
-    crate::dom::words(s).collect()
+    crate::text::words(s).collect()
 }
 
 /// Whether a heading and a title name the same thing: most of the heading's words are in it.

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::RegexSet;
 
-use crate::dedup::fingerprint::{fold, fold_joined};
+use crate::text::{words, words_joined};
 
 /// The kind of boilerplate a cue names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,7 +225,7 @@ pub(crate) fn find(text: &str) -> Option<(Cue, &'static str)> {
 
 /// The first cue of the table that `text` shows, its phrase, and whether the text opens with it.
 pub(crate) fn find_where(text: &str) -> Option<(Cue, &'static str, bool)> {
-    let folded = fold_joined(text);
+    let folded = words_joined(text);
     // Most blocks show no cue; the set answers that faster than which cues match.
     if !PATTERNS.is_match(&folded) {
         return None;
@@ -245,7 +245,7 @@ pub(crate) fn ends_with_credit(text: &str) -> Option<&'static str> {
     if text.trim_end().ends_with(['.', '!', '?', '"', '”', '»']) {
         return None;
     }
-    let words = fold(text);
+    let words: Vec<String> = words(text).collect();
     let tail = words[words.len().saturating_sub(CREDIT_TAIL_WORDS)..].join(" ");
     PATTERNS
         .matches(&tail)

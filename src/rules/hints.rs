@@ -337,7 +337,7 @@ fn is_heading_slug(dom: &Dom<'_>, i: usize, id: &str) -> bool {
     let Some(heading) = (i + 1..end).find(|&j| matches!(dom.nodes[j].tag, Tag::Heading(_))) else {
         return false;
     };
-    let heading_words: Vec<String> = crate::dom::words(&dom.text_of(heading, |_| false)).collect();
+    let heading_words: Vec<String> = crate::text::words(&dom.text_of(heading, |_| false)).collect();
     let mut id_words = id
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
