@@ -206,7 +206,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                     removals.push(Removal {
                         node: node.id,
                         stage: Stage::Filter,
-                        reason: Reason::Markup { hint },
+                        reason: Reason::Markup { hint: hint.word() },
                     });
                 }
                 // Descend all the same: an explicit article body may lie inside the zone. Dropped

@@ -20,46 +20,13 @@ use rustc_hash::FxHashMap;
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
 use crate::rules::hints::Hint;
+use crate::rules::marks;
 
 /// Siblings of one shape that make a run of listing items.
 const MIN_ITEMS: usize = 3;
 
 /// A wrapper holds at least this many characters...
 const WRAPPER_MIN_CHARS: u32 = 1000;
-
-/// Hint words that name a part of a page's layout or its subject rather than boilerplate: an
-/// element so named that holds most of the page's text is the page's wrapper. Tags, roles and
-/// navigation words stay in force.
-const WRAPPER_WORDS: &[&str] = &[
-    "header",
-    "category",
-    "categories",
-    "tag",
-    "tags",
-    "off-canvas",
-    "offcanvas",
-];
-
-/// Hint words that, on an item, name the kind of entry.
-const ENTRY_KINDS: &[&str] = &["tag", "tags", "category", "categories", "teaser", "extra"];
-
-/// Hint words that, inside an item, name a part of the entry.
-const ENTRY_PARTS: &[&str] = &[
-    "meta",
-    "byline",
-    "author",
-    "tag",
-    "tags",
-    "category",
-    "categories",
-    "teaser",
-    "credit",
-    "credits",
-    "extra",
-];
-
-/// Hint words that, inside an item, name its title bar when it holds a heading or lies in one.
-const ENTRY_HEADERS: &[&str] = &["<header>", "header"];
 
 /// Whether each node's boilerplate name is overruled on a listing.
 pub(crate) fn overruled(
@@ -80,16 +47,15 @@ pub(crate) fn overruled(
     let page_chars = measures.chars.first().copied().unwrap_or(0);
     (0..n)
         .map(|i| {
-            let Hint::Negative(word) = hints[i] else {
+            let Hint::Negative(mark) = hints[i] else {
                 return false;
             };
             let chars = measures.chars[i];
-            let wrapper = WRAPPER_WORDS.contains(&word)
-                && chars * 2 > page_chars
-                && chars >= WRAPPER_MIN_CHARS;
-            let kind = items[i] && ENTRY_KINDS.contains(&word);
+            let wrapper =
+                mark.is(marks::WRAPPER) && chars * 2 > page_chars && chars >= WRAPPER_MIN_CHARS;
+            let kind = items[i] && mark.is(marks::ENTRY_KIND);
             let part = inside[i]
-                && (ENTRY_PARTS.contains(&word) || (ENTRY_HEADERS.contains(&word) && headed[i]));
+                && (mark.is(marks::ENTRY_PART) || (mark.is(marks::ENTRY_HEADER) && headed[i]));
             wrapper || kind || part
         })
         .collect()

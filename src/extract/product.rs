@@ -14,6 +14,7 @@ use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag, attrs};
 use crate::page::metadata::Metas;
 use crate::rules::hints::Hint;
+use crate::rules::marks::{self, Mark};
 use crate::text::collapse_whitespace;
 
 /// schema.org types of one product (a product with variants is a `ProductGroup`).
@@ -152,9 +153,8 @@ const CHROME_WORDS: &[&str] = &[
     "pricing",
 ];
 
-/// Furniture words that name a small box: a price is a line, so an element so named that holds
-/// more than this many characters is a layout wrapper around the description.
-const BOX_WORDS: &[&str] = &["price", "prices", "pricing"];
+/// A price box holds at most this many characters: a larger element named so is a layout
+/// wrapper around the description.
 const BOX_MAX_CHARS: u32 = 400;
 
 /// Stems that name it anywhere in a class or id (`customerreviews`, `cross-sell`).
@@ -195,7 +195,7 @@ pub(crate) fn mark_furniture(
             p.eq_ignore_ascii_case("review") || p.eq_ignore_ascii_case("aggregateRating")
         }) || itemtype.is_some_and(|t| type_name(t) == "Review")
         {
-            hints[i] = Hint::Negative(REVIEW_PROP);
+            hints[i] = Hint::Negative(marks::REVIEW_ITEM);
             continue;
         }
         let names = [class, id].into_iter().flatten();
@@ -208,10 +208,10 @@ pub(crate) fn mark_furniture(
             continue;
         }
         for names in names {
-            if let Some(word) = furniture_word(names, &mut words)
-                && (!BOX_WORDS.contains(&word) || measures.chars[i] <= BOX_MAX_CHARS)
+            if let Some(mark) = furniture_word(names, &mut words)
+                && (!mark.is(marks::PRICE_BOX) || measures.chars[i] <= BOX_MAX_CHARS)
             {
-                hints[i] = Hint::Negative(word);
+                hints[i] = Hint::Negative(mark);
                 break;
             }
         }
@@ -224,7 +224,7 @@ pub(crate) fn furniture_zones(
     dom: &Dom<'_>,
     dead: &[bool],
     hints: &[Hint],
-    zone: &mut [Option<&'static str>],
+    zone: &mut [Option<Mark>],
 ) {
     for i in 0..dom.len() {
         if dead[i] {
@@ -233,33 +233,23 @@ pub(crate) fn furniture_zones(
         let parent = dom.nodes[i].parent;
         if parent != usize::MAX && zone[parent].is_some() {
             zone[i] = zone[parent];
-        } else if let Hint::Negative(word) = hints[i]
-            && is_furniture(word)
+        } else if let Hint::Negative(mark) = hints[i]
+            && mark.is(marks::FURNITURE)
         {
-            zone[i] = Some(word);
+            zone[i] = Some(mark);
         }
     }
 }
 
-/// Whether a hint word is one of [`mark_furniture`]'s.
-fn is_furniture(word: &str) -> bool {
-    word == REVIEW_PROP
-        || CHROME_WORDS.contains(&word)
-        || CHROME_STEMS.iter().any(|(_, w)| *w == word)
-}
-
-/// The hint word of review and rating markup (`itemprop=review`, `itemtype=Review`).
-const REVIEW_PROP: &str = "itemprop review";
-
 /// The furniture word of a class list or id, if any. Names are cut into words at anything but
 /// letters and digits and where a lower-case letter meets a capital (`starRating`).
-fn furniture_word(names: &str, words: &mut Vec<String>) -> Option<&'static str> {
+fn furniture_word(names: &str, words: &mut Vec<String>) -> Option<Mark> {
     let lower = names.to_ascii_lowercase();
     for &(stem, word) in CHROME_STEMS {
         if let Some(at) = lower.find(stem) {
             // Not "previews".
             if !lower[..at].ends_with('p') {
-                return Some(word);
+                return Some(Mark::named(word));
             }
         }
     }
@@ -281,7 +271,8 @@ fn furniture_word(names: &str, words: &mut Vec<String>) -> Option<&'static str> 
     }
     words
         .iter()
-        .find_map(|w| CHROME_WORDS.iter().find(|c| **c == w.as_str()).copied())
+        .find_map(|w| CHROME_WORDS.iter().find(|c| **c == w.as_str()))
+        .map(|word| Mark::named(word))
 }
 
 /// A declared description shorter than this is a tagline, not the product's text.
@@ -424,7 +415,7 @@ mod tests {
     #[test]
     fn furniture_words() {
         let mut words = Vec::new();
-        let mut word = |names: &str| furniture_word(names, &mut words);
+        let mut word = |names: &str| furniture_word(names, &mut words).map(Mark::word);
         assert_eq!(word("product-reviews__list"), Some("reviews"));
         assert_eq!(word("customerReviews"), Some("reviews"));
         assert_eq!(word("cdr-rating_16-2-1"), Some("rating"));

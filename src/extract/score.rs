@@ -9,6 +9,7 @@
 use crate::dom::measure::{Measures, Unit};
 use crate::dom::{Dom, Tag};
 use crate::rules::hints::Hint;
+use crate::rules::marks::{self, Mark};
 
 /// How strictly the scorer reads markup hints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,28 +31,6 @@ const SHORT_LOOSE: f32 = 0.6;
 /// A boilerplate name is overruled only on a node holding at least this much prose (and most of
 /// the page's).
 const GUARD_MIN_PROSE: u32 = 1000;
-
-/// Hint words that name a widget rather than a part of the page: menus drop down and tabs
-/// switch, but so do accordions and tab panels of prose (a FAQ, a course's syllabus).
-const WIDGET_WORDS: &[&str] = &["dropdown", "tablist", "tab"];
-
-/// Hint words of boilerplate that may hold more prose than the article beside it.
-const OUTGROWING_WORDS: &[&str] = &["comment", "disqus", "gallery", "slideshow"];
-
-/// Hint words that mark comments and replies.
-const COMMENT_WORDS: &[&str] = &[
-    "comment",
-    "disqus",
-    "reply",
-    "replies",
-    "respond",
-    "itemtype Comment",
-];
-
-/// Whether a hint word marks comments.
-pub(crate) fn is_comment_hint(word: &str) -> bool {
-    COMMENT_WORDS.contains(&word)
-}
 
 /// How a unit reads on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +86,7 @@ pub(crate) fn zones(
     measures: &Measures,
     prose: &[u32],
     rules: Rules,
-) -> Vec<Option<&'static str>> {
+) -> Vec<Option<Mark>> {
     let n = dom.len();
     let mut zone = vec![None; n];
     if rules == Rules::Relaxed {
@@ -133,21 +112,19 @@ pub(crate) fn zones(
             zone[parent]
         };
         zone[i] = match hints[i] {
-            Hint::Negative(word) if rules == Rules::Thread && is_comment_hint(word) => inherited,
+            Hint::Negative(mark) if rules == Rules::Thread && mark.is(marks::COMMENT) => inherited,
             // A widget that holds mostly prose is a panel of content, not a menu.
-            Hint::Negative(word)
-                if WIDGET_WORDS.contains(&word) && prose[i] * 2 >= measures.chars[i] =>
-            {
+            Hint::Negative(mark) if mark.is(marks::WIDGET) && prose[i] * 2 >= measures.chars[i] => {
                 inherited
             }
-            Hint::Negative(word) if in_force(i) => Some(word),
+            Hint::Negative(mark) if in_force(i) => Some(mark),
             // Comments and galleries can outgrow the article they follow and stay what they are.
-            Hint::Negative(word)
-                if OUTGROWING_WORDS.contains(&word)
+            Hint::Negative(mark)
+                if mark.is(marks::OUTGROWING)
                     && page_prose - prose[i] >= GUARD_MIN_PROSE
                     && !overruled_at(i) =>
             {
-                Some(word)
+                Some(mark)
             }
             Hint::Body => None,
             _ => inherited,
@@ -204,7 +181,7 @@ pub(crate) fn score(
     dead: &[bool],
     measures: &Measures,
     hints: &[Hint],
-    zone: &[Option<&'static str>],
+    zone: &[Option<Mark>],
     rules: Rules,
     zoned: Zoned,
 ) -> Scores {

@@ -10,6 +10,7 @@ use crate::dom::Tag;
 use crate::extract::score::{self, Quality, Rules, Scores, Zoned};
 use crate::page::Page;
 use crate::rules::hints::Hint;
+use crate::rules::marks::{self, Mark};
 
 /// A sibling of the winner joins the body when its score reaches this share of the winner's...
 const SIBLING_SHARE: f32 = 0.1;
@@ -23,7 +24,7 @@ const LISTING_PROSE_SHARE: f32 = 0.35;
 const UNDECLARED_LISTING_PROSE_SHARE: f32 = 0.45;
 
 /// The boilerplate zones of `page` under `rules`.
-fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<&'static str>> {
+fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<Mark>> {
     let mut zone = score::zones(
         &page.dom,
         &page.dead,
@@ -44,7 +45,7 @@ fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<&'static str>> {
 pub(crate) struct Body {
     pub rules: Rules,
     pub roots: Vec<usize>,
-    pub zone: Vec<Option<&'static str>>,
+    pub zone: Vec<Option<Mark>>,
 }
 
 /// Picks the body, relaxing the rules when the strict pick is too short.
@@ -118,7 +119,7 @@ fn pick(page: &Page<'_>, rules: Rules, zoned: Zoned) -> Option<Body> {
 /// it holds more content: a stray sentence must not beat a grid of cards.
 fn main_area(
     page: &Page<'_>,
-    zone: &[Option<&'static str>],
+    zone: &[Option<Mark>],
     scores: &Scores,
     rules: Rules,
     winner: usize,
@@ -140,7 +141,7 @@ fn main_area(
 
 /// The element the page marks as its article body (`itemprop=articleBody`, `entry-content`...)
 /// when the winner lies apart from it and it holds real text; else the winner.
-fn marked_body(page: &Page<'_>, zone: &[Option<&'static str>], winner: usize) -> usize {
+fn marked_body(page: &Page<'_>, zone: &[Option<Mark>], winner: usize) -> usize {
     let dom = &page.dom;
     let inside = |i: usize, outer: usize| outer <= i && i < dom.nodes[outer].end;
     let marked = (0..dom.len())
@@ -164,7 +165,7 @@ fn with_siblings(
     page: &Page<'_>,
     winner: usize,
     scores: &Scores,
-    zone: &[Option<&'static str>],
+    zone: &[Option<Mark>],
 ) -> Vec<usize> {
     let dom = &page.dom;
     let threshold = (scores.sum[winner] * SIBLING_SHARE).max(SIBLING_MIN);
@@ -220,7 +221,7 @@ fn is_thread(page: &Page<'_>) -> bool {
     let comment_prose: usize = (0..dom.len())
         .filter(|&i| {
             let parent = dom.nodes[i].parent;
-            zone[i].is_some_and(score::is_comment_hint)
+            zone[i].is_some_and(|m| m.is(marks::COMMENT))
                 && (parent == usize::MAX || zone[parent].is_none())
         })
         .map(|i| prose[i] as usize)

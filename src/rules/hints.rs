@@ -10,6 +10,7 @@ use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
 use crate::dom::{Dom, Tag, attrs};
+use crate::rules::marks::{self, Mark};
 
 /// The verdict of an element's markup hints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,8 +21,8 @@ pub(crate) enum Hint {
     Positive,
     /// Marked as the article body itself (`itemprop=articleBody`, `entry-content`...).
     Body,
-    /// Named or marked as boilerplate; the word that said so.
-    Negative(&'static str),
+    /// Named or marked as boilerplate; the mark of the word that said so.
+    Negative(Mark),
 }
 
 /// Words that mark boilerplate when they occur anywhere in a class or id.
@@ -124,6 +125,9 @@ const NEGATIVE_TOKENS: &[&str] = &[
     "author",
 ];
 
+/// The mark of the `widget` token, which page builders use for blocks of text too.
+const WIDGET_TOKEN: Mark = Mark::named("widget");
+
 /// Page builders and editors that build every block of a page, text included, as a `widget`
 /// (Elementor, HubSpot's modules and grid, CKEditor): there the word names no sidebar.
 const BUILDER_WIDGETS: &[&str] = &[
@@ -222,21 +226,29 @@ enum Sort {
 /// the lowest number at the leftmost place is the word a leftmost-first search would report.
 struct Names {
     automaton: AhoCorasick,
-    patterns: Vec<(Sort, &'static str)>,
+    patterns: Vec<(Sort, Mark)>,
 }
 
 // The patterns are fixed; `patterns_compile` builds them in the tests.
 #[allow(clippy::expect_used)]
 static NAMES: LazyLock<Names> = LazyLock::new(|| {
-    let patterns: Vec<(Sort, &'static str)> = NEGATIVE_STEMS
-        .iter()
-        .map(|w| (Sort::NegativeStem, *w))
-        .chain(NEGATIVE_TOKENS.iter().map(|w| (Sort::NegativeToken, *w)))
-        .chain(BODY_NAMES.iter().map(|w| (Sort::Body, *w)))
-        .chain(POSITIVE_STEMS.iter().map(|w| (Sort::Positive, *w)))
+    let marked = |sort, words: &'static [&'static str]| {
+        words.iter().map(move |&w| (sort, w, Some(Mark::named(w))))
+    };
+    let unmarked =
+        |sort, words: &'static [&'static str]| words.iter().map(move |&w| (sort, w, None));
+    let patterns: Vec<(Sort, &str, Option<Mark>)> = marked(Sort::NegativeStem, NEGATIVE_STEMS)
+        .chain(marked(Sort::NegativeToken, NEGATIVE_TOKENS))
+        .chain(unmarked(Sort::Body, BODY_NAMES))
+        .chain(unmarked(Sort::Positive, POSITIVE_STEMS))
         .collect();
-    let automaton = AhoCorasick::new(patterns.iter().map(|(_, w)| w))
+    let automaton = AhoCorasick::new(patterns.iter().map(|(_, w, _)| w))
         .expect("hint patterns build an automaton");
+    // Body and positive names mark nothing; their slot is never read.
+    let patterns = patterns
+        .into_iter()
+        .map(|(sort, _, mark)| (sort, mark.unwrap_or(marks::NAV)))
+        .collect();
     Names {
         automaton,
         patterns,
@@ -274,10 +286,10 @@ fn hint_cached<'a>(
     match node.tag {
         // Headings carry anchor and styling classes, not roles.
         Tag::Text | Tag::Html | Tag::Body | Tag::Head | Tag::Heading(_) => return Hint::None,
-        Tag::Nav => return Hint::Negative("<nav>"),
-        Tag::Aside => return Hint::Negative("<aside>"),
-        Tag::Footer => return Hint::Negative("<footer>"),
-        Tag::Header => return Hint::Negative("<header>"),
+        Tag::Nav => return Hint::Negative(marks::NAV),
+        Tag::Aside => return Hint::Negative(marks::ASIDE),
+        Tag::Footer => return Hint::Negative(marks::FOOTER),
+        Tag::Header => return Hint::Negative(marks::HEADER),
         _ => {}
     }
     let Some(element) = node.element else {
@@ -291,11 +303,11 @@ fn hint_cached<'a>(
     if let Some(role) = role {
         let role = role.trim();
         if let Some(word) = NEGATIVE_ROLES.iter().find(|r| r.eq_ignore_ascii_case(role)) {
-            return Hint::Negative(word);
+            return Hint::Negative(Mark::named(word));
         }
     }
     if itemtype.is_some_and(|t| t.ends_with("/Comment") || t.ends_with("/WPSideBar")) {
-        return Hint::Negative("itemtype Comment");
+        return Hint::Negative(marks::COMMENT_ITEM);
     }
     let class = class.unwrap_or("");
     let id = id.unwrap_or("");
@@ -421,10 +433,10 @@ fn names_hint(raw: &str, names: &mut String) -> Hint {
             }
             Sort::NegativeStem => (start, pattern),
             Sort::NegativeToken => {
-                let pattern_word = NAMES.patterns[pattern].1;
+                let pattern_mark = NAMES.patterns[pattern].1;
                 let before = start.checked_sub(1).map(|k| &bytes[k]);
                 if !(delimits(before) && delimits(bytes.get(end)))
-                    || (pattern_word == "widget" && in_builder_name(names, start))
+                    || (pattern_mark == WIDGET_TOKEN && in_builder_name(names, start))
                 {
                     continue;
                 }
@@ -500,7 +512,7 @@ mod tests {
                 .find(|w| w.trim_matches('-') == word)
                 .copied()
                 .unwrap_or("class");
-            return Hint::Negative(word);
+            return Hint::Negative(Mark::named(word));
         }
         if REGEX_POSITIVE.is_match(&names) {
             Hint::Positive
@@ -544,11 +556,11 @@ mod tests {
         assert_eq!(hint_of(r#"<div class="entry-content">"#), Hint::Body);
         assert_eq!(
             hint_of(r#"<div class="post-comments">"#),
-            Hint::Negative("comment")
+            Hint::Negative(Mark::named("comment"))
         );
         assert_eq!(
             hint_of(r#"<div class="c-nav__item">"#),
-            Hint::Negative("nav")
+            Hint::Negative(Mark::named("nav"))
         );
         assert_eq!(
             hint_of(r#"<div class="canvas-wrap story">"#),
@@ -556,7 +568,7 @@ mod tests {
         );
         assert_eq!(
             hint_of(r#"<div id="x" role="navigation">"#),
-            Hint::Negative("navigation")
+            Hint::Negative(Mark::named("navigation"))
         );
         assert_eq!(hint_of(r#"<div itemprop="articleBody">"#), Hint::Body);
         assert_eq!(hint_of(r#"<div class="row">"#), Hint::None);
@@ -578,11 +590,11 @@ mod tests {
         // A role word beside utilities still counts, and utilities may still look like content.
         assert_eq!(
             hint_of(r#"<div class="sidebar text-sm bg-white">"#),
-            Hint::Negative("sidebar")
+            Hint::Negative(Mark::named("sidebar"))
         );
         assert_eq!(
             hint_of(r#"<div id="secondary">"#),
-            Hint::Negative("secondary")
+            Hint::Negative(Mark::named("secondary"))
         );
         assert_eq!(hint_of(r#"<div class="text-body">"#), Hint::Positive);
     }
@@ -615,6 +627,6 @@ mod tests {
         let section = dom.find(Tag::Section).expect("a section");
         assert_eq!(hint(&dom, section), Hint::None);
         let div = dom.find(Tag::Div).expect("a div");
-        assert_eq!(hint(&dom, div), Hint::Negative("more-on"));
+        assert_eq!(hint(&dom, div), Hint::Negative(Mark::named("more-on")));
     }
 }

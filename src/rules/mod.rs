@@ -3,3 +3,4 @@
 
 pub(crate) mod cues;
 pub(crate) mod hints;
+pub(crate) mod marks;

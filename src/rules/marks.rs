@@ -1,0 +1,245 @@
+//! Rule marks: every word or tag by which the markup names an element as boilerplate, in one
+//! table, each with the roles later stages ask about (a comment thread, a widget, a listing's
+//! wrapper, a part of a listing entry, a product page's furniture).
+//!
+//! A [`Mark`] is a small `Copy` index into [`MARKS`]: stages ask it [`Mark::is`] a [`Role`], never
+//! compare its word, which only the explain view shows. A word missing from the table is a
+//! compile error where a constant names it, and a failing test where a matcher list does.
+
+/// The roles a mark can play, as bits of a set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Role(u16);
+
+/// None of the roles below: plain boilerplate (a menu, a share bar, a footer).
+const NONE: Role = Role(0);
+/// Comments and replies: the content of a forum thread, boilerplate elsewhere.
+pub(crate) const COMMENT: Role = Role(1);
+/// Boilerplate that may hold more prose than the article beside it (comments, galleries).
+pub(crate) const OUTGROWING: Role = Role(1 << 1);
+/// A widget, not a part of the page: menus drop down and tabs switch, but so do accordions and
+/// tab panels of prose.
+pub(crate) const WIDGET: Role = Role(1 << 2);
+/// A name of a page's layout or subject: on a listing, an element so named that holds most of
+/// the page's text is the page's wrapper.
+pub(crate) const WRAPPER: Role = Role(1 << 3);
+/// On a listing item: the kind of entry.
+pub(crate) const ENTRY_KIND: Role = Role(1 << 4);
+/// Inside a listing item: a part of the entry (its meta line, byline, tags, teaser).
+pub(crate) const ENTRY_PART: Role = Role(1 << 5);
+/// Inside a listing item: its title bar, when it holds a heading or lies in one.
+pub(crate) const ENTRY_HEADER: Role = Role(1 << 6);
+/// A product page's furniture: reviews, ratings, questions, up-sells, price boxes.
+pub(crate) const FURNITURE: Role = Role(1 << 7);
+/// Furniture that names a small box (a price is a line): a large element so named is a layout
+/// wrapper around the description.
+pub(crate) const PRICE_BOX: Role = Role(1 << 8);
+
+impl Role {
+    /// Both roles.
+    pub(crate) const fn with(self, other: Role) -> Role {
+        Role(self.0 | other.0)
+    }
+}
+
+/// Every mark: the word or tag that says it, as explain shows it, and its roles. Words are
+/// unique; tags are written `<tag>`.
+pub(crate) const MARKS: &[(&str, Role)] = &[
+    ("<nav>", NONE),
+    ("<aside>", NONE),
+    ("<footer>", NONE),
+    ("<header>", ENTRY_HEADER),
+    ("itemtype Comment", COMMENT),
+    ("comment", COMMENT.with(OUTGROWING)),
+    ("disqus", COMMENT.with(OUTGROWING)),
+    ("sidebar", NONE),
+    ("side-bar", NONE),
+    ("related", NONE),
+    ("share", NONE),
+    ("sharing", NONE),
+    ("social", NONE),
+    ("footer", NONE),
+    ("breadcrumb", NONE),
+    ("cookie", NONE),
+    ("consent", NONE),
+    ("gdpr", NONE),
+    ("newsletter", NONE),
+    ("subscri", NONE),
+    ("promo", NONE),
+    ("advert", NONE),
+    ("sponsor", NONE),
+    ("popup", NONE),
+    ("popover", NONE),
+    ("rollover", NONE),
+    ("hovercard", NONE),
+    ("modal", NONE),
+    ("navbar", NONE),
+    ("navigation", NONE),
+    ("masthead", NONE),
+    ("skyscraper", NONE),
+    ("outbrain", NONE),
+    ("taboola", NONE),
+    ("recommend", NONE),
+    ("mostread", NONE),
+    ("most-read", NONE),
+    ("trending", NONE),
+    ("gallery", OUTGROWING),
+    ("slideshow", OUTGROWING),
+    ("signup", NONE),
+    ("sign-up", NONE),
+    ("byline", ENTRY_PART),
+    ("author-bio", NONE),
+    ("authorbio", NONE),
+    ("pagination", NONE),
+    ("pager", NONE),
+    ("toolbar", NONE),
+    ("shoutbox", NONE),
+    ("rss", NONE),
+    ("teaser", ENTRY_KIND.with(ENTRY_PART)),
+    ("read-more", NONE),
+    ("more-stories", NONE),
+    ("morestories", NONE),
+    ("more-news", NONE),
+    ("more-from", NONE),
+    ("more-article", NONE),
+    ("more-post", NONE),
+    ("more-on", NONE),
+    ("more-in-", NONE),
+    ("view-more", NONE),
+    ("readmore", NONE),
+    ("see-also", NONE),
+    ("ticker", NONE),
+    ("dropdown", WIDGET),
+    ("offcanvas", WRAPPER),
+    ("off-canvas", WRAPPER),
+    ("overlay", NONE),
+    ("widget", NONE),
+    ("nav", NONE),
+    ("menu", NONE),
+    ("ad", NONE),
+    ("ads", NONE),
+    ("adv", NONE),
+    ("aside", NONE),
+    ("tags", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
+    ("tag", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
+    ("meta", ENTRY_PART),
+    ("header", WRAPPER.with(ENTRY_HEADER)),
+    ("extra", ENTRY_KIND.with(ENTRY_PART)),
+    ("community", NONE),
+    ("reply", COMMENT),
+    ("replies", COMMENT),
+    ("respond", COMMENT),
+    ("feedback", NONE),
+    ("secondary", NONE),
+    ("complementary", NONE),
+    ("credit", ENTRY_PART),
+    ("credits", ENTRY_PART),
+    ("print", NONE),
+    ("login", NONE),
+    ("topbar", NONE),
+    ("copyright", NONE),
+    ("legal", NONE),
+    ("categories", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
+    ("category", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
+    ("author", ENTRY_PART),
+    ("menubar", NONE),
+    ("banner", NONE),
+    ("contentinfo", NONE),
+    ("search", NONE),
+    ("alert", NONE),
+    ("alertdialog", NONE),
+    ("dialog", NONE),
+    ("tablist", WIDGET),
+    ("tab", WIDGET),
+    ("review", FURNITURE),
+    ("reviews", FURNITURE),
+    ("reviewer", FURNITURE),
+    ("rating", FURNITURE),
+    ("ratings", FURNITURE),
+    ("upsell", FURNITURE),
+    ("upsells", FURNITURE),
+    ("crosssell", FURNITURE),
+    ("crosssells", FURNITURE),
+    ("qna", FURNITURE),
+    ("questions", FURNITURE),
+    ("price", FURNITURE.with(PRICE_BOX)),
+    ("prices", FURNITURE.with(PRICE_BOX)),
+    ("pricing", FURNITURE.with(PRICE_BOX)),
+    ("recently viewed", FURNITURE),
+    ("itemprop review", FURNITURE),
+];
+
+/// One row of [`MARKS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Mark(u8);
+
+impl Mark {
+    /// The mark of `word`; a compile error in a constant, a panic elsewhere, when the table
+    /// lacks it.
+    pub(crate) const fn named(word: &str) -> Mark {
+        let mut k = 0;
+        while k < MARKS.len() {
+            if same(MARKS[k].0.as_bytes(), word.as_bytes()) {
+                return Mark(k as u8);
+            }
+            k += 1;
+        }
+        panic!("a mark word is missing from MARKS");
+    }
+
+    /// The word or tag that made this mark, for the explain view and removal reasons.
+    pub(crate) fn word(self) -> &'static str {
+        MARKS[usize::from(self.0)].0
+    }
+
+    /// Whether this mark plays `role`.
+    pub(crate) fn is(self, role: Role) -> bool {
+        MARKS[usize::from(self.0)].1.0 & role.0 != 0
+    }
+}
+
+/// Byte-wise equality, usable in constants.
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// Marks of the tags that name boilerplate, and of comment markup.
+pub(crate) const NAV: Mark = Mark::named("<nav>");
+pub(crate) const ASIDE: Mark = Mark::named("<aside>");
+pub(crate) const FOOTER: Mark = Mark::named("<footer>");
+pub(crate) const HEADER: Mark = Mark::named("<header>");
+pub(crate) const COMMENT_ITEM: Mark = Mark::named("itemtype Comment");
+/// Review and rating markup (`itemprop=review`, `itemtype=Review`).
+pub(crate) const REVIEW_ITEM: Mark = Mark::named("itemprop review");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_unique_and_fit_the_index() {
+        assert!(MARKS.len() <= usize::from(u8::MAX));
+        for (k, (word, _)) in MARKS.iter().enumerate() {
+            assert_eq!(Mark::named(word), Mark(k as u8), "{word} is listed twice");
+        }
+    }
+
+    #[test]
+    fn roles_are_asked_by_role() {
+        let comment = Mark::named("comment");
+        assert!(comment.is(COMMENT) && comment.is(OUTGROWING) && !comment.is(WIDGET));
+        assert!(Mark::named("tags").is(ENTRY_PART) && Mark::named("tags").is(WRAPPER));
+        assert!(Mark::named("price").is(FURNITURE.with(PRICE_BOX)));
+        assert!(!NAV.is(COMMENT.with(WIDGET).with(WRAPPER).with(FURNITURE)));
+        assert_eq!(REVIEW_ITEM.word(), "itemprop review");
+    }
+}
