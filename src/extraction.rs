@@ -29,6 +29,9 @@ pub struct Extraction {
     pub metadata: Metadata,
     /// The page's `<base href>`, which relative links resolve against.
     pub base_href: Option<String>,
+    /// Blocks of the page's visible text removed, and their characters: what [`Self::page`]
+    /// marks removed, counted whether or not it was built.
+    pub(crate) removed: (usize, usize),
 }
 
 impl Extraction {
@@ -63,15 +66,43 @@ impl Extraction {
             .iter()
             .filter(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Rule));
         let (blocks, chars) = kept.fold((0, 0), |(n, c), b| (n + 1, c + b.text.chars().count()));
-        let removed = self.page.iter().filter(|b| b.removed.is_some());
-        let (removed_blocks, removed_chars) =
-            removed.fold((0, 0), |(n, c), b| (n + 1, c + b.text.chars().count()));
+        let (removed_blocks, removed_chars) = self.removed;
         Stats {
             blocks,
             chars,
             removed_blocks,
             removed_chars,
         }
+    }
+
+    /// Removes the blocks for which `verdict` gives a stage and a reason, after extraction (the
+    /// site-template pass): each is recorded in [`Self::removals`], marked in [`Self::page`] and
+    /// counted in [`Self::stats`], so every view of the record agrees. Returns how many it removed.
+    pub(crate) fn remove_blocks(
+        &mut self,
+        mut verdict: impl FnMut(&Block) -> Option<(Stage, Reason)>,
+    ) -> usize {
+        let mut removed = 0;
+        let mut kept = Vec::with_capacity(self.blocks.len());
+        for block in std::mem::take(&mut self.blocks) {
+            let Some((stage, reason)) = verdict(&block) else {
+                kept.push(block);
+                continue;
+            };
+            removed += 1;
+            self.removed.0 += 1;
+            self.removed.1 += block.text.chars().count();
+            for entry in self.page.iter_mut().filter(|e| e.node == block.node) {
+                entry.removed.get_or_insert((stage, reason.clone()));
+            }
+            self.removals.push(Removal {
+                node: block.node,
+                stage,
+                reason,
+            });
+        }
+        self.blocks = kept;
+        removed
     }
 
     fn links(&self, options: &RenderOptions) -> render::Links {
@@ -95,10 +126,9 @@ pub struct Stats {
     pub blocks: usize,
     /// Characters of the article's text.
     pub chars: usize,
-    /// Blocks of the page's visible text that were removed (counted with [`Config::explain`],
-    /// else 0).
+    /// Blocks of the page's visible text that were removed.
     pub removed_blocks: usize,
-    /// Their characters (with [`Config::explain`], else 0).
+    /// Their characters.
     pub removed_chars: usize,
 }
 

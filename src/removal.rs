@@ -73,6 +73,28 @@ pub enum Reason {
     },
 }
 
+/// The removal record of one page as the stages write it: [`Removals::record`] is the one way a
+/// stage records a node as left out. After the pipeline, [`crate::Extraction`] keeps the record
+/// and its views (the explain view, the counts) consistent when blocks are removed later.
+#[derive(Debug, Default)]
+pub(crate) struct Removals(Vec<Removal>);
+
+impl Removals {
+    /// Records `node`, with everything under it, as left out by `stage` for `reason`.
+    pub(crate) fn record(&mut self, node: NodeId, stage: Stage, reason: Reason) {
+        self.0.push(Removal {
+            node,
+            stage,
+            reason,
+        });
+    }
+
+    /// The record, for the extraction.
+    pub(crate) fn into_vec(self) -> Vec<Removal> {
+        self.0
+    }
+}
+
 /// One node, with all its descendants, left out of the result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removal {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::Extraction;
 use crate::blocks::BlockKind;
 use crate::dedup::fingerprint::Fingerprint;
-use crate::removal::{Reason, Removal, Stage};
+use crate::removal::{Reason, Stage};
 
 /// A block is template when most of its shingles recur on this many pages of its site or more...
 const MIN_PAGES: u32 = 3;
@@ -71,9 +71,7 @@ impl SiteProfile {
         if pages < threshold {
             return 0;
         }
-        let mut removed = 0;
-        let mut kept = Vec::with_capacity(page.blocks.len());
-        for block in page.blocks.drain(..) {
+        page.remove_blocks(|block| {
             let template = block.kind != BlockKind::Title && {
                 let print = Fingerprint::of(&block.text);
                 let recurring = print
@@ -85,26 +83,12 @@ impl SiteProfile {
                     && print.words > 0
                     && recurring as f32 >= RECURRING_SHARE * print.shingles.len() as f32
             };
-            if template {
-                removed += 1;
-                let reason = Reason::Template {
-                    site: site.to_owned(),
-                    pages,
-                };
-                for entry in page.page.iter_mut().filter(|e| e.node == block.node) {
-                    entry.removed.get_or_insert((Stage::Dedup, reason.clone()));
-                }
-                page.removals.push(Removal {
-                    node: block.node,
-                    stage: Stage::Dedup,
-                    reason,
-                });
-            } else {
-                kept.push(block);
-            }
-        }
-        page.blocks = kept;
-        removed
+            let reason = Reason::Template {
+                site: site.to_owned(),
+                pages,
+            };
+            template.then_some((Stage::Dedup, reason))
+        })
     }
 
     /// Number of pages observed for `site`.

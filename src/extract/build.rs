@@ -11,7 +11,7 @@ use crate::dom::{Dom, Tag};
 use crate::extract::inline::RawSpan;
 use crate::extract::select::Body;
 use crate::page::Page;
-use crate::removal::{Reason, Removal, Stage};
+use crate::removal::{Reason, Removals, Stage};
 use crate::text::collapse_whitespace;
 
 /// Inline elements with a span open at once, at most.
@@ -52,7 +52,7 @@ pub(crate) struct Built {
 }
 
 /// Builds the drafts of the blocks of `body`, recording what it leaves out.
-pub(crate) fn drafts(page: &Page<'_>, body: &Body, removals: &mut Vec<Removal>) -> Built {
+pub(crate) fn drafts(page: &Page<'_>, body: &Body, removals: &mut Removals) -> Built {
     let mut outside = record_outside(page, &body.roots, removals);
     let mut walker = Walker::new(page);
     for &root in &body.roots {
@@ -107,7 +107,7 @@ pub(crate) fn with_rules(page: &Page<'_>, drafts: Vec<Draft>, rules: &[usize]) -
 }
 
 /// Records the outermost live nodes that are not part of the body, and returns them.
-fn record_outside(page: &Page<'_>, roots: &[usize], removals: &mut Vec<Removal>) -> Vec<usize> {
+fn record_outside(page: &Page<'_>, roots: &[usize], removals: &mut Removals) -> Vec<usize> {
     let dom = &page.dom;
     let mut outside = Vec::new();
     let mut next_root = roots.iter().copied().peekable();
@@ -128,11 +128,7 @@ fn record_outside(page: &Page<'_>, roots: &[usize], removals: &mut Vec<Removal>)
         }
         if !page.dead[i] && page.measures.chars[i] > 0 {
             outside.push(i);
-            removals.push(Removal {
-                node: node.id,
-                stage: Stage::Select,
-                reason: Reason::OutsideBody,
-            });
+            removals.record(node.id, Stage::Select, Reason::OutsideBody);
         }
         i = node.end;
     }
@@ -185,7 +181,7 @@ impl<'a, 'd> Walker<'a, 'd> {
         }
     }
 
-    fn walk(&mut self, root: usize, body: &Body, removals: &mut Vec<Removal>) {
+    fn walk(&mut self, root: usize, body: &Body, removals: &mut Removals) {
         let dom = &self.page.dom;
         let dead = &self.page.dead;
         let end = dom.nodes[root].end;
@@ -203,11 +199,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             if let Some(hint) = body.zone[j] {
                 if body.zone[node.parent].is_none() {
                     self.zoned.push(j);
-                    removals.push(Removal {
-                        node: node.id,
-                        stage: Stage::Filter,
-                        reason: Reason::Markup { hint: hint.word() },
-                    });
+                    removals.record(node.id, Stage::Filter, Reason::Markup { hint: hint.word() });
                 }
                 // Descend all the same: an explicit article body may lie inside the zone. Dropped
                 // inline text leaves a space, so the words around it do not run together.
@@ -662,6 +654,7 @@ fn is_data_table(dom: &Dom<'_>, dead: &[bool], table: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::removal::Removal;
     use crate::{Config, Extraction};
 
     /// Parses a page the way extraction does (cut and capped first), so node ids match.

@@ -18,16 +18,62 @@ pub(crate) fn page_blocks(
     measures: &Measures,
     removals: &[Removal],
 ) -> Vec<PageBlock> {
+    let mut blocks = Vec::new();
+    visible_blocks(dom, measures, removals, |node, removal, raw| {
+        let text = collapse_whitespace(raw);
+        if !text.is_empty() {
+            blocks.push(PageBlock {
+                text,
+                node,
+                removed: removal.map(|k| (removals[k].stage, removals[k].reason.clone())),
+            });
+        }
+    });
+    blocks
+}
+
+/// How many of the blocks [`page_blocks`] lists are removed, and their characters, without
+/// building the list.
+pub(crate) fn removed_counts(
+    dom: &Dom<'_>,
+    measures: &Measures,
+    removals: &[Removal],
+) -> (usize, usize) {
+    let (mut blocks, mut chars) = (0, 0);
+    visible_blocks(dom, measures, removals, |_, removal, raw| {
+        let text_chars = collapsed_chars(raw);
+        if removal.is_some() && text_chars > 0 {
+            blocks += 1;
+            chars += text_chars;
+        }
+    });
+    (blocks, chars)
+}
+
+/// The characters of `raw` once its whitespace is collapsed.
+fn collapsed_chars(raw: &str) -> usize {
+    let (chars, words) = raw.split_whitespace().fold((0, 0usize), |(c, w), word| {
+        (c + word.chars().count(), w + 1)
+    });
+    chars + words.saturating_sub(1)
+}
+
+/// Walks the page's visible text, handing `block` each run of text of one owner under one
+/// removal: its node, the index of the removal covering it, and its raw text.
+fn visible_blocks(
+    dom: &Dom<'_>,
+    measures: &Measures,
+    removals: &[Removal],
+    mut block: impl FnMut(NodeId, Option<usize>, &str),
+) {
     let by_node: HashMap<NodeId, usize> = removals
         .iter()
         .enumerate()
         .map(|(k, r)| (r.node, k))
         .collect();
     let mut covering: Vec<Option<usize>> = vec![None; dom.len()];
-    let mut blocks: Vec<PageBlock> = Vec::new();
-    let mut current: Option<(usize, Option<usize>)> = None;
+    let mut current: Option<(usize, Option<usize>, NodeId)> = None;
     let mut buffer = String::new();
-    let mut buffer_node = None;
     for i in 0..dom.len() {
         let node = &dom.nodes[i];
         let inherited = (node.parent != usize::MAX)
@@ -46,40 +92,90 @@ pub(crate) fn page_blocks(
         } else {
             measures.owner[i]
         };
-        let key = (owner, removal);
-        if current != Some(key) {
-            flush(&mut blocks, &mut buffer, buffer_node, current, removals);
-            current = Some(key);
-            buffer_node = Some(if owner == usize::MAX {
+        if current.is_none_or(|(o, r, _)| (o, r) != (owner, removal)) {
+            if let Some((_, r, id)) = current {
+                block(id, r, &buffer);
+            }
+            buffer.clear();
+            let id = if owner == usize::MAX {
                 node.id
             } else {
                 dom.nodes[owner].id
-            });
+            };
+            current = Some((owner, removal, id));
         }
         buffer.push_str(node.text);
     }
-    flush(&mut blocks, &mut buffer, buffer_node, current, removals);
-    blocks
+    if let Some((_, r, id)) = current {
+        block(id, r, &buffer);
+    }
 }
 
-fn flush(
-    blocks: &mut Vec<PageBlock>,
-    buffer: &mut String,
-    node: Option<NodeId>,
-    key: Option<(usize, Option<usize>)>,
-    removals: &[Removal],
-) {
-    let text = collapse_whitespace(buffer);
-    buffer.clear();
-    let (Some(node), Some((_, removal))) = (node, key) else {
-        return;
-    };
-    if text.is_empty() {
-        return;
+#[cfg(test)]
+mod tests {
+    use crate::{Config, SiteProfile};
+
+    /// A news page with a menu, an article, a share bar and a footer.
+    fn page(n: usize) -> String {
+        format!(
+            "<html><head><title>Ferry news {n}</title></head><body>\
+             <nav><a href=/>Home</a> <a href=/news>News</a> <a href=/sport>Sport</a></nav>\
+             <article><h1>Ferry news {n}</h1>\
+             <p>The council met on Monday evening, and after a long debate it voted to keep the \
+             ferry running through the winter months, story {n}.</p>\
+             <p>Residents of the island had campaigned for weeks, writing letters and attending \
+             every meeting, and they were glad of the result.</p>\
+             <p>Support our newsroom: become a member today and help us report on the islands.</p>\
+             <div class=share><a href=/s>Share on social media</a></div></article>\
+             <footer>Island News, the paper of the islands since 1901</footer></body></html>"
+        )
     }
-    blocks.push(PageBlock {
-        text,
-        node,
-        removed: removal.map(|k| (removals[k].stage, removals[k].reason.clone())),
-    });
+
+    fn extract(html: &str, explain: bool) -> crate::Extraction {
+        let config = Config {
+            explain,
+            ..Config::default()
+        };
+        crate::extract(html, &config).expect("extracts")
+    }
+
+    #[test]
+    fn removed_counts_agree_with_and_without_the_explain_view() {
+        let html = page(1);
+        let (with, without) = (extract(&html, true), extract(&html, false));
+        assert!(without.page.is_empty());
+        let stats = with.stats();
+        assert!(stats.removed_blocks >= 3, "{stats:?}");
+        assert_eq!(stats, without.stats());
+    }
+
+    #[test]
+    fn template_removals_are_counted_with_and_without_the_explain_view() {
+        for explain in [true, false] {
+            let pages: Vec<_> = (0..4).map(|n| extract(&page(n), explain)).collect();
+            let mut profile = SiteProfile::new();
+            for p in &pages {
+                profile.observe("islands.example", p);
+            }
+            let mut first = pages[0].clone();
+            let before = first.stats();
+            let removed = profile.filter("islands.example", &mut first);
+            let after = first.stats();
+            assert!(removed >= 1, "the appeal recurs on every page");
+            assert_eq!(after.removed_blocks, before.removed_blocks + removed);
+            assert!(!first.text().contains("Support our newsroom"));
+            let record = first
+                .removals
+                .iter()
+                .filter(|r| r.stage == crate::Stage::Dedup);
+            assert_eq!(record.count(), removed, "one record per removed block");
+            if explain {
+                let marked = first
+                    .page
+                    .iter()
+                    .filter(|b| b.text.starts_with("Support our"));
+                assert!(marked.clone().count() == 1 && marked.clone().all(|b| b.removed.is_some()));
+            }
+        }
+    }
 }

@@ -12,7 +12,7 @@ use crate::extract::build::Draft;
 use crate::extract::score::{Quality, Rules, quality};
 use crate::extract::select::Body;
 use crate::page::Page;
-use crate::removal::{Reason, Removal, Stage};
+use crate::removal::{Reason, Removals, Stage};
 use crate::rules::cues::{self, Cue};
 
 /// Drops the title heading, link lists and non-prose scraps at the edges of the body.
@@ -21,7 +21,7 @@ pub(crate) fn chaff(
     body: &Body,
     drafts: Vec<Draft>,
     title: Option<&str>,
-    removals: &mut Vec<Removal>,
+    removals: &mut Removals,
 ) -> Vec<Draft> {
     let measures = &page.measures;
     let title_key = title.map(normalize_key);
@@ -58,7 +58,7 @@ pub(crate) fn trim_edges(
     page: &Page<'_>,
     body: &Body,
     kept: Vec<Draft>,
-    removals: &mut Vec<Removal>,
+    removals: &mut Removals,
 ) -> Vec<Draft> {
     // On a page of short items, scraps are the content, wherever they stand.
     if body.rules == Rules::Listing {
@@ -94,25 +94,17 @@ pub(crate) fn trim_edges(
 
 /// Records the removal of a draft: its element when the draft is all of it, else each of its
 /// text nodes, so that no removal covers text that was kept.
-fn record(removals: &mut Vec<Removal>, draft: &Draft, reason: Reason) {
+fn record(removals: &mut Removals, draft: &Draft, reason: Reason) {
     let stage = match reason {
         Reason::CopyOutsideBody | Reason::Duplicate { .. } | Reason::RepeatedAtEdge => Stage::Dedup,
         _ => Stage::Filter,
     };
     if draft.whole {
-        removals.push(Removal {
-            node: draft.block.node,
-            stage,
-            reason,
-        });
+        removals.record(draft.block.node, stage, reason);
         return;
     }
     for &node in &draft.texts {
-        removals.push(Removal {
-            node,
-            stage,
-            reason: reason.clone(),
-        });
+        removals.record(node, stage, reason.clone());
     }
 }
 
@@ -128,7 +120,7 @@ pub(crate) fn drop_repeats(
     body: &Body,
     outside: &[usize],
     drafts: Vec<Draft>,
-    removals: &mut Vec<Removal>,
+    removals: &mut Removals,
 ) -> Vec<Draft> {
     // A body of a few blocks has no core to tell its edges from.
     if drafts.len() < MIN_DEDUP_BLOCKS {
@@ -262,7 +254,7 @@ const CREDIT_MAX_CHARS: usize = 300;
 pub(crate) fn trim_cued_edges(
     body: &Body,
     drafts: Vec<Draft>,
-    removals: &mut Vec<Removal>,
+    removals: &mut Removals,
 ) -> Vec<Draft> {
     if body.rules == Rules::Listing || drafts.is_empty() {
         return drafts;

@@ -23,7 +23,7 @@ use crate::error::{Error, ErrorKind};
 use crate::extraction::Extraction;
 use crate::page::Page;
 use crate::page::metadata::{self, Metadata, Metas};
-use crate::removal::Removal;
+use crate::removal::Removals;
 use crate::rules::hints;
 
 /// Told when each stage of [`run`] ends, for the benchmark's per-stage clock.
@@ -52,7 +52,7 @@ pub(crate) fn run(
     observer.stage_done("parse");
     let dom = Dom::new(&document);
     observer.stage_done("dom view");
-    let mut removals = Vec::new();
+    let mut removals = Removals::default();
     let page = read(dom, &mut removals, observer);
     let title = metadata::title(&page.dom, &page.dead, &page.metas);
     let declared = metadata::metadata(&page.dom, &page.metas);
@@ -78,7 +78,7 @@ pub(crate) fn run(
 /// declarations and kind, marks what class, id and role names say, and counts the prose.
 pub(crate) fn read<'a>(
     dom: Dom<'a>,
-    removals: &mut Vec<Removal>,
+    removals: &mut Removals,
     observer: &mut dyn Observer,
 ) -> Page<'a> {
     let dead = prune::prune(&dom, removals);
@@ -112,7 +112,7 @@ fn blocks_of(
     page: &Page<'_>,
     body: &select::Body,
     title: Option<&str>,
-    removals: &mut Vec<Removal>,
+    removals: &mut Removals,
 ) -> Vec<Block> {
     let built = build::drafts(page, body, removals);
     let drafts = filter::chaff(page, body, built.drafts, title, removals);
@@ -129,7 +129,7 @@ fn finish(
     page: &Page<'_>,
     config: &Config,
     (title, declared): (Option<String>, Metadata),
-    (mut blocks, removals): (Vec<Block>, Vec<Removal>),
+    (mut blocks, removals): (Vec<Block>, Removals),
     root: NodeId,
 ) -> Extraction {
     let metadata = Metadata {
@@ -147,10 +147,15 @@ fn finish(
     {
         blocks.insert(0, Block::new(BlockKind::Title, title.clone(), root));
     }
-    let explained = if config.explain {
-        explain::page_blocks(&page.dom, &page.measures, &removals)
+    let removals = removals.into_vec();
+    let (explained, removed) = if config.explain {
+        let explained = explain::page_blocks(&page.dom, &page.measures, &removals);
+        let removed = explained.iter().filter(|b| b.removed.is_some());
+        let counts = removed.fold((0, 0), |(n, c), b| (n + 1, c + b.text.chars().count()));
+        (explained, counts)
     } else {
-        Vec::new()
+        let counts = explain::removed_counts(&page.dom, &page.measures, &removals);
+        (Vec::new(), counts)
     };
     Extraction {
         title,
@@ -161,6 +166,7 @@ fn finish(
         page: explained,
         metadata,
         base_href: page.metas.base.map(str::to_owned),
+        removed,
     }
 }
 

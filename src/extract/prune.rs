@@ -1,7 +1,7 @@
 //! Stage 3: drop what is never content, whatever the page.
 
 use crate::dom::{Dom, Tag, attrs};
-use crate::removal::{Reason, Removal, Stage};
+use crate::removal::{Reason, Removals, Stage};
 
 /// An element hidden by `display:none` or the `hidden` attribute that holds over a third of the
 /// page's text is shown by a script (a lock screen, a loading wrapper, server-rendered HTML
@@ -18,7 +18,7 @@ const DIALOG: &str = "a dialog role";
 const VISIBILITY_HIDDEN: &str = "an inline visibility:hidden";
 
 /// Marks every node that is never content, or lies inside one, as dead; records the outermost.
-pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
+pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
     let mut dead = vec![false; dom.len()];
     let page_text = text_len(dom, 0, dom.len());
     for i in 0..dom.len() {
@@ -52,11 +52,7 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Vec<Removal>) -> Vec<bool> {
         };
         if let Some(reason) = reason {
             dead[i] = true;
-            removals.push(Removal {
-                node: node.id,
-                stage: Stage::Prune,
-                reason,
-            });
+            removals.record(node.id, Stage::Prune, reason);
         }
     }
     dead
@@ -197,7 +193,7 @@ mod tests {
     fn live_text(html: &str) -> String {
         let doc = parse(html);
         let dom = Dom::new(&doc);
-        let dead = prune(&dom, &mut Vec::new());
+        let dead = prune(&dom, &mut Removals::default());
         (0..dom.len())
             .filter(|&i| !dead[i])
             .map(|i| dom.nodes[i].text)
@@ -223,7 +219,7 @@ mod tests {
             <div hidden>MENU_TEXT</div></body>"#,
         );
         let dom = Dom::new(&doc);
-        let mut removals = Vec::new();
+        let mut removals = Removals::default();
         let dead = prune(&dom, &mut removals);
         let live: String = (0..dom.len())
             .filter(|&i| !dead[i])
@@ -232,7 +228,7 @@ mod tests {
         assert!(live.contains("BODY_TEXT"));
         assert!(!live.contains("MENU_TEXT"));
         // head, script, three hidden divs: one record each, none for their descendants.
-        assert_eq!(removals.len(), 5);
+        assert_eq!(removals.into_vec().len(), 5);
     }
 
     #[test]

@@ -284,7 +284,7 @@ mod tests {
         let doc = parse(html);
         let page = crate::extract::read(
             Dom::new(&doc),
-            &mut Vec::new(),
+            &mut crate::removal::Removals::default(),
             &mut crate::extract::Unobserved,
         );
         let body = select(&page, &Config::default())?;
