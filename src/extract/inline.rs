@@ -96,18 +96,24 @@ pub(crate) fn cut(raw: &str, brk: char, spans: &[RawSpan]) -> Vec<Piece> {
     if !cur.text.is_empty() {
         pieces.push(cur);
     }
+    place_all(&mut pieces, spans, &marks);
+    pieces
+}
+
+/// Places every span whose start and end the cut resolved, each piece's spans in order of start,
+/// outer before inner.
+fn place_all(pieces: &mut [Piece], spans: &[RawSpan], marks: &Marks<'_>) {
     for (k, span) in spans.iter().enumerate() {
         let (Some(start), Some(end)) = (marks.starts[k], marks.ends[k]) else {
             continue;
         };
-        place(&mut pieces, span, start, end);
+        place(pieces, span, start, end);
     }
-    for piece in &mut pieces {
+    for piece in pieces {
         piece
             .spans
             .sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     }
-    pieces
 }
 
 /// Where the spans open and close, as the cut reaches their raw offsets.

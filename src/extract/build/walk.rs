@@ -1,0 +1,362 @@
+//! The walk over the selected body that reads its text into drafts of blocks: block elements
+//! open and close blocks, inline elements open and close spans, and what is zoned as boilerplate
+//! is recorded and skipped.
+
+use ego_tree::NodeId;
+
+use crate::blocks::{Block, BlockKind, Style};
+use crate::dom::Tag;
+use crate::extract::build::draft::Draft;
+use crate::extract::build::{code, table};
+use crate::extract::inline::RawSpan;
+use crate::extract::select::Body;
+use crate::page::Page;
+use crate::removal::{Reason, Removals, Stage};
+use crate::text::collapse_whitespace;
+
+/// Inline elements with a span open at once, at most.
+const MAX_OPEN_SPANS: usize = 16;
+
+/// Marks a `<br>` in collected text until the text is split into lines.
+const BREAK: char = '\0';
+
+/// The text nodes pushed between two breaks.
+fn segment_texts(texts: &[(NodeId, usize)], from: usize, to: usize) -> Vec<NodeId> {
+    texts
+        .iter()
+        .filter(|(_, segment)| (from..to).contains(segment))
+        .map(|(node, _)| *node)
+        .collect()
+}
+
+pub(super) struct Walker<'a, 'd> {
+    pub(super) page: &'a Page<'d>,
+    pub(super) drafts: Vec<Draft>,
+    pub(super) buffer: String,
+    /// The first node read into `buffer`.
+    pub(super) buffer_start: usize,
+    /// The block elements open at the walk's position, innermost last.
+    pub(super) open: Vec<usize>,
+    /// The roots of the boilerplate zones met inside the body.
+    pub(super) zoned: Vec<usize>,
+    /// The text nodes behind `buffer`, each with the number of line breaks before it.
+    pub(super) buffer_texts: Vec<(NodeId, usize)>,
+    /// Line breaks in `buffer`.
+    pub(super) breaks: usize,
+    /// Inline formatting over `buffer`; an open span ends at `usize::MAX`.
+    pub(super) spans: Vec<RawSpan>,
+    /// The inline elements open at the walk's position: where each ends, and its span.
+    pub(super) inline: Vec<(usize, usize)>,
+    /// The list items open at the walk's position: the item, its number in an ordered list, and
+    /// whether a block of it was pushed.
+    pub(super) items: Vec<(usize, Option<u32>, bool)>,
+    /// The ordered lists open at the walk's position, with the number of their next item.
+    pub(super) counters: Vec<(usize, u32)>,
+    /// The `<hr>`s met, in document order.
+    pub(super) rules: Vec<usize>,
+}
+
+impl<'a, 'd> Walker<'a, 'd> {
+    pub(super) fn new(page: &'a Page<'d>) -> Self {
+        Walker {
+            page,
+            drafts: Vec::new(),
+            buffer: String::new(),
+            buffer_start: 0,
+            open: Vec::new(),
+            zoned: Vec::new(),
+            buffer_texts: Vec::new(),
+            breaks: 0,
+            spans: Vec::new(),
+            inline: Vec::new(),
+            items: Vec::new(),
+            counters: Vec::new(),
+            rules: Vec::new(),
+        }
+    }
+
+    pub(super) fn walk(&mut self, root: usize, body: &Body, removals: &mut Removals) {
+        let dom = &self.page.dom;
+        let dead = &self.page.dead;
+        let end = dom.nodes[root].end;
+        self.push_open(root);
+        let mut j = root + 1;
+        while j < end {
+            self.close_inline(j);
+            self.close_until(j);
+            let node = &dom.nodes[j];
+            if dead[j] {
+                j = node.end;
+                continue;
+            }
+            let zoned = body.zone[j].is_some();
+            if let Some(hint) = body.zone[j] {
+                if body.zone[node.parent].is_none() {
+                    self.zoned.push(j);
+                    removals.record(node.id, Stage::Filter, Reason::Markup { hint: hint.word() });
+                }
+                // Descend all the same: an explicit article body may lie inside the zone. Dropped
+                // inline text leaves a space, so the words around it do not run together.
+                if node.tag == Tag::Text {
+                    self.buffer.push(' ');
+                    j += 1;
+                    continue;
+                }
+            }
+            match node.tag {
+                Tag::Text => {
+                    if self.buffer_texts.is_empty() {
+                        self.buffer_start = j;
+                    }
+                    self.buffer.push_str(node.text);
+                    self.buffer_texts.push((node.id, self.breaks));
+                }
+                Tag::Br => {
+                    self.buffer.push(BREAK);
+                    self.breaks += 1;
+                }
+                Tag::Pre if !zoned => {
+                    self.flush();
+                    if let Some(draft) = code::draft(self.page, j) {
+                        self.drafts.push(draft);
+                    }
+                    j = node.end;
+                    continue;
+                }
+                Tag::Table if !zoned && table::is_data_table(dom, dead, j) => {
+                    self.flush();
+                    table::rows(self.page, j, &mut self.drafts);
+                    j = node.end;
+                    continue;
+                }
+                Tag::Hr if !zoned => {
+                    self.flush();
+                    self.rules.push(j);
+                }
+                Tag::Emphasis | Tag::Strong | Tag::Code | Tag::A | Tag::Img if !zoned => {
+                    self.open_inline(j);
+                }
+                tag if tag.is_block() => {
+                    self.flush();
+                    self.push_open(j);
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        self.close_inline(usize::MAX);
+        self.close_until(usize::MAX);
+    }
+
+    /// Opens a block element, keeping count of list items.
+    fn push_open(&mut self, j: usize) {
+        let dom = &self.page.dom;
+        let node = &dom.nodes[j];
+        match node.tag {
+            Tag::Ol => {
+                let start = dom.attr(j, "start").and_then(|s| s.trim().parse().ok());
+                self.counters.push((j, start.unwrap_or(1)));
+            }
+            Tag::Li => {
+                let parent = node.parent;
+                let number = match self.counters.last_mut() {
+                    Some((ol, next)) if *ol == parent => {
+                        let value = dom.attr(j, "value").and_then(|s| s.trim().parse().ok());
+                        let number = value.unwrap_or(*next);
+                        *next = number.saturating_add(1);
+                        Some(number)
+                    }
+                    _ => None,
+                };
+                self.items.push((j, number, false));
+            }
+            _ => {}
+        }
+        self.open.push(j);
+    }
+
+    /// Starts the span of an inline element.
+    fn open_inline(&mut self, j: usize) {
+        // Formatting nested this deep is tag soup (unclosed `<b>`s), and every open span is
+        // carried into each block that follows: past the cap, elements get no span.
+        if self.inline.len() >= MAX_OPEN_SPANS {
+            return;
+        }
+        let dom = &self.page.dom;
+        let style = match dom.nodes[j].tag {
+            Tag::Emphasis => Style::Emphasis,
+            Tag::Strong => Style::Strong,
+            Tag::Code => Style::Code,
+            Tag::A => match dom.attr(j, "href") {
+                Some(href) => Style::Link {
+                    href: href.trim().to_owned(),
+                },
+                None => return,
+            },
+            Tag::Img => {
+                let Some(element) = dom.nodes[j].element else {
+                    return;
+                };
+                let [src, lazy, alt] = crate::dom::attrs(element, ["src", "data-src", "alt"]);
+                let src = lazy.or(src).map(str::trim).filter(|s| !s.is_empty());
+                let Some(src) = src.filter(|s| !s.starts_with("data:")) else {
+                    return;
+                };
+                self.spans.push(RawSpan {
+                    style: Style::Image {
+                        src: src.to_owned(),
+                        alt: collapse_whitespace(alt.unwrap_or("")),
+                    },
+                    start: self.buffer.len(),
+                    end: self.buffer.len(),
+                });
+                return;
+            }
+            _ => return,
+        };
+        self.inline.push((dom.nodes[j].end, self.spans.len()));
+        self.spans.push(RawSpan {
+            style,
+            start: self.buffer.len(),
+            end: usize::MAX,
+        });
+    }
+
+    /// Ends the spans of the inline elements that end before node `j`.
+    fn close_inline(&mut self, j: usize) {
+        while let Some(&(end, k)) = self.inline.last() {
+            if j < end {
+                break;
+            }
+            self.spans[k].end = self.buffer.len();
+            self.inline.pop();
+        }
+    }
+
+    /// Closes the open blocks that end before node `j`.
+    fn close_until(&mut self, j: usize) {
+        while let Some(&top) = self.open.last() {
+            if j < self.page.dom.nodes[top].end {
+                break;
+            }
+            self.flush();
+            self.open.pop();
+            match self.page.dom.nodes[top].tag {
+                Tag::Li => {
+                    self.items.pop();
+                }
+                Tag::Ol => {
+                    self.counters.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Turns the collected inline text into blocks of the innermost open element.
+    fn flush(&mut self) {
+        let buffer = std::mem::take(&mut self.buffer);
+        let texts = std::mem::take(&mut self.buffer_texts);
+        let mut spans = std::mem::take(&mut self.spans);
+        self.breaks = 0;
+        // Inline elements still open go on in the next buffer.
+        for (_, k) in self.inline.iter_mut() {
+            let style = spans[*k].style.clone();
+            spans[*k].end = buffer.len();
+            *k = self.spans.len();
+            self.spans.push(RawSpan {
+                style,
+                start: 0,
+                end: usize::MAX,
+            });
+        }
+        if buffer.is_empty() && spans.is_empty() {
+            return;
+        }
+        let Some(&owner) = self.open.last() else {
+            return;
+        };
+        let pieces = crate::extract::inline::cut(&buffer, BREAK, &spans);
+        if pieces.is_empty() {
+            // Images with no text of their own go with the next block.
+            let images = spans
+                .into_iter()
+                .filter(|s| matches!(s.style, Style::Image { .. }))
+                .map(|s| RawSpan {
+                    start: 0,
+                    end: 0,
+                    ..s
+                });
+            self.spans.splice(0..0, images);
+            let shift = self.spans.len() - self.inline.len();
+            for (k, (_, index)) in self.inline.iter_mut().enumerate() {
+                *index = shift + k;
+            }
+            return;
+        }
+        let kind = self.kind_of(owner);
+        for (n, piece) in pieces.into_iter().enumerate() {
+            let kind = match (&kind, n) {
+                (BlockKind::ListItem { depth, number, .. }, 1..) => BlockKind::ListItem {
+                    depth: *depth,
+                    number: *number,
+                    continued: true,
+                },
+                _ => kind.clone(),
+            };
+            self.drafts.push(Draft {
+                block: Block {
+                    kind,
+                    text: piece.text,
+                    node: self.page.dom.nodes[owner].id,
+                    spans: piece.spans,
+                },
+                owner,
+                start: self.buffer_start,
+                texts: segment_texts(&texts, piece.segments.0, piece.segments.1),
+                whole: false,
+            });
+        }
+        if let Some(item) = self.items.last_mut() {
+            item.2 = true;
+        }
+    }
+
+    fn kind_of(&self, owner: usize) -> BlockKind {
+        let dom = &self.page.dom;
+        match dom.nodes[owner].tag {
+            Tag::Heading(level) => return BlockKind::Heading { level },
+            Tag::Figcaption | Tag::Caption => return BlockKind::Caption,
+            _ => {}
+        }
+        // The innermost list item or quotation the block is in.
+        for &o in self.open.iter().rev() {
+            match dom.nodes[o].tag {
+                Tag::Li => {
+                    let Some(&(_, number, pushed)) = self.items.last() else {
+                        break;
+                    };
+                    let depth = self.items.len().saturating_sub(1);
+                    return BlockKind::ListItem {
+                        depth: u8::try_from(depth).unwrap_or(u8::MAX),
+                        number,
+                        continued: pushed,
+                    };
+                }
+                Tag::Blockquote => {
+                    let depth = self
+                        .open
+                        .iter()
+                        .filter(|&&o| dom.nodes[o].tag == Tag::Blockquote)
+                        .count();
+                    return BlockKind::Quote {
+                        depth: u8::try_from(depth).unwrap_or(u8::MAX),
+                    };
+                }
+                Tag::Ul | Tag::Ol | Tag::Table | Tag::Dl => break,
+                _ => {}
+            }
+        }
+        BlockKind::Paragraph
+    }
+}
