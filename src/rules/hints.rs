@@ -311,8 +311,6 @@ fn hint_cached<'a>(
     }
     let class = class.unwrap_or("");
     let id = id.unwrap_or("");
-    // A long hyphenated id is a heading slug ("sharing-with-a-team"), not a role.
-    let id = if id.matches('-').count() >= 3 { "" } else { id };
     // The class list and the id are read apart, so that the many repeats of a class list hit
     // the cache; the body mark wins, then the class's boilerplate word, then the id's.
     let mut verdict = |names: &'a str, judge: fn(&str, &mut String) -> Hint| {
