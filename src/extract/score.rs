@@ -32,6 +32,28 @@ const SHORT_LOOSE: f32 = 0.6;
 /// the page's).
 const GUARD_MIN_PROSE: u32 = 1000;
 
+/// A unit with more than this share of its text in links is a link list...
+const LINKS_DENSITY: f32 = 0.5;
+/// ...unless it is a sentence with links: at most this share linked, a full stop, and this many
+/// characters outside links.
+const LINKED_SENTENCE_DENSITY: f32 = 0.8;
+const LINKED_SENTENCE_MIN_CHARS: u32 = 40;
+/// A unit with a copyright sign and fewer characters than this is a footer line, not prose.
+const COPYRIGHT_LINE_MAX_CHARS: u32 = 300;
+/// Prose is long and punctuated with few links...
+const LONG_PROSE_MIN_CHARS: u32 = 100;
+const LONG_PROSE_DENSITY: f32 = 0.35;
+/// ...or a sentence, shorter, with fewer links.
+const SENTENCE_MIN_CHARS: u32 = 40;
+const SENTENCE_DENSITY: f32 = 0.25;
+
+/// A container's score is multiplied by this when its markup marks the article body...
+const BODY_BONUS: f32 = 1.25;
+/// ...by this when its name sounds like content (`post`, `entry`, `story`)...
+const POSITIVE_BONUS: f32 = 1.08;
+/// ...and by this when it is an `<article>`.
+const ARTICLE_TAG_BONUS: f32 = 1.05;
+
 /// How a unit reads on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Quality {
@@ -47,16 +69,20 @@ pub(crate) enum Quality {
 pub(crate) fn quality(unit: &Unit) -> Quality {
     let density = unit.link_density();
     // A sentence with several links is still a sentence; a list of links is not.
-    let linked_sentence = density <= 0.8 && unit.stops > 0 && unit.chars - unit.link_chars >= 40;
-    if density > 0.5 && !linked_sentence {
+    let linked_sentence = density <= LINKED_SENTENCE_DENSITY
+        && unit.stops > 0
+        && unit.chars - unit.link_chars >= LINKED_SENTENCE_MIN_CHARS;
+    if density > LINKS_DENSITY && !linked_sentence {
         return Quality::Links;
     }
     let prose_marks = unit.stops + unit.commas;
-    if unit.copyrights > 0 && unit.chars < 300 {
+    if unit.copyrights > 0 && unit.chars < COPYRIGHT_LINE_MAX_CHARS {
         return Quality::Short;
     }
-    let long_prose = unit.chars >= 100 && density <= 0.35 && prose_marks > 0;
-    let sentence = unit.chars >= 40 && unit.stops > 0 && density <= 0.25;
+    let long_prose =
+        unit.chars >= LONG_PROSE_MIN_CHARS && density <= LONG_PROSE_DENSITY && prose_marks > 0;
+    let sentence =
+        unit.chars >= SENTENCE_MIN_CHARS && unit.stops > 0 && density <= SENTENCE_DENSITY;
     if long_prose || sentence {
         Quality::Good
     } else {
@@ -64,14 +90,22 @@ pub(crate) fn quality(unit: &Unit) -> Quality {
     }
 }
 
+/// What a character of short text and of a link list is worth on a listing, where they are the
+/// items...
+const LISTING_SHORT_VALUE: f32 = 0.5;
+const LISTING_LINKS_VALUE: f32 = 0.3;
+/// ...and elsewhere, where they are chaff (a character of prose is worth 1 less its links).
+const SHORT_VALUE: f32 = -0.1;
+const LINKS_VALUE: f32 = -1.0;
+
 /// The value one character of a unit's text adds to every container that holds it.
 fn char_value(unit: &Unit, rules: Rules) -> f32 {
     match (quality(unit), rules) {
         (Quality::Good, _) => 1.0 - unit.link_density(),
-        (Quality::Short, Rules::Listing) => 0.5,
-        (Quality::Links, Rules::Listing) => 0.3,
-        (Quality::Short, _) => -0.1,
-        (Quality::Links, _) => -1.0,
+        (Quality::Short, Rules::Listing) => LISTING_SHORT_VALUE,
+        (Quality::Links, Rules::Listing) => LISTING_LINKS_VALUE,
+        (Quality::Short, _) => SHORT_VALUE,
+        (Quality::Links, _) => LINKS_VALUE,
     }
 }
 
@@ -222,11 +256,15 @@ pub(crate) fn score(
                 return s;
             }
             let bonus = match hints[i] {
-                Hint::Body => 1.25,
-                Hint::Positive => 1.08,
+                Hint::Body => BODY_BONUS,
+                Hint::Positive => POSITIVE_BONUS,
                 _ => 1.0,
             };
-            let tag_bonus = if tag == Tag::Article { 1.05 } else { 1.0 };
+            let tag_bonus = if tag == Tag::Article {
+                ARTICLE_TAG_BONUS
+            } else {
+                1.0
+            };
             s * bonus * tag_bonus
         })
         .collect();

@@ -22,6 +22,11 @@ const MARKED_BODY_MIN_PROSE: u32 = 200;
 const LISTING_PROSE_SHARE: f32 = 0.35;
 /// ...or less than this share, when the page does not call itself an article.
 const UNDECLARED_LISTING_PROSE_SHARE: f32 = 0.45;
+/// The pick without markup hints wins when it keeps this many times the text of the strict one.
+const RELAXED_GAIN: f32 = 1.5;
+/// A page that does not call itself an article is a thread when its comments hold this share of
+/// its prose.
+const THREAD_COMMENT_SHARE: (usize, usize) = (6, 10);
 
 /// The boilerplate zones of `page` under `rules`.
 fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<Mark>> {
@@ -72,7 +77,7 @@ pub(crate) fn select(page: &Page<'_>, config: &Config) -> Option<Body> {
     }
     let relaxed = pick(page, Rules::Relaxed, Zoned::Chaff);
     let relaxed_chars = relaxed.as_ref().map_or(0, |b| kept_chars(page, b));
-    if relaxed_chars as f32 > strict_chars as f32 * 1.5 {
+    if relaxed_chars as f32 > strict_chars as f32 * RELAXED_GAIN {
         return relaxed;
     }
     if strict.is_some() {
@@ -227,7 +232,9 @@ fn is_thread(page: &Page<'_>) -> bool {
         .map(|i| prose[i] as usize)
         .sum();
     let declared = page.kind.forum && comment_prose > 0;
-    page_prose > 0 && (declared || comment_prose * 10 >= page_prose * 6)
+    page_prose > 0
+        && (declared
+            || comment_prose * THREAD_COMMENT_SHARE.1 >= page_prose * THREAD_COMMENT_SHARE.0)
 }
 
 /// Characters of the units inside the body that are not boilerplate-zoned, nor link lists unless
