@@ -12,11 +12,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-#[path = "../tests/support/read_back.rs"]
-mod read_back;
-
-use read_back::{normal, read_back};
 use unchaff::{Config, RenderOptions};
+use unchaff_read_back::{normal, read_back};
 
 fn main() {
     let mut json: Option<PathBuf> = None;

@@ -4,8 +4,6 @@
 //! of `invariants.rs`. A violation aborts, so AFL++ records it as a crash.
 
 mod invariants;
-#[path = "../../tests/support/read_back.rs"]
-mod read_back;
 
 fn main() {
     afl::fuzz!(|data: &[u8]| {

@@ -3,9 +3,9 @@
 //! `tests/it/properties.rs`, used by `tests/it/robustness.rs` too): each check returns the first
 //! violation it finds, described.
 
-use crate::read_back::{normal, read_back};
 use scraper::{Html, Node};
 use unchaff::{Extraction, RenderOptions};
+use unchaff_read_back::{normal, read_back};
 
 /// Renders `page` as Markdown and HTML, with images off and on, the HTML standalone too, and
 /// checks every rendering against the text output.

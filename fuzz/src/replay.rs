@@ -2,8 +2,6 @@
 //! AFL: prints each violation with the file's name; exit 1 when any was found.
 
 mod invariants;
-#[path = "../../tests/support/read_back.rs"]
-mod read_back;
 
 fn main() {
     let mut failed = false;

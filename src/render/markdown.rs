@@ -479,11 +479,11 @@ mod tests {
     /// The text a CommonMark parser reads from `markdown`, whitespace collapsed; table cells
     /// separated by `|` as in the text output, whose pipes are then dropped on both sides.
     fn read_back(markdown: &str) -> String {
-        crate::render::tests_support::read_back(markdown)
+        unchaff_read_back::read_back(markdown)
     }
 
     fn normal(text: &str) -> String {
-        crate::render::tests_support::normal(text)
+        unchaff_read_back::normal(text)
     }
 
     #[track_caller]

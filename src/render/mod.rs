@@ -4,10 +4,6 @@ pub(crate) mod html;
 pub(crate) mod markdown;
 pub(crate) mod text;
 
-#[cfg(test)]
-#[path = "../../tests/support/read_back.rs"]
-pub(crate) mod tests_support;
-
 use crate::blocks::{Block, BlockKind};
 use crate::blocks::{Span, Style};
 

@@ -9,8 +9,6 @@ mod cli;
 mod explain;
 mod hostile;
 mod properties;
-#[path = "../support/read_back.rs"]
-mod read_back;
 mod robustness;
 mod samples;
 mod util;

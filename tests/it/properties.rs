@@ -217,7 +217,7 @@ proptest! {
     #[test]
     fn markdown_reads_back_as_the_text(root in element(), images: bool) {
         let page = unchaff::extract(&page(&root), &Config::default()).expect("extracts");
-        let text = crate::read_back::normal(&page.text());
+        let text = unchaff_read_back::normal(&page.text());
         let markdown = page.markdown(&RenderOptions::default().with_images(images));
         if let Err(violation) = invariants::check_markdown(&markdown, &text) {
             prop_assert!(false, "{}", violation);
@@ -227,7 +227,7 @@ proptest! {
     #[test]
     fn html_shows_the_words_of_the_text(root in element(), images: bool) {
         let page = unchaff::extract(&page(&root), &Config::default()).expect("extracts");
-        let text = crate::read_back::normal(&page.text());
+        let text = unchaff_read_back::normal(&page.text());
         for standalone in [false, true] {
             let options = RenderOptions::default().with_images(images).with_standalone(standalone);
             if let Err(violation) = invariants::check_html(&page.html(&options), &text, standalone) {

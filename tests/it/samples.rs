@@ -10,8 +10,8 @@ use std::path::Path;
 
 use similar::TextDiff;
 
-use crate::read_back::{normal, read_back};
 use crate::util;
+use unchaff_read_back::{normal, read_back};
 
 /// Declares the trials: one `#[test]` per sample, and the list `every_sample_has_a_trial` checks.
 macro_rules! samples {
