@@ -34,9 +34,8 @@ impl<'a> Batch<'a> {
     pub fn new(args: &'a Args, mut found: Vec<inputs::Input>) -> Batch<'a> {
         let mut config = Config::default();
         config.include_title = !args.no_title;
-        // JSON records count what was removed, which the explanation holds.
-        config.explain =
-            args.explain || args.diff || args.report.is_some() || args.format == Format::Json;
+        // The explain view is built only for the views that show it; JSON's counts need none.
+        config.explain = args.explain || args.diff || args.report.is_some();
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
