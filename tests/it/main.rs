@@ -11,6 +11,7 @@ mod hostile;
 mod properties;
 #[path = "../support/read_back.rs"]
 mod read_back;
+mod report;
 mod robustness;
 mod samples;
 mod util;
