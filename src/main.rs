@@ -78,7 +78,7 @@ struct Args {
     #[arg(long, conflicts_with = "diff")]
     explain: bool,
     /// Show what was removed as a unified diff of the page's text against the extracted text;
-    /// each hunk names the reasons of its removals.
+    /// one hunk per reason, which its header names.
     #[arg(long)]
     diff: bool,
     /// Write a self-contained HTML report of kept and removed blocks to FILE; with several

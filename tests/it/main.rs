@@ -9,6 +9,7 @@ mod cli;
 mod explain;
 mod hostile;
 mod properties;
+mod report;
 mod robustness;
 mod samples;
 mod util;
