@@ -39,14 +39,55 @@ pub(crate) fn authors(
             .map(|a| vec![a])
             .unwrap_or_default();
     }
-    if authors.is_empty() {
+    let byline = if authors.is_empty() {
         let marked: Vec<usize> = author_elements(dom).collect();
-        let authors = markup_authors(dom, &marked);
-        let byline = printed_byline(dom, &marked);
-        (authors, byline)
+        authors = markup_authors(dom, &marked);
+        printed_byline(dom, &marked)
     } else {
-        let byline = Some(authors.join(", "));
-        (authors, byline)
+        Some(authors.join(", "))
+    };
+    let mut each: Vec<String> = Vec::new();
+    for name in authors.iter().flat_map(|a| split_names(a)) {
+        if !each.contains(&name) {
+            each.push(name);
+        }
+    }
+    (each, byline)
+}
+
+/// Words that join the last two names of a list ("A, B and C"), in the languages of Europe.
+const AND_WORDS: &[&str] = &[
+    "and", "und", "et", "y", "e", "i", "en", "och", "og", "ja", "és", "ve", "и",
+];
+
+/// The names in one credit: "Ana Ruiz, Bo Li and Cy Dee" is three, split at commas and at the
+/// word "and" of the page's language, when every part reads as a person's full name (two to
+/// four words, not starting in lower case). "Procter & Gamble", "Smith, Jr.", "Ortega y Gasset"
+/// and "Brenda Goodman, MA" stay whole.
+fn split_names(name: &str) -> Vec<String> {
+    let parts: Vec<String> = name
+        .split(',')
+        .flat_map(|part| {
+            let mut names = vec![Vec::new()];
+            for word in part.split_whitespace() {
+                if AND_WORDS.contains(&word) {
+                    names.push(Vec::new());
+                } else if let Some(last) = names.last_mut() {
+                    last.push(word);
+                }
+            }
+            names.into_iter().map(|words| words.join(" "))
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let person = |p: &String| {
+        (2..=4).contains(&p.split_whitespace().count())
+            && p.chars().next().is_some_and(|c| !c.is_lowercase())
+    };
+    if parts.len() > 1 && parts.iter().all(person) {
+        parts
+    } else {
+        vec![name.to_owned()]
     }
 }
 
@@ -295,6 +336,39 @@ mod tests {
         // An address is no name.
         let m = metadata_of(r#"<meta name="author" content="https://social.example/jane">"#);
         assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn a_credit_of_several_names_is_split() {
+        let split = |n: &str| split_names(n);
+        assert_eq!(
+            split("Ana Ruiz, Bo Li and Cy Dee"),
+            ["Ana Ruiz", "Bo Li", "Cy Dee"]
+        );
+        assert_eq!(split("Ana Ruiz, Bo Li, and Cy Dee").len(), 3);
+        assert_eq!(split("Hans Meier und Eva Roth"), ["Hans Meier", "Eva Roth"]);
+        assert_eq!(split("Jean Dupont et Marie Curie").len(), 2);
+        for whole in [
+            "Procter & Gamble",
+            "John Smith, Jr.",
+            "José Ortega y Gasset",
+            "Brenda Goodman, MA",
+            "Barnes and Noble",
+            "Smith, John",
+        ] {
+            assert_eq!(split(whole), [whole], "{whole}");
+        }
+        let m = metadata_of(
+            r#"<meta name="author" content="Ana Ruiz, Bo Li and Cy Dee"><meta name="author" content="X">"#,
+        );
+        assert_eq!(m.authors, ["Ana Ruiz", "Bo Li", "Cy Dee"]);
+        // The credit stays as declared.
+        assert_eq!(m.byline.as_deref(), Some("Ana Ruiz, Bo Li and Cy Dee"));
+        let m = metadata_of(
+            r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2024-01-01",
+              "author":[{"name":"Ana Ruiz and Bo Li"},{"name":"Bo Li"}]}</script>"#,
+        );
+        assert_eq!(m.authors, ["Ana Ruiz", "Bo Li"]);
     }
 
     #[test]
