@@ -71,7 +71,7 @@ pub(crate) fn metadata(dom: &Dom<'_>, metas: &Metas<'_>) -> Metadata {
             .get("og:image")
             .map(str::to_owned)
             .or_else(|| article.and_then(|a| a.get("image")).and_then(first_url)),
-        tags: tags(metas, article),
+        tags: tags(dom, metas, article),
     }
 }
 
@@ -121,25 +121,55 @@ fn description(metas: &Metas<'_>, article: Option<&Value>) -> Option<String> {
         .filter(|d| !d.is_empty())
 }
 
-/// The page's tags: the JSON-LD article's `keywords` (a list, or a string of comma-separated
-/// words), else `<meta name=keywords>`.
-fn tags(metas: &Metas<'_>, article: Option<&Value>) -> Vec<String> {
-    let split = |s: &str| -> Vec<String> { s.split(',').map(|t| t.trim().to_owned()).collect() };
-    article
+/// The page's tags, each once (in any case): the JSON-LD `keywords` (of the article, else of
+/// the first top-level item that has them; a list, or a string of comma-separated words), the
+/// `article:tag` metas, `<meta name=keywords>` and `news_keywords`; when it declares none, the
+/// links its markup marks `rel=tag`.
+fn tags(dom: &Dom<'_>, metas: &Metas<'_>, article: Option<&Value>) -> Vec<String> {
+    let json_ld = article
         .and_then(|a| a.get("keywords"))
-        .map(|k| match k {
-            Value::Array(items) => items
-                .iter()
-                .filter_map(|i| i.as_str())
-                .map(str::to_owned)
-                .collect::<Vec<String>>(),
-            other => other.as_str().map(split).unwrap_or_default(),
-        })
-        .or_else(|| metas.get("keywords").map(split))
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|t: &String| !t.is_empty())
-        .collect()
+        .or_else(|| schema::top_level_value(&metas.json_ld, "keywords"));
+    let mut declared: Vec<String> = json_ld.map(keywords).unwrap_or_default();
+    declared.extend(metas.all("article:tag").map(str::to_owned));
+    for key in ["keywords", "news_keywords"] {
+        declared.extend(metas.get(key).into_iter().flat_map(comma_list));
+    }
+    if declared.iter().all(|t| t.trim().is_empty()) {
+        declared = (0..dom.len())
+            .filter(|&i| {
+                dom.nodes[i].tag == Tag::A
+                    && dom.attr(i, "rel").is_some_and(|r| {
+                        r.split_whitespace().any(|w| w.eq_ignore_ascii_case("tag"))
+                    })
+            })
+            .map(|i| dom.text_of(i, |_| false))
+            .collect();
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for tag in declared {
+        let tag = collapse_whitespace(&decode_entities(&tag));
+        if !tag.is_empty() && !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+/// The words of a schema.org `keywords`: a list, or a string of comma-separated words.
+fn keywords(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .flat_map(comma_list)
+            .collect(),
+        other => other.as_str().map(comma_list).unwrap_or_default(),
+    }
+}
+
+/// The trimmed parts of a comma-separated list.
+fn comma_list(s: &str) -> Vec<String> {
+    s.split(',').map(|t| t.trim().to_owned()).collect()
 }
 
 /// A summary for a page that declares none, as Readability makes it: the article's first
@@ -243,6 +273,26 @@ mod tests {
         );
         assert_eq!(m.authors, ["Jane Roe"]);
         assert_eq!(m.description.as_deref(), Some("Dublin Core summary"));
+    }
+
+    #[test]
+    fn tags_come_from_every_declaration_once() {
+        let m = metadata_of(
+            r#"<meta property="article:tag" content="Rain"><meta property="article:tag" content="Spain">
+            <meta name="news_keywords" content="rain, Plains"><meta name="keywords" content="">
+            <body><a rel="tag" href="/t/x">Ignored</a>"#,
+        );
+        assert_eq!(m.tags, ["Rain", "Spain", "Plains"]);
+        let m = metadata_of(
+            r#"<script type="application/ld+json">[{"@type":"WebSite"},
+              {"@type":"WebPage","keywords":["Rain, Spain","Plain"]}]</script>"#,
+        );
+        assert_eq!(m.tags, ["Rain", "Spain", "Plain"]);
+        let m = metadata_of(
+            r#"<body><p>Text</p><p>Tags: <a rel="tag" href="/t/rain">Rain</a>
+            <a rel="Tag nofollow" href="/t/spain">Spain</a> <a href="/">Home</a></p>"#,
+        );
+        assert_eq!(m.tags, ["Rain", "Spain"]);
     }
 
     #[test]

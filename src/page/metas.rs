@@ -84,7 +84,6 @@ impl<'a> Metas<'a> {
 
     /// The contents of every `<meta>` with this property or name, properties first, each in
     /// document order.
-    #[allow(dead_code)] // read by the tags of a page
     pub(crate) fn all<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'a str> + 's {
         let by = move |by_property: bool| {
             self.pairs

@@ -150,6 +150,21 @@ fn find_string_in<'v>(value: &'v Value, key: &str, depth: usize) -> Option<&'v s
     }
 }
 
+/// The value of `key` in the first top-level JSON-LD item (in a list or an `@graph`) that has
+/// it.
+pub(crate) fn top_level_value<'v>(json_ld: &'v [Value], key: &str) -> Option<&'v Value> {
+    fn find<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+        match value {
+            Value::Array(items) => items.iter().find_map(|v| find(v, key)),
+            Value::Object(map) => map
+                .get(key)
+                .or_else(|| map.get("@graph").and_then(|g| find(g, key))),
+            _ => None,
+        }
+    }
+    json_ld.iter().find_map(|v| find(v, key))
+}
+
 /// The first JSON-LD item describing the article (a type that [`Role::Describes`], with an
 /// author or a publication date), looking through arrays, `@graph` and `mainEntity`.
 pub(crate) fn article(json_ld: &[Value]) -> Option<&Value> {
@@ -288,6 +303,9 @@ mod tests {
                 "inLanguage": "de"}}]),
         ];
         assert_eq!(find_string(&ld, "inLanguage"), Some("de"));
+        assert_eq!(top_level_value(&ld, "sku"), Some(&json!("1")));
+        assert_eq!(top_level_value(&ld, "review"), ld[1][0].get("review"));
+        assert_eq!(top_level_value(&ld, "name"), None);
         let mut top = Vec::new();
         ld.iter().for_each(|v| top_level_types(v, &mut top));
         assert_eq!(top, [("WebSite", false), ("Product", true)]);
