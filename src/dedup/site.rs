@@ -115,16 +115,6 @@ fn fingerprints(page: &Extraction) -> Vec<Fingerprint> {
         .collect()
 }
 
-/// The host of a URL, lower-cased and without a leading `www.`: the key grouping a site's pages.
-pub fn host_of(url: &str) -> Option<String> {
-    let rest = url.trim().split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next()?.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
-    (!host.is_empty()).then_some(host)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,18 +190,5 @@ mod tests {
         profile.save(&mut bytes).expect("saved");
         assert_eq!(SiteProfile::load(&bytes[..]).expect("loaded"), profile);
         assert!(SiteProfile::load(&b"{"[..]).is_err());
-    }
-
-    #[test]
-    fn hosts() {
-        assert_eq!(
-            host_of("https://www.Example.org/a/b?c").as_deref(),
-            Some("example.org")
-        );
-        assert_eq!(
-            host_of("http://user@news.example:8080/").as_deref(),
-            Some("news.example")
-        );
-        assert_eq!(host_of("/relative/path"), None);
     }
 }

@@ -82,7 +82,7 @@ pub(crate) fn trim_edges(
                 draft.block.kind,
                 BlockKind::TableRow { .. } | BlockKind::Code { .. } | BlockKind::Quote { .. }
             ))
-            && (k > last || page.kind.product);
+            && (k > last || page.kind.is_product());
         if edge && !leading_heading && !kept_at_edge {
             record(removals, &draft, Reason::EdgeNoise);
         } else {

@@ -22,7 +22,9 @@ use crate::dom::measure;
 use crate::error::{Error, ErrorKind};
 use crate::extraction::Extraction;
 use crate::page::Page;
-use crate::page::metadata::{self, Metadata, Metas};
+use crate::page::metadata::{self, Metadata};
+use crate::page::metas::Metas;
+use crate::page::{address, kind, title};
 use crate::removal::Removals;
 use crate::rules::hints;
 
@@ -54,7 +56,7 @@ pub(crate) fn run(
     observer.stage_done("dom view");
     let mut removals = Removals::default();
     let page = read(dom, &mut removals, observer);
-    let title = metadata::title(&page.dom, &page.dead, &page.metas);
+    let title = title::title(&page.dom, &page.dead, &page.metas);
     let declared = metadata::metadata(&page.dom, &page.metas);
     observer.stage_done("metadata");
     let body = select::select(&page, config);
@@ -64,7 +66,7 @@ pub(crate) fn run(
         Some(body) => blocks_of(&page, &body, title.as_deref(), &mut removals),
         None => Vec::new(),
     };
-    if page.kind.product {
+    if page.kind.is_product() {
         let missing = product::missing_description(&page.metas, &blocks, root);
         blocks.splice(0..0, missing);
     }
@@ -86,10 +88,10 @@ pub(crate) fn read<'a>(
     let measures = measure::measure(&dom, &dead);
     observer.stage_done("measure");
     let metas = Metas::new(&dom);
-    let kind = metadata::page_kind(&dom, &metas);
+    let kind = kind::page_kind(&dom, &metas);
     observer.stage_done("page kind");
     let mut hints = hints::hints(&dom, &dead);
-    if kind.product {
+    if kind.is_product() {
         product::mark_furniture(&dom, &dead, &measures, &mut hints);
     }
     observer.stage_done("hints");
@@ -161,7 +163,7 @@ fn finish(
         title,
         blocks,
         removals,
-        url: metadata::url(&page.metas),
+        url: address::url(&page.metas),
         encoding: encoding_rs::UTF_8.name(),
         page: explained,
         metadata,

@@ -2,8 +2,7 @@
 //! specs; the reviews, ratings, customer questions and recommendations around them are the
 //! shop's furniture, however much text they hold.
 //!
-//! A page is a product page only by what it declares (OpenGraph, JSON-LD, microdata), and never
-//! when it also declares an article: a review of a product is still an article.
+//! Whether a page is a product page is what it declares (see [`crate::page::kind`]).
 
 use ego_tree::NodeId;
 use rustc_hash::FxHashSet;
@@ -12,127 +11,11 @@ use serde_json::Value;
 use crate::blocks::{Block, BlockKind};
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag, attrs};
-use crate::page::metadata::Metas;
+use crate::page::metas::Metas;
+use crate::page::schema::{is_product_on_sale, type_name};
 use crate::rules::hints::Hint;
 use crate::rules::marks::{self, Mark};
 use crate::text::collapse_whitespace;
-
-/// schema.org types of one product (a product with variants is a `ProductGroup`).
-const PRODUCT_TYPES: &[&str] = &[
-    "Product",
-    "ProductGroup",
-    "IndividualProduct",
-    "ProductModel",
-];
-
-/// schema.org types of a written piece: a page declaring one is an article whatever it sells.
-const ARTICLE_TYPES: &[&str] = &[
-    "Article",
-    "NewsArticle",
-    "BlogPosting",
-    "Review",
-    "TechArticle",
-    "ReportageNewsArticle",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "ScholarlyArticle",
-];
-
-/// Whether the page declares itself the page of one product: `og:type` product, or exactly one
-/// product among the top-level JSON-LD items or the outermost microdata items, and no article.
-pub(crate) fn declares_product(dom: &Dom<'_>, metas: &Metas<'_>, items: &[(usize, &str)]) -> bool {
-    let mut types = Vec::new();
-    for value in &metas.json_ld {
-        top_level_types(value, &mut types);
-    }
-    if types.iter().any(|(t, _)| ARTICLE_TYPES.contains(t)) {
-        return false;
-    }
-    let og_product = metas.get("og:type").is_some_and(|t| {
-        let t = t.trim().to_ascii_lowercase();
-        t == "product" || t == "product.item" || t.ends_with(":product")
-    });
-    let json_ld_products = types
-        .iter()
-        .filter(|(t, sold)| *sold && PRODUCT_TYPES.contains(t))
-        .count();
-    og_product || json_ld_products == 1 || microdata_products(dom, items) == 1
-}
-
-/// The `@type`s of a JSON-LD value's top-level items (in a list or an `@graph`), not of the
-/// items nested in them (a shop's products listed in an article's `mentions`), each with whether
-/// the item is on sale: it has an offer, a stock number or variants. A business marking itself up
-/// as a "Product" only to show its rating stars has none of these.
-fn top_level_types<'v>(value: &'v Value, types: &mut Vec<(&'v str, bool)>) {
-    match value {
-        Value::Array(items) => items.iter().for_each(|v| top_level_types(v, types)),
-        Value::Object(map) => {
-            let sold = on_sale(map);
-            types.extend(item_types(map).map(|t| (t, sold)));
-            if let Some(graph) = map.get("@graph") {
-                top_level_types(graph, types);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The `@type` names of a JSON-LD item (`Product` of `https://schema.org/Product`).
-fn item_types(map: &serde_json::Map<String, Value>) -> impl Iterator<Item = &str> {
-    let (one, many) = match map.get("@type") {
-        Some(Value::String(t)) => (Some(t.as_str()), None),
-        Some(Value::Array(ts)) => (None, Some(ts.iter().filter_map(Value::as_str))),
-        _ => (None, None),
-    };
-    one.into_iter()
-        .chain(many.into_iter().flatten())
-        .map(type_name)
-}
-
-/// Whether a JSON-LD item is on sale: it has an offer, a stock number or variants.
-fn on_sale(map: &serde_json::Map<String, Value>) -> bool {
-    SALE_KEYS.iter().any(|k| map.contains_key(*k))
-}
-
-/// JSON-LD keys of a product on sale.
-const SALE_KEYS: &[&str] = &[
-    "offers",
-    "sku",
-    "mpn",
-    "gtin",
-    "gtin8",
-    "gtin12",
-    "gtin13",
-    "gtin14",
-    "productID",
-    "hasVariant",
-];
-
-/// `Product` of `Product`, `schema:Product` or `https://schema.org/Product`.
-fn type_name(t: &str) -> &str {
-    t.rsplit(['/', ':']).next().unwrap_or(t).trim()
-}
-
-/// Microdata products that no other item holds, but a page (`WebPage`, `ItemPage`).
-fn microdata_products(dom: &Dom<'_>, items: &[(usize, &str)]) -> usize {
-    let mut count = 0;
-    // The items open around the current one, innermost last, with where each ends.
-    let mut open: Vec<(usize, &str)> = Vec::new();
-    for &(i, itemtype) in items {
-        while open.last().is_some_and(|&(end, _)| end <= i) {
-            open.pop();
-        }
-        let own = type_name(itemtype);
-        let outer = open.last().map(|&(_, t)| t);
-        if PRODUCT_TYPES.contains(&own)
-            && outer.is_none_or(|o| o.ends_with("WebPage") || o == "ItemPage")
-        {
-            count += 1;
-        }
-        open.push((dom.nodes[i].end, own));
-    }
-    count
-}
 
 /// Words that name a product page's furniture as whole words of a class or id (`reviews`,
 /// `product-rating`, `upsells`...).
@@ -319,7 +202,7 @@ fn product_description(value: &Value) -> Option<&str> {
     match value {
         Value::Array(items) => items.iter().find_map(product_description),
         Value::Object(map) => {
-            if on_sale(map) && item_types(map).any(|t| PRODUCT_TYPES.contains(&t)) {
+            if is_product_on_sale(map) {
                 return map.get("description").and_then(Value::as_str);
             }
             map.get("@graph").and_then(product_description)
@@ -353,64 +236,6 @@ fn markup_text(markup: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::parse;
-
-    fn declared(head: &str, body: &str) -> bool {
-        let html = format!("<html><head>{head}</head><body>{body}</body></html>");
-        let doc = parse(&html);
-        let dom = Dom::new(&doc);
-        let metas = Metas::new(&dom);
-        crate::page::metadata::page_kind(&dom, &metas).product
-    }
-
-    #[test]
-    fn a_page_declares_one_product() {
-        assert!(declared(
-            r#"<meta property="og:type" content="product">"#,
-            ""
-        ));
-        assert!(declared(
-            r#"<script type="application/ld+json">{"@context":"https://schema.org",
-            "@type":"Product","name":"Trail pack","offers":{"price":"99.95"},
-            "review":[{"@type":"Review"}]}</script>"#,
-            ""
-        ));
-        assert!(declared(
-            "",
-            r#"<div itemscope itemtype="https://schema.org/Product"><h1>Trail pack</h1></div>"#
-        ));
-        assert!(!declared(
-            r#"<meta property="og:type" content="website">"#,
-            ""
-        ));
-    }
-
-    #[test]
-    fn an_article_or_a_catalogue_is_no_product_page() {
-        // A review of a product.
-        assert!(!declared(
-            r#"<meta property="og:type" content="product"><script type="application/ld+json">
-            {"@graph":[{"@type":"NewsArticle"},{"@type":"Product"}]}</script>"#,
-            ""
-        ));
-        // A business that marks itself up as a product for its rating stars.
-        assert!(!declared(
-            r#"<script type="application/ld+json">{"@type":"Product","name":"Pest control",
-            "aggregateRating":{"@type":"AggregateRating","ratingValue":"5"}}</script>"#,
-            ""
-        ));
-        // Many products: a listing.
-        assert!(!declared(
-            r#"<script type="application/ld+json">[{"@type":"Product","sku":"1"},
-            {"@type":"Product","sku":"2"}]</script>"#,
-            ""
-        ));
-        assert!(!declared(
-            "",
-            r#"<div itemscope itemtype="http://schema.org/Product">A</div>
-            <div itemscope itemtype="http://schema.org/Product">B</div>"#
-        ));
-    }
 
     #[test]
     fn furniture_words() {

@@ -38,7 +38,7 @@ fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<Mark>> {
         &page.prose,
         rules,
     );
-    if rules == Rules::Relaxed && page.kind.product {
+    if rules == Rules::Relaxed && page.kind.is_product() {
         crate::extract::product::furniture_zones(&page.dom, &page.dead, &page.hints, &mut zone);
     }
     zone
@@ -110,7 +110,7 @@ fn pick(page: &Page<'_>, rules: Rules, zoned: Zoned) -> Option<Body> {
         }
     }
     let mut winner = marked_body(page, &zone, best?);
-    if (rules == Rules::Listing || (rules == Rules::Strict && !page.kind.article))
+    if (rules == Rules::Listing || (rules == Rules::Strict && !page.kind.is_og_article()))
         && let Some(main) = main_area(page, &zone, &scores, rules, winner)
     {
         winner = main;
@@ -204,7 +204,7 @@ fn is_listing(page: &Page<'_>) -> bool {
         .find(Tag::Body)
         .map_or(0, |body| page.measures.chars[body]);
     let prose = page.prose.first().copied().unwrap_or(0);
-    let share = if page.kind.article {
+    let share = if page.kind.is_og_article() {
         LISTING_PROSE_SHARE
     } else {
         UNDECLARED_LISTING_PROSE_SHARE
@@ -217,7 +217,7 @@ fn is_listing(page: &Page<'_>) -> bool {
 /// call itself an article (a Q&A page's answers hold most of its prose; the comments under them
 /// are not content).
 fn is_thread(page: &Page<'_>) -> bool {
-    if page.kind.article && !page.kind.discussion {
+    if page.kind.is_og_article() && !page.kind.is_discussion() {
         return false;
     }
     let Page { dom, prose, .. } = page;
@@ -231,7 +231,7 @@ fn is_thread(page: &Page<'_>) -> bool {
         })
         .map(|i| prose[i] as usize)
         .sum();
-    let declared = page.kind.forum && comment_prose > 0;
+    let declared = page.kind.is_forum() && comment_prose > 0;
     page_prose > 0
         && (declared
             || comment_prose * THREAD_COMMENT_SHARE.1 >= page_prose * THREAD_COMMENT_SHARE.0)

@@ -1,12 +1,27 @@
-//! What a page is and says about itself: its declarations, kind, title and metadata, and the
-//! per-page facts every stage from `select` on reads ([`Page`]).
+//! What a page is and says about itself, and the per-page facts every stage from `select` on
+//! reads ([`Page`]):
+//! - `metas`: its `<meta>`, `<link>` and JSON-LD declarations, read once;
+//! - `schema`: the schema.org types it may declare, with their roles, and the JSON-LD look-ups;
+//! - `kind`: the kind of page it declares (product, forum thread, questions);
+//! - `address`: its own address and host;
+//! - `title`, `authors`, `dates`, `language`: what `metadata` assembles into [`Metadata`].
+//!
+//! [`Metadata`]: crate::Metadata
 
+pub(crate) mod address;
+pub(crate) mod authors;
+pub(crate) mod dates;
+pub(crate) mod kind;
 pub(crate) mod language;
 pub(crate) mod metadata;
+pub(crate) mod metas;
+pub(crate) mod schema;
+pub(crate) mod title;
 
 use crate::dom::Dom;
 use crate::dom::measure::Measures;
-use crate::page::metadata::{Metas, PageKind};
+use crate::page::kind::PageKind;
+use crate::page::metas::Metas;
 use crate::rules::hints::Hint;
 
 /// What every stage from `select` on knows of the page: its tree, what pruning left alive, the
@@ -25,4 +40,14 @@ pub(crate) struct Page<'a> {
     pub kind: PageKind,
     /// The page's `<meta>`, `<link>` and JSON-LD declarations.
     pub metas: Metas<'a>,
+}
+
+/// A case-blind automaton of fixed words.
+// The patterns are fixed; the tests build the automata.
+#[allow(clippy::expect_used)]
+fn case_blind(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("fixed words build an automaton")
 }
