@@ -34,6 +34,7 @@ mod dom;
 mod error;
 mod extract;
 mod input;
+mod knobs;
 mod page;
 mod record;
 mod removal;
@@ -47,7 +48,7 @@ struct ReadmeExamples;
 
 pub use blocks::{Block, BlockKind};
 pub use blocks::{Span, Style};
-pub use config::Config;
+pub use config::{Config, Focus};
 pub use dedup::fingerprint::{Fingerprint, Overlap};
 pub use dedup::site::{SiteProfile, host_of};
 pub use error::{Error, ErrorKind};
@@ -217,6 +218,7 @@ fn extract_timed(
         language: info.language.or_else(|| page::language::detect(&blocks)),
         ..info
     };
+    knobs::apply(config, &mut blocks, info.language.as_deref(), &mut removals);
     if config.include_title
         && !blocks.is_empty()
         && let Some(title) = &title

@@ -106,14 +106,14 @@ pub(crate) fn select(analysis: &Analysis<'_>, config: &Config) -> Option<Body> {
     };
     let mut strict = pick(analysis, rules, Zoned::Chaff);
     let mut strict_chars = strict.as_ref().map_or(0, |b| kept_chars(analysis, b));
-    if strict_chars >= config.min_body_chars {
+    if strict_chars >= config.body_floor() {
         return strict;
     }
     // No container outweighs its boilerplate: take the one with the most prose, zones aside.
     if strict.is_none() {
         strict = pick(analysis, rules, Zoned::Neutral);
         strict_chars = strict.as_ref().map_or(0, |b| kept_chars(analysis, b));
-        if strict_chars >= config.min_body_chars {
+        if strict_chars >= config.body_floor() {
             return strict;
         }
     }
