@@ -63,6 +63,8 @@ def filter_batch(batch, profiles):
     """Pass 2: {"path", "site"} rows -> {"status", "record"} rows."""
     import unchaff
 
+    if isinstance(profiles, ray.ObjectRef):  # stored once in the object store, read per task
+        profiles = ray.get(profiles)
     loaded, statuses, records = {}, [], []
     for path, site in zip(batch["path"], batch["site"]):
         path, site = str(path), str(site)
