@@ -1,5 +1,6 @@
 """unchaff.compat.trafilatura.extract: trafilatura's call, one test per argument."""
 
+import inspect
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -154,6 +155,21 @@ def test_deduplicate_drops_a_document_seen_before():
     assert extract(page) is not None  # without deduplicate nothing is remembered
 
 
+def test_deduplicate_drops_a_paragraph_returned_too_often():
+    shared = (
+        "DEDUP_SHARED The quay committee meets on the first Monday of each month in the old "
+        "customs house, and everyone who works on the harbour is welcome to come and speak."
+    )
+    pages = [
+        "<html><body><article><p>DEDUP_OWN_{k} {own}</p><p>{shared}</p></article></body></html>"
+        .format(k=k, own=f"Story number {k} of the harbour, told at length. " * 6, shared=shared)
+        for k in range(4)
+    ]
+    texts = [extract(page, deduplicate=True) for page in pages]
+    assert all("DEDUP_OWN" in t for t in texts)
+    assert ["DEDUP_SHARED" in t for t in texts] == [True, True, False, False]
+
+
 def test_with_metadata_adds_a_header_and_json_fields():
     text = extract(NEWS, with_metadata=True)
     header, body = text.split("\n---\n", 1)
@@ -191,3 +207,17 @@ def test_only_with_metadata_needs_date_title_and_url():
 def test_unsupported_arguments_are_refused(name, value):
     with pytest.raises(ValueError, match=name):
         extract(NEWS, **{name: value})
+
+
+def test_signature_is_trafilaturas():
+    trafilatura = pytest.importorskip(
+        "trafilatura", reason="trafilatura is not installed here: nothing to compare with"
+    )
+    ours = inspect.signature(extract).parameters
+    theirs = inspect.signature(trafilatura.extract).parameters
+    assert list(ours) == list(theirs)
+    # include_comments: None, no comments (trafilatura: True); config: None (trafilatura: its
+    # own settings object, which unchaff has no use for); include_formatting: None, as in
+    # trafilatura 2.3 (False in 2.0, which means the same for every format but Markdown).
+    for name in set(ours) - {"include_comments", "config", "include_formatting"}:
+        assert ours[name].default == theirs[name].default, name
