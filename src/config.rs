@@ -17,6 +17,41 @@ pub struct Config {
     /// When the selected body holds fewer characters than this, the extractor relaxes its rules,
     /// and if that is still too little, falls back to the text of the whole page. Default: 250.
     pub min_body_chars: usize,
+    /// Whether to lean towards less noise or towards less missing text. Default:
+    /// [`Focus::Balanced`].
+    pub focus: Focus,
+    /// Keep the article's tables (their rows, one block each). Default: `true`.
+    pub tables: bool,
+    /// Return no article unless the page is in this language (an ISO 639-1 code such as `"de"`;
+    /// a region, as in `"en-GB"`, is ignored), declared or detected. A page whose language is
+    /// unknown is kept. Default: `None` (every language).
+    pub target_language: Option<String>,
+}
+
+/// The balance between precision (no boilerplate) and recall (no article text missing).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Focus {
+    /// The extractor's own balance.
+    #[default]
+    Balanced,
+    /// Less noise: short blocks made mostly of links are dropped wherever they stand in the
+    /// body, and short blocks without a sentence are trimmed from its edges.
+    Precision,
+    /// Less missing text: the relaxed rules and the whole-page fallback take over from a body
+    /// shorter than four times [`Config::min_body_chars`].
+    Recall,
+}
+
+impl Config {
+    /// The body length under which the extractor relaxes its rules: [`Config::min_body_chars`],
+    /// four times it with [`Focus::Recall`].
+    pub(crate) fn body_floor(&self) -> usize {
+        match self.focus {
+            Focus::Recall => self.min_body_chars.saturating_mul(4),
+            _ => self.min_body_chars,
+        }
+    }
 }
 
 impl Default for Config {
@@ -26,6 +61,9 @@ impl Default for Config {
             explain: false,
             max_input_bytes: 64 << 20,
             min_body_chars: 250,
+            focus: Focus::Balanced,
+            tables: true,
+            target_language: None,
         }
     }
 }

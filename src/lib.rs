@@ -49,7 +49,7 @@ struct ReadmeExamples;
 
 pub use blocks::{Block, BlockKind};
 pub use blocks::{Span, Style};
-pub use config::Config;
+pub use config::{Config, Focus};
 pub use dedup::fingerprint::{Fingerprint, Overlap};
 pub use dedup::site::SiteProfile;
 pub use error::{Error, ErrorKind};

@@ -62,6 +62,24 @@ struct Args {
     /// Leave the title out of the text (it is still reported in --jsonl).
     #[arg(long)]
     no_title: bool,
+    /// Write links as their text only in Markdown and HTML.
+    #[arg(long)]
+    no_links: bool,
+    /// Leave tables out.
+    #[arg(long)]
+    no_tables: bool,
+    /// Favour precision: also drop short link-heavy blocks inside the body and short scraps
+    /// without a sentence at its edges.
+    #[arg(long, conflicts_with = "recall")]
+    precision: bool,
+    /// Favour recall: relax the selection rules for bodies of up to 1,000 characters (250 by
+    /// default).
+    #[arg(long)]
+    recall: bool,
+    /// Give no article for a page in another language than LANG (ISO 639-1, e.g. `de`), as
+    /// detected in its text, else as declared; pages of unknown language are kept.
+    #[arg(long, value_name = "LANG")]
+    target_language: Option<String>,
     /// The address of the pages: relative links resolve against it, and pages are grouped by
     /// site with it when they name none (`<link rel=canonical>`, `og:url`; without either, by
     /// folder).
@@ -88,6 +106,19 @@ struct Args {
     /// Colour the diff: auto (when writing to a terminal and NO_COLOR is unset), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+}
+
+impl Args {
+    /// Sets the extraction settings the flags choose.
+    fn tune(&self, config: &mut unchaff::Config) {
+        config.tables = !self.no_tables;
+        config.target_language = self.target_language.clone();
+        config.focus = match (self.precision, self.recall) {
+            (true, _) => unchaff::Focus::Precision,
+            (_, true) => unchaff::Focus::Recall,
+            _ => unchaff::Focus::Balanced,
+        };
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

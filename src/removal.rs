@@ -71,6 +71,11 @@ pub enum Reason {
         /// How many pages of the site were observed.
         pages: u32,
     },
+    /// Left out by a setting of [`crate::Config`] (`tables`, `target_language`).
+    Setting {
+        /// The setting, as `Config` names it.
+        setting: &'static str,
+    },
 }
 
 /// The removal record of one page as the stages write it: [`Removals::record`] is the one way a
@@ -125,6 +130,7 @@ impl fmt::Display for Reason {
             Reason::Template { site, pages } => {
                 write!(f, "template seen across {pages} pages of {site}")
             }
+            Reason::Setting { setting } => write!(f, "left out by the {setting} setting"),
         }
     }
 }

@@ -7,10 +7,12 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use pyo3::exceptions::{PyException, PyTypeError};
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::PyDict;
+
+mod site;
 
 pyo3::create_exception!(
     unchaff,
@@ -68,6 +70,12 @@ impl Extraction {
     #[getter]
     fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Whether no article text was found (only with `allow_empty`, or after `SiteProfile.filter`).
+    #[getter]
+    fn is_empty(&self) -> bool {
+        self.page.is_empty()
     }
 
     /// The article as Markdown (CommonMark with GFM tables).
@@ -200,12 +208,97 @@ impl Extraction {
     }
 }
 
+/// What `extract` and `extract_batch` take besides the page: the command line's flags.
+#[derive(Debug, Clone)]
+struct Settings {
+    include_title: bool,
+    images: bool,
+    links: bool,
+    tables: bool,
+    precision: bool,
+    recall: bool,
+    target_language: Option<String>,
+    /// Give pages without article text too (`is_empty`), rather than None.
+    allow_empty: bool,
+}
+
+impl Settings {
+    /// The library's settings; `explain` is on, so that `stats` counts what was removed.
+    fn config(&self) -> PyResult<unchaff::Config> {
+        let mut config = unchaff::Config::default();
+        config.include_title = self.include_title;
+        config.explain = true;
+        config.tables = self.tables;
+        config.target_language = self.target_language.clone();
+        config.focus = match (self.precision, self.recall) {
+            (true, true) => {
+                return Err(PyValueError::new_err(
+                    "precision and recall pull opposite ways: ask for one of them",
+                ));
+            }
+            (true, false) => unchaff::Focus::Precision,
+            (false, true) => unchaff::Focus::Recall,
+            (false, false) => unchaff::Focus::Balanced,
+        };
+        Ok(config)
+    }
+
+    fn options(&self, url: Option<&str>) -> unchaff::RenderOptions {
+        let options = unchaff::RenderOptions::default()
+            .with_images(self.images)
+            .with_links(self.links);
+        match url {
+            Some(url) => options.with_base_url(url),
+            None => options,
+        }
+    }
+}
+
+/// One page's extraction with the interpreter released and panics caught: the page, or the
+/// message and `kind` of its `ExtractionError`.
+fn extract_page(
+    html: &Page,
+    content_type: Option<&str>,
+    config: &unchaff::Config,
+) -> Result<unchaff::Extraction, (String, &'static str)> {
+    match catch_unwind(AssertUnwindSafe(|| html.extract(content_type, config))) {
+        Ok(Ok(page)) => Ok(page),
+        Ok(Err(error)) => Err((error.to_string(), kind(&error))),
+        Err(_) => Err((
+            "internal error while extracting the page (a bug in unchaff)".to_owned(),
+            "internal",
+        )),
+    }
+}
+
+impl Extraction {
+    /// The Python object of a page, or None when it has no article text.
+    fn wrap(
+        page: unchaff::Extraction,
+        settings: &Settings,
+        url: Option<String>,
+    ) -> Option<Extraction> {
+        if page.is_empty() && !settings.allow_empty {
+            return None;
+        }
+        Some(Extraction {
+            text: page.text(),
+            options: settings.options(url.as_deref()),
+            page,
+            url,
+        })
+    }
+}
+
 /// Extracts the article from a page: `str`, or `bytes` in any encoding (BOM, `content_type`'s
 /// charset, `<meta charset>`, detection). None when the page has no article text.
 #[pyfunction]
 #[pyo3(signature = (
-    html, /, *, url = None, content_type = None, include_title = true, images = false
+    html, /, *, url = None, content_type = None, include_title = true, images = false,
+    links = true, tables = true, precision = false, recall = false, target_language = None,
+    allow_empty = false
 ))]
+#[allow(clippy::too_many_arguments)]
 fn extract(
     py: Python<'_>,
     html: &Bound<'_, PyAny>,
@@ -213,46 +306,34 @@ fn extract(
     content_type: Option<String>,
     include_title: bool,
     images: bool,
+    links: bool,
+    tables: bool,
+    precision: bool,
+    recall: bool,
+    target_language: Option<String>,
+    allow_empty: bool,
 ) -> PyResult<Option<Extraction>> {
     let html = Page::from_object(html)?;
-    let mut config = unchaff::Config::default();
-    config.include_title = include_title;
-    // The removed blocks are counted in `stats`, as the command line's JSON counts them.
-    config.explain = true;
+    let settings = Settings {
+        include_title,
+        images,
+        links,
+        tables,
+        precision,
+        recall,
+        target_language,
+        allow_empty,
+    };
+    let config = settings.config()?;
     if matches!(html, Page::Text(_)) && content_type.is_some() {
         return Err(PyTypeError::new_err(
             "content_type applies to bytes only: a str is already decoded",
         ));
     }
-    let outcome = py.detach(|| {
-        catch_unwind(AssertUnwindSafe(|| {
-            html.extract(content_type.as_deref(), &config).map(|page| {
-                let text = page.text();
-                (page, text)
-            })
-        }))
-    });
-    let (page, text) = match outcome {
-        Ok(Ok(done)) => done,
-        Ok(Err(error)) => return Err(extraction_error(py, &error.to_string(), kind(&error))),
-        Err(_) => {
-            let message = "internal error while extracting the page (a bug in unchaff)";
-            return Err(extraction_error(py, message, "internal"));
-        }
-    };
-    if page.is_empty() {
-        return Ok(None);
-    }
-    let mut options = unchaff::RenderOptions::default().with_images(images);
-    if let Some(url) = &url {
-        options = options.with_base_url(url.clone());
-    }
-    Ok(Some(Extraction {
-        page,
-        text,
-        options,
-        url,
-    }))
+    let page = py
+        .detach(|| extract_page(&html, content_type.as_deref(), &config))
+        .map_err(|(message, kind)| extraction_error(py, &message, kind))?;
+    Ok(Extraction::wrap(page, &settings, url))
 }
 
 /// The `kind` of an `ExtractionError` for a library error.
@@ -276,6 +357,8 @@ fn extraction_error(py: Python<'_>, message: &str, kind: &str) -> PyErr {
 /// unchaff extracts the main article of a web page as text, Markdown or HTML, with its metadata.
 #[pymodule]
 mod _unchaff {
+    #[pymodule_export]
+    use super::site::{SiteProfile, extract_batch, host_of};
     #[pymodule_export]
     use super::{Extraction, ExtractionError, extract};
 }

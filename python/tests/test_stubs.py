@@ -18,7 +18,7 @@ def stub_tree():
 def parameters(function: ast.FunctionDef):
     args = function.args
     every = args.posonlyargs + args.args + args.kwonlyargs
-    return [a.arg for a in every if a.arg != "self"]
+    return [a.arg for a in every if a.arg not in ("self", "cls")]
 
 
 def test_stub_names_are_defined():
@@ -37,17 +37,24 @@ def test_stub_signatures_are_the_runtime_signatures():
         if isinstance(node, ast.FunctionDef):
             runtime = inspect.signature(getattr(unchaff, node.name))
             assert list(runtime.parameters) == parameters(node), node.name
-        if isinstance(node, ast.ClassDef) and node.name == "Extraction":
+        if isinstance(node, ast.ClassDef) and node.name in ("Extraction", "SiteProfile"):
             for member in node.body:
                 is_method = isinstance(member, ast.FunctionDef) and not any(
                     isinstance(d, ast.Name) and d.id == "property" for d in member.decorator_list
                 )
-                if is_method:
-                    runtime = inspect.signature(getattr(unchaff.Extraction, member.name))
-                    names = [p for p in runtime.parameters if p != "self"]
+                if is_method and not member.name.startswith("__"):
+                    runtime = inspect.signature(getattr(getattr(unchaff, node.name), member.name))
+                    names = [p for p in runtime.parameters if p not in ("self", "cls")]
                     assert names == parameters(member), member.name
 
 
 def test_exported_names():
-    assert set(unchaff.__all__) == {"Extraction", "ExtractionError", "extract"}
+    assert set(unchaff.__all__) == {
+        "Extraction",
+        "ExtractionError",
+        "SiteProfile",
+        "extract",
+        "extract_batch",
+        "host_of",
+    }
     assert (Path(unchaff.__file__).parent / "py.typed").exists()

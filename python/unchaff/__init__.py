@@ -9,8 +9,14 @@
 when the input is not a page (binary data, or larger than the limit). It releases the
 interpreter while it works, so a ``concurrent.futures.ThreadPoolExecutor`` extracts pages in
 parallel.
+
+``extract_batch`` extracts many pages in parallel and removes each site's template (blocks that
+recur on many of its pages) as the command line does for a batch; ``SiteProfile`` does that pass
+step by step (observe every page, then filter every page), for frameworks that group pages by
+site themselves. ``unchaff.compat.trafilatura.extract`` is trafilatura's call;
+``unchaff.integrations`` holds extractors for datatrove and NeMo Curator.
 """
 
-from ._unchaff import Extraction, ExtractionError, extract
+from ._unchaff import Extraction, ExtractionError, SiteProfile, extract, extract_batch, host_of
 
-__all__ = ["Extraction", "ExtractionError", "extract"]
+__all__ = ["Extraction", "ExtractionError", "SiteProfile", "extract", "extract_batch", "host_of"]

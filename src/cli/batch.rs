@@ -34,6 +34,7 @@ impl<'a> Batch<'a> {
     pub fn new(args: &'a Args, mut found: Vec<inputs::Input>) -> Batch<'a> {
         let mut config = Config::default();
         config.include_title = !args.no_title;
+        args.tune(&mut config);
         // The explain view is built only for the views that show it; JSON's counts need none.
         config.explain = args.explain || args.diff || args.report.is_some();
         let color = match args.color {
@@ -444,7 +445,8 @@ fn sink_error(args: &Args, e: &io::Error) -> String {
 fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several: bool) -> Vec<u8> {
     let mut options = unchaff::RenderOptions::default()
         .with_images(args.images)
-        .with_standalone(args.standalone);
+        .with_standalone(args.standalone)
+        .with_links(!args.no_links);
     if let Some(url) = &args.url {
         options = options.with_base_url(url.clone());
     }

@@ -12,6 +12,7 @@ pub(crate) mod product;
 pub(crate) mod prune;
 pub(crate) mod score;
 pub(crate) mod select;
+pub(crate) mod settings;
 
 use ego_tree::NodeId;
 
@@ -131,7 +132,7 @@ fn finish(
     page: &Page<'_>,
     config: &Config,
     (title, declared): (Option<String>, Metadata),
-    (mut blocks, removals): (Vec<Block>, Removals),
+    (mut blocks, mut removals): (Vec<Block>, Removals),
     root: NodeId,
 ) -> Extraction {
     let metadata = Metadata {
@@ -143,6 +144,12 @@ fn finish(
             .or_else(|| crate::page::language::detect(&blocks)),
         ..declared
     };
+    settings::apply(
+        config,
+        &mut blocks,
+        metadata.language.as_deref(),
+        &mut removals,
+    );
     if config.include_title
         && !blocks.is_empty()
         && let Some(title) = &title

@@ -64,14 +64,14 @@ pub(crate) fn select(page: &Page<'_>, config: &Config) -> Option<Body> {
     };
     let mut strict = pick(page, rules, Zoned::Chaff);
     let mut strict_chars = strict.as_ref().map_or(0, |b| kept_chars(page, b));
-    if strict_chars >= config.min_body_chars {
+    if strict_chars >= config.body_floor() {
         return strict;
     }
     // No container outweighs its boilerplate: take the one with the most prose, zones aside.
     if strict.is_none() {
         strict = pick(page, rules, Zoned::Neutral);
         strict_chars = strict.as_ref().map_or(0, |b| kept_chars(page, b));
-        if strict_chars >= config.min_body_chars {
+        if strict_chars >= config.body_floor() {
             return strict;
         }
     }

@@ -237,7 +237,8 @@ fn inline(out: &mut String, block: &Block, options: &RenderOptions, links: &Link
         Style::Image { src, .. } => options.images && links.resolve(src).is_some(),
         _ if span.start >= span.end => false,
         Style::Link { href } => {
-            !around.iter().any(|s| matches!(s.style, Style::Link { .. }))
+            options.links
+                && !around.iter().any(|s| matches!(s.style, Style::Link { .. }))
                 && links.resolve(href).is_some()
         }
         _ => true,

@@ -308,7 +308,9 @@ impl Inline<'_> {
                 self.options.images && !in_code && self.links.resolve(src).is_some()
             }
             _ if in_code || span.start >= span.end => false,
-            Style::Link { href } => !in_link && self.links.resolve(href).is_some(),
+            Style::Link { href } => {
+                self.options.links && !in_link && self.links.resolve(href).is_some()
+            }
             Style::Code => true,
             Style::Emphasis | Style::Strong => {
                 !around.iter().any(|s| s.style == span.style)

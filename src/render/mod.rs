@@ -8,7 +8,7 @@ use crate::blocks::{Block, BlockKind};
 use crate::blocks::{Span, Style};
 
 /// How [`crate::Extraction::markdown`] and [`crate::Extraction::html`] write the article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RenderOptions {
     /// Keep the article's images (off by default: most pipelines want the text).
@@ -18,6 +18,19 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
     /// For HTML: a whole document with `<title>` and charset, not a fragment.
     pub standalone: bool,
+    /// Write links as links; without, their text stays and the markup goes. Default: `true`.
+    pub links: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            images: false,
+            base_url: None,
+            standalone: false,
+            links: true,
+        }
+    }
 }
 
 impl RenderOptions {
@@ -30,6 +43,12 @@ impl RenderOptions {
     /// Options with the page's address.
     pub fn with_base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
+        self
+    }
+
+    /// Options that write links as links, or as their text only.
+    pub fn with_links(mut self, links: bool) -> Self {
+        self.links = links;
         self
     }
 

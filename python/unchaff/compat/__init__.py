@@ -1,0 +1,1 @@
+"""Drop-in replacements for other extractors' calls: ``unchaff.compat.trafilatura.extract``."""
