@@ -54,10 +54,11 @@ pub(crate) fn build(
     outside.append(&mut walker.zoned);
     outside.sort_unstable();
     filter::mark_whole(analysis, &mut walker.drafts);
-    let drafts = filter::chaff(analysis, body, walker.drafts, title, removals);
+    let listing = filter::is_listing(analysis, body, &walker.drafts);
+    let drafts = filter::chaff(analysis, listing, walker.drafts, title, removals);
     let drafts = filter::drop_repeats(analysis, body, &outside, drafts, removals);
-    let drafts = filter::trim_cued_edges(body, drafts, removals);
-    let drafts = filter::trim_edges(analysis, body, drafts, removals);
+    let drafts = filter::trim_cued_edges(listing, drafts, removals);
+    let drafts = filter::trim_edges(analysis, listing, drafts, removals);
     with_rules(analysis, drafts, &walker.rules)
 }
 

@@ -14,10 +14,41 @@ use crate::extract::select::{Analysis, Body};
 use crate::removal::{Reason, Removal, Stage};
 use crate::rules::cues::{self, Cue};
 
+/// A paragraph at least this long is article prose, not a teaser.
+const LONG_PARAGRAPH_CHARS: usize = 200;
+/// A listing body whose long paragraphs hold this share of its text reads as an article.
+const ARTICLE_SHARE: usize = 40;
+/// ...when there are at least this many of them.
+const ARTICLE_MIN_PARAGRAPHS: usize = 2;
+
+/// Whether the blocks of `body` are items of a listing: the page was read as one, and the body is
+/// not an article after all. A news page's sidebars and teaser rails make its prose a small share
+/// of the page, but the body picked from it is a run of long paragraphs, which no list of teasers
+/// is; there the edges are trimmed as an article's.
+pub(crate) fn is_listing(analysis: &Analysis<'_>, body: &Body, drafts: &[Draft]) -> bool {
+    if body.rules != Rules::Listing {
+        return false;
+    }
+    let mut total = 0usize;
+    let (mut long, mut count) = (0usize, 0usize);
+    for d in drafts {
+        let chars = d.block.text.chars().count();
+        total += chars;
+        if d.block.kind == BlockKind::Paragraph
+            && chars >= LONG_PARAGRAPH_CHARS
+            && quality(&analysis.measures.unit[d.owner]) == Quality::Good
+        {
+            long += chars;
+            count += 1;
+        }
+    }
+    count < ARTICLE_MIN_PARAGRAPHS || long * 100 < ARTICLE_SHARE * total
+}
+
 /// Drops the title heading, link lists and non-prose scraps at the edges of the body.
 pub(crate) fn chaff(
     analysis: &Analysis<'_>,
-    body: &Body,
+    listing: bool,
     drafts: Vec<Draft>,
     title: Option<&str>,
     removals: &mut Vec<Removal>,
@@ -26,7 +57,7 @@ pub(crate) fn chaff(
     let title_key = title.map(normalize_key);
     let mut title_seen = false;
     // On a page of short items, links and scraps are the content, wherever they stand.
-    let links_are_content = body.rules == Rules::Listing;
+    let links_are_content = listing;
     let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
     for draft in drafts {
         if let (BlockKind::Heading { .. }, Some(key)) = (&draft.block.kind, &title_key)
@@ -55,12 +86,12 @@ pub(crate) fn chaff(
 /// Drops the non-prose scraps before the first and after the last block of prose.
 pub(crate) fn trim_edges(
     analysis: &Analysis<'_>,
-    body: &Body,
+    listing: bool,
     kept: Vec<Draft>,
     removals: &mut Vec<Removal>,
 ) -> Vec<Draft> {
     // On a page of short items, scraps are the content, wherever they stand.
-    if body.rules == Rules::Listing {
+    if listing {
         return kept;
     }
     let measures = &analysis.measures;
@@ -275,11 +306,11 @@ const CREDIT_MAX_CHARS: usize = 300;
 /// ("Read also:", "Tags:", "Share this") and all after it; appeals and newsletter boxes ending the
 /// body; photo credits opening it. A cue inside the article never removes anything.
 pub(crate) fn trim_cued_edges(
-    body: &Body,
+    listing: bool,
     drafts: Vec<Draft>,
     removals: &mut Vec<Removal>,
 ) -> Vec<Draft> {
-    if body.rules == Rules::Listing || drafts.is_empty() {
+    if listing || drafts.is_empty() {
         return drafts;
     }
     let lengths: Vec<usize> = drafts
@@ -358,3 +389,7 @@ fn normalize_key(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[cfg(test)]
+#[path = "filter_tests.rs"]
+mod tests;
