@@ -57,7 +57,7 @@ pub(crate) fn build(
     let listing = filter::is_listing(analysis, body, &walker.drafts);
     let drafts = filter::chaff(analysis, listing, walker.drafts, title, removals);
     let drafts = filter::drop_repeats(analysis, body, &outside, drafts, removals);
-    let drafts = filter::trim_cued_edges(listing, drafts, removals);
+    let drafts = filter::trim_cued_edges(analysis, listing, drafts, removals);
     let drafts = filter::trim_edges(analysis, listing, drafts, removals);
     with_rules(analysis, drafts, &walker.rules)
 }

@@ -34,10 +34,7 @@ pub(crate) fn is_listing(analysis: &Analysis<'_>, body: &Body, drafts: &[Draft])
     for d in drafts {
         let chars = d.block.text.chars().count();
         total += chars;
-        if d.block.kind == BlockKind::Paragraph
-            && chars >= LONG_PARAGRAPH_CHARS
-            && quality(&analysis.measures.unit[d.owner]) == Quality::Good
-        {
+        if is_long_prose(analysis, d) {
             long += chars;
             count += 1;
         }
@@ -306,6 +303,7 @@ const CREDIT_MAX_CHARS: usize = 300;
 /// ("Read also:", "Tags:", "Share this") and all after it; appeals and newsletter boxes ending the
 /// body; photo credits opening it. A cue inside the article never removes anything.
 pub(crate) fn trim_cued_edges(
+    analysis: &Analysis<'_>,
     listing: bool,
     drafts: Vec<Draft>,
     removals: &mut Vec<Removal>,
@@ -326,6 +324,9 @@ pub(crate) fn trim_cued_edges(
             && lengths[i] <= TERMINATOR_MAX_CHARS
             && !matches!(draft.block.kind, BlockKind::Heading { .. })
             && cues::find(&draft.block.text).is_some_and(|(cue, _)| cue.ends_article())
+            && !drafts
+                .get(i + 1)
+                .is_some_and(|d| is_long_prose(analysis, d))
         {
             end = i;
             break;
@@ -363,6 +364,15 @@ pub(crate) fn trim_cued_edges(
         }
     }
     kept
+}
+
+/// A paragraph of the article's prose: long, and not a list of links. A cue ("Read also") with
+/// such a paragraph right after it stands inside the article ("Read also: ..." between two
+/// paragraphs), not at its end.
+fn is_long_prose(analysis: &Analysis<'_>, draft: &Draft) -> bool {
+    draft.block.kind == BlockKind::Paragraph
+        && draft.block.text.chars().count() >= LONG_PARAGRAPH_CHARS
+        && quality(&analysis.measures.unit[draft.owner]) == Quality::Good
 }
 
 /// A block that anchors the body: prose, code or a table row.

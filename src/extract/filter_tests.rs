@@ -70,3 +70,143 @@ fn a_list_of_teasers_keeps_its_items() {
     let text = extract(&html).text();
     assert!(text.contains("A short teaser for story 11"), "{text}");
 }
+
+/// Per language: a related-links label, a tag line and a comment or rating prompt, as sites of
+/// that language print them after the article.
+const TAILS: &[(&str, &str, &str, &str)] = &[
+    (
+        "de",
+        "Das könnte dich auch interessieren",
+        "Stichwörter: Fähre, Winter",
+        "War dieser Artikel hilfreich?",
+    ),
+    (
+        "es",
+        "Artículos relacionados",
+        "Etiquetas: ferry, invierno",
+        "Deja tu comentario",
+    ),
+    (
+        "fr",
+        "Vous aimerez aussi",
+        "Mots-clés : ferry, hiver",
+        "Laisser un commentaire",
+    ),
+    (
+        "it",
+        "Articoli correlati",
+        "Tag: traghetto, inverno",
+        "Lascia un commento",
+    ),
+    (
+        "pt",
+        "Leia também",
+        "Tags: balsa, inverno",
+        "Deixe um comentário",
+    ),
+    (
+        "nl",
+        "Gerelateerde artikelen",
+        "Tags: veerboot, winter",
+        "Plaats een reactie",
+    ),
+    ("pl", "Zobacz także", "Tagi: prom, zima", "Dodaj komentarz"),
+    (
+        "cs",
+        "Související články",
+        "Štítky: trajekt, zima",
+        "Přidat komentář",
+    ),
+    (
+        "ru",
+        "Похожие статьи",
+        "Теги: паром, зима",
+        "Оставить комментарий",
+    ),
+    (
+        "uk",
+        "Схожі статті",
+        "Теги: пором, зима",
+        "Залишити коментар",
+    ),
+    (
+        "tr",
+        "İlgili Haberler",
+        "Etiketler: feribot, kış",
+        "Yorum yap",
+    ),
+    (
+        "sv",
+        "Relaterade artiklar",
+        "Taggar: färja, vinter",
+        "Lämna en kommentar",
+    ),
+    (
+        "da",
+        "Læs også",
+        "Tags: færge, vinter",
+        "Skriv en kommentar",
+    ),
+    (
+        "nb",
+        "Les også",
+        "Tags: ferje, vinter",
+        "Legg igjen en kommentar",
+    ),
+    ("fi", "Lue myös", "Avainsanat: lautta, talvi", "Kommentoi"),
+    (
+        "hu",
+        "Kapcsolódó cikkek",
+        "Címkék: komp, tél",
+        "Szólj hozzá!",
+    ),
+    (
+        "ro",
+        "Articole similare",
+        "Etichete: feribot, iarnă",
+        "Lasă un comentariu",
+    ),
+    (
+        "el",
+        "Σχετικά άρθρα",
+        "Ετικέτες: πλοίο, χειμώνας",
+        "Αφήστε ένα σχόλιο",
+    ),
+    ("ja", "関連記事", "タグ: フェリー, 冬", "コメントを書く"),
+    ("zh", "相关文章", "标签: 渡轮, 冬季", "发表评论"),
+    ("ko", "관련 기사", "태그: 여객선, 겨울", "댓글"),
+    ("ar", "مقالات ذات صلة", "الوسوم: عبارة، شتاء", "اترك تعليقاً"),
+];
+
+/// A teaser of another story, one sentence of prose.
+const TEASER: &str = "The harbour master retired after forty years at the quay, and the town \
+                      gave him a party that lasted well into the night.";
+
+#[test]
+fn the_tail_after_the_article_is_trimmed_in_every_language() {
+    for &(lang, related, tags, prompt) in TAILS {
+        let links: String = (0..4)
+            .map(|i| format!("<li><a href=\"/story/{i}\">Another story number {i}</a></li>"))
+            .collect();
+        // A teaser that reads as prose: only the cue before it tells it from the article.
+        let tail =
+            format!("<p>{related}</p><ul>{links}</ul><p>{TEASER}</p><p>{tags}</p><p>{prompt}</p>");
+        let text = extract(&news_page(lang, &PROSE, &tail)).text();
+        for p in PROSE {
+            assert!(text.contains(p), "{lang}: {text}");
+        }
+        for chaff in [related, TEASER, tags, prompt] {
+            assert!(!text.contains(chaff), "{lang}: {chaff:?} kept in {text}");
+        }
+    }
+}
+
+#[test]
+fn a_cue_between_two_paragraphs_cuts_nothing() {
+    let inline = format!(
+        "<p>Leggi anche</p><ul><li><a href=\"/a\">Un altro articolo</a></li></ul><p>{}</p>",
+        PROSE[2]
+    );
+    let text = extract(&news_page("it", &PROSE[..2], &inline)).text();
+    assert!(text.contains(PROSE[2]), "{text}");
+}
