@@ -16,8 +16,8 @@ use crate::rules::cues::{self, Cue};
 
 /// A paragraph at least this long is article prose, not a teaser.
 const LONG_PARAGRAPH_CHARS: usize = 200;
-/// A listing body whose long paragraphs hold this share of its text reads as an article.
-const ARTICLE_SHARE: usize = 40;
+/// A listing body whose long paragraphs hold this share (per cent) of its text reads as an article.
+const ARTICLE_SHARE: usize = 30;
 /// ...when there are at least this many of them.
 const ARTICLE_MIN_PARAGRAPHS: usize = 2;
 
