@@ -118,10 +118,12 @@ fn blocks_of(
     removals: &mut Removals,
 ) -> Vec<Block> {
     let built = build::drafts(page, body, removals);
-    let drafts = filter::chaff(page, body, built.drafts, title, removals);
+    // A listing whose long paragraphs hold much of its text is an article after all.
+    let listing = filter::is_listing(page, body, &built.drafts);
+    let drafts = filter::chaff(page, listing, built.drafts, title, removals);
     let drafts = filter::drop_repeats(page, body, &built.outside, drafts, removals);
-    let drafts = filter::trim_cued_edges(body, drafts, removals);
-    let drafts = filter::trim_edges(page, body, drafts, removals);
+    let drafts = filter::trim_cued_edges(page, listing, drafts, removals);
+    let drafts = filter::trim_edges(page, listing, drafts, removals);
     build::with_rules(page, drafts, &built.rules)
 }
 

@@ -9,6 +9,9 @@ use regex::RegexSet;
 
 use crate::text::{words, words_joined};
 
+mod more;
+use more::MORE_CUES;
+
 /// The kind of boilerplate a cue names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Cue {
@@ -30,6 +33,8 @@ pub(crate) enum Cue {
     Cookie,
     /// "About the author" boxes.
     AuthorBox,
+    /// "Was this article helpful?", "Rate this article".
+    Rating,
 }
 
 impl Cue {
@@ -37,7 +42,12 @@ impl Cue {
     pub(crate) fn ends_article(self) -> bool {
         matches!(
             self,
-            Cue::ReadAlso | Cue::Tags | Cue::Share | Cue::CommentPrompt | Cue::AuthorBox
+            Cue::ReadAlso
+                | Cue::Tags
+                | Cue::Share
+                | Cue::CommentPrompt
+                | Cue::AuthorBox
+                | Cue::Rating
         )
     }
 }
@@ -52,7 +62,8 @@ enum At {
 }
 
 /// The cue table: kind, where, and the phrase (folded: lower case, words separated by spaces).
-/// English, German, French, Spanish, Russian and Ukrainian.
+/// English, German, French, Spanish, Russian and Ukrainian here; the other languages of the web
+/// in [`MORE_CUES`].
 const CUES: &[(Cue, At, &str)] = &[
     // Read also / related.
     (Cue::ReadAlso, At::Start, "read also"),
@@ -203,13 +214,27 @@ const CUES: &[(Cue, At, &str)] = &[
     (Cue::AuthorBox, At::Start, "про автора"),
 ];
 
+/// Every row of the two tables, in order.
+fn all() -> impl Iterator<Item = &'static (Cue, At, &'static str)> {
+    CUES.iter().chain(MORE_CUES.iter())
+}
+
+/// The row a pattern of the set was built from.
+fn nth(i: usize) -> (Cue, At, &'static str) {
+    if i < CUES.len() {
+        CUES[i]
+    } else {
+        MORE_CUES[i - CUES.len()]
+    }
+}
+
 // The pattern is fixed; `patterns_compile` builds it in the tests.
 #[allow(clippy::expect_used)]
 static PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(CUES.iter().map(|(_, at, phrase)| {
+    RegexSet::new(all().map(|(_, at, phrase)| {
         let phrase = regex::escape(phrase);
         match at {
-            // `fold` joins words with single spaces, so a space or an end is a word boundary, and
+            // `words_joined` joins words with single spaces, so a space or an end is a word boundary, and
             // the set stays fast on any script (`\b` is slow outside ASCII).
             At::Start => format!(r"^{phrase}(?: |$)"),
             At::Anywhere => format!(r"(?:^| ){phrase}(?: |$)"),
@@ -225,13 +250,17 @@ pub(crate) fn find(text: &str) -> Option<(Cue, &'static str)> {
 
 /// The first cue of the table that `text` shows, its phrase, and whether the text opens with it.
 pub(crate) fn find_where(text: &str) -> Option<(Cue, &'static str, bool)> {
-    let folded = words_joined(text);
+    let mut folded = words_joined(text);
+    // A capital dotted I (Turkish "İlgili") lower-cases to an i and a combining dot.
+    if folded.contains('\u{307}') {
+        folded = folded.replace('\u{307}', "");
+    }
     // Most blocks show no cue; the set answers that faster than which cues match.
     if !PATTERNS.is_match(&folded) {
         return None;
     }
     let first = PATTERNS.matches(&folded).into_iter().next()?;
-    let (cue, at, phrase) = CUES[first];
+    let (cue, at, phrase) = nth(first);
     Some((cue, phrase, at == At::Start))
 }
 
@@ -250,7 +279,7 @@ pub(crate) fn ends_with_credit(text: &str) -> Option<&'static str> {
     PATTERNS
         .matches(&tail)
         .into_iter()
-        .map(|i| CUES[i])
+        .map(nth)
         .find(|(cue, _, _)| *cue == Cue::Credit)
         .map(|(_, _, phrase)| phrase)
 }
@@ -299,6 +328,40 @@ mod tests {
             ends_with_credit("The talks went on all night, a source said."),
             None
         );
+    }
+
+    #[test]
+    fn cues_in_the_main_languages_of_the_web() {
+        let lines = [
+            ("de", "Mehr zum Thema", Cue::ReadAlso),
+            ("de", "War der Artikel nützlich?", Cue::Rating),
+            ("es", "También te puede interesar:", Cue::ReadAlso),
+            ("fr", "À lire également", Cue::ReadAlso),
+            ("it", "Potrebbe interessarti anche", Cue::ReadAlso),
+            ("pt", "Veja também", Cue::ReadAlso),
+            ("nl", "Lees ook:", Cue::ReadAlso),
+            ("pl", "Czytaj też: Nowy prom", Cue::ReadAlso),
+            ("cs", "Čtěte také", Cue::ReadAlso),
+            ("ru", "Материалы по теме", Cue::ReadAlso),
+            ("uk", "Матеріали за темою", Cue::ReadAlso),
+            ("tr", "Bunlar da ilginizi çekebilir", Cue::ReadAlso),
+            ("sv", "Läs även:", Cue::ReadAlso),
+            ("da", "Relaterede artikler", Cue::ReadAlso),
+            ("nb", "Relaterte artikler", Cue::ReadAlso),
+            ("fi", "Aiheesta lisää", Cue::ReadAlso),
+            ("hu", "Ezek is érdekelhetnek", Cue::ReadAlso),
+            ("ro", "Citește și: Feribotul", Cue::ReadAlso),
+            ("el", "Διαβάστε επίσης", Cue::ReadAlso),
+            ("ja", "あわせて読みたい", Cue::ReadAlso),
+            ("zh", "延伸阅读", Cue::ReadAlso),
+            ("ko", "관련기사", Cue::ReadAlso),
+            ("ar", "اقرأ أيضاً", Cue::ReadAlso),
+            ("sv", "Prenumerera på vårt nyhetsbrev!", Cue::Newsletter),
+            ("pl", "Używamy plików cookie, aby...", Cue::Cookie),
+        ];
+        for (lang, line, cue) in lines {
+            assert_eq!(find(line).map(|c| c.0), Some(cue), "{lang}: {line}");
+        }
     }
 
     #[test]

@@ -15,10 +15,38 @@ use crate::page::Page;
 use crate::removal::{Reason, Removals, Stage};
 use crate::rules::cues::{self, Cue};
 
+/// A paragraph at least this long is article prose, not a teaser.
+const LONG_PARAGRAPH_CHARS: usize = 200;
+/// A listing body whose long paragraphs hold this share (per cent) of its text reads as an article.
+const ARTICLE_SHARE: usize = 30;
+/// ...when there are at least this many of them.
+const ARTICLE_MIN_PARAGRAPHS: usize = 2;
+
+/// Whether the blocks of `body` are items of a listing: the page was read as one, and the body is
+/// not an article after all. A news page's sidebars and teaser rails make its prose a small share
+/// of the page, but the body picked from it is a run of long paragraphs, which no list of teasers
+/// is; there the edges are trimmed as an article's.
+pub(crate) fn is_listing(page: &Page<'_>, body: &Body, drafts: &[Draft]) -> bool {
+    if body.rules != Rules::Listing {
+        return false;
+    }
+    let mut total = 0usize;
+    let (mut long, mut count) = (0usize, 0usize);
+    for d in drafts {
+        let chars = d.block.text.chars().count();
+        total += chars;
+        if is_long_prose(page, d) {
+            long += chars;
+            count += 1;
+        }
+    }
+    count < ARTICLE_MIN_PARAGRAPHS || long * 100 < ARTICLE_SHARE * total
+}
+
 /// Drops the title heading, link lists and non-prose scraps at the edges of the body.
 pub(crate) fn chaff(
     page: &Page<'_>,
-    body: &Body,
+    listing: bool,
     drafts: Vec<Draft>,
     title: Option<&str>,
     removals: &mut Removals,
@@ -27,7 +55,7 @@ pub(crate) fn chaff(
     let title_key = title.map(normalize_key);
     let mut title_seen = false;
     // On a page of short items, links and scraps are the content, wherever they stand.
-    let links_are_content = body.rules == Rules::Listing;
+    let links_are_content = listing;
     let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
     for draft in drafts {
         if let (BlockKind::Heading { .. }, Some(key)) = (&draft.block.kind, &title_key)
@@ -56,12 +84,12 @@ pub(crate) fn chaff(
 /// Drops the non-prose scraps before the first and after the last block of prose.
 pub(crate) fn trim_edges(
     page: &Page<'_>,
-    body: &Body,
+    listing: bool,
     kept: Vec<Draft>,
     removals: &mut Removals,
 ) -> Vec<Draft> {
     // On a page of short items, scraps are the content, wherever they stand.
-    if body.rules == Rules::Listing {
+    if listing {
         return kept;
     }
     let measures = &page.measures;
@@ -252,11 +280,12 @@ const CREDIT_MAX_CHARS: usize = 300;
 /// ("Read also:", "Tags:", "Share this") and all after it; appeals and newsletter boxes ending the
 /// body; photo credits opening it. A cue inside the article never removes anything.
 pub(crate) fn trim_cued_edges(
-    body: &Body,
+    page: &Page<'_>,
+    listing: bool,
     drafts: Vec<Draft>,
     removals: &mut Removals,
 ) -> Vec<Draft> {
-    if body.rules == Rules::Listing || drafts.is_empty() {
+    if listing || drafts.is_empty() {
         return drafts;
     }
     let lengths: Vec<usize> = drafts
@@ -272,6 +301,7 @@ pub(crate) fn trim_cued_edges(
             && lengths[i] <= TERMINATOR_MAX_CHARS
             && !matches!(draft.block.kind, BlockKind::Heading { .. })
             && cues::find(&draft.block.text).is_some_and(|(cue, _)| cue.ends_article())
+            && !drafts.get(i + 1).is_some_and(|d| is_long_prose(page, d))
         {
             end = i;
             break;
@@ -311,6 +341,15 @@ pub(crate) fn trim_cued_edges(
     kept
 }
 
+/// A paragraph of the article's prose: long, and not a list of links. A cue ("Read also") with
+/// such a paragraph right after it stands inside the article ("Read also: ..." between two
+/// paragraphs), not at its end.
+fn is_long_prose(page: &Page<'_>, draft: &Draft) -> bool {
+    draft.block.kind == BlockKind::Paragraph
+        && draft.block.text.chars().count() >= LONG_PARAGRAPH_CHARS
+        && quality(&page.measures.unit[draft.owner]) == Quality::Good
+}
+
 /// A block that anchors the body: prose, code or a table row.
 fn is_solid(measures: &Measures, draft: &Draft) -> bool {
     match draft.block.kind {
@@ -337,199 +376,6 @@ fn normalize_key(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::dom::{Dom, parse};
-    use crate::extract::build::{self, Built};
-    use crate::extract::{Unobserved, read, select};
-    use crate::removal::Removal;
-    use crate::{BlockKind, Config};
-
-    /// Sentences long and punctuated enough to read as prose, each with its own words.
-    const PROSE: [&str; 8] = [
-        "The council met on Monday evening, and after a long debate it voted to keep the ferry \
-         running through the winter months.",
-        "Residents of the island had campaigned for weeks, writing letters and attending every \
-         meeting, and they were glad of the result.",
-        "The service will run twice a day, weather permitting, until the spring timetable begins \
-         in April, the operator said.",
-        "Fares stay as they were last year, although the operator warned that the price of fuel \
-         could change that before the summer.",
-        "Fishermen on the north quay said the decision would let them send their catch to the \
-         mainland markets without a detour.",
-        "The school on the island, which has twelve pupils, had feared that its teachers could no \
-         longer reach it every morning.",
-        "A petition signed by almost every household was handed to the council clerk on the \
-         steps of the town hall last week.",
-        "The mayor thanked the crew of the ferry, who have kept the crossing open through storms \
-         that closed every other route.",
-    ];
-
-    /// What one filter made of a page's drafts: the texts it kept and what it recorded.
-    struct Filtered {
-        kept: Vec<String>,
-        removed: Vec<(String, Reason)>,
-    }
-
-    /// Runs the pipeline up to the filters on `html` (title "Ferry timetable"), then `filter`
-    /// alone on the body's drafts.
-    fn filtered(
-        html: &str,
-        filter: impl FnOnce(&Page<'_>, &Body, Built, &mut Removals) -> Vec<Draft>,
-    ) -> Filtered {
-        let doc = parse(&crate::input::prepare(html));
-        let page = read(Dom::new(&doc), &mut Removals::default(), &mut Unobserved);
-        let body = select::select(&page, &Config::default()).expect("a body");
-        let built = build::drafts(&page, &body, &mut Removals::default());
-        let texts: Vec<(ego_tree::NodeId, String)> = built
-            .drafts
-            .iter()
-            .map(|d| (d.block.node, d.block.text.clone()))
-            .collect();
-        let mut removals = Removals::default();
-        let kept = filter(&page, &body, built, &mut removals);
-        let text_of = |r: &Removal| {
-            let own = texts.iter().find(|(node, _)| *node == r.node);
-            own.map_or_else(|| format!("{:?}", r.node), |(_, t)| t.clone())
-        };
-        Filtered {
-            kept: kept.into_iter().map(|d| d.block.text).collect(),
-            removed: removals
-                .into_vec()
-                .iter()
-                .map(|r| (text_of(r), r.reason.clone()))
-                .collect(),
-        }
-    }
-
-    fn page(article: &str) -> String {
-        format!(
-            "<html><head><title>Ferry timetable | Island News</title></head><body>\
-             <nav><a href=/>Home</a> <a href=/news>News</a></nav>\
-             <article>{article}</article><footer>Island News</footer></body></html>"
-        )
-    }
-
-    fn paragraphs(prose: &[&str]) -> String {
-        prose.iter().map(|p| format!("<p>{p}</p>")).collect()
-    }
-
-    #[test]
-    fn chaff_drops_the_title_heading_and_link_lists_not_prose() {
-        let html = page(&format!(
-            "<h1>Ferry timetable</h1>{}<ul class=links><li><a href=/a>Storm warning issued</a></li>\
-             <li><a href=/b>Harbour closed</a></li></ul>{}",
-            paragraphs(&PROSE[..2]),
-            paragraphs(&PROSE[2..4]),
-        ));
-        let result = filtered(&html, |page, body, built, removals| {
-            chaff(page, body, built.drafts, Some("Ferry timetable"), removals)
-        });
-        assert_eq!(result.kept, PROSE[..4]);
-        let reasons: Vec<&Reason> = result.removed.iter().map(|(_, r)| r).collect();
-        assert!(matches!(reasons[0], Reason::TitleHeading), "{reasons:?}");
-        assert!(
-            reasons[1..]
-                .iter()
-                .all(|r| matches!(r, Reason::LinkDensity { percent: 100 })),
-            "{reasons:?}"
-        );
-    }
-
-    #[test]
-    fn trim_edges_drops_scraps_outside_the_prose_but_keeps_headings_and_lists() {
-        let html = page(&format!(
-            "<p>12 May 2024</p><h2>Winter crossings</h2>{}<ul><li>Monday</li><li>Friday</li></ul>\
-             <p>Share</p>",
-            paragraphs(&PROSE[..3]),
-        ));
-        let result = filtered(&html, |page, body, built, removals| {
-            trim_edges(page, body, built.drafts, removals)
-        });
-        assert_eq!(result.kept[0], "Winter crossings");
-        assert_eq!(result.kept[1..4], PROSE[..3]);
-        assert_eq!(result.kept[4..], ["Monday", "Friday"]);
-        let removed: Vec<&str> = result.removed.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(removed, ["12 May 2024", "Share"]);
-        assert!(result.removed.iter().all(|(_, r)| *r == Reason::EdgeNoise));
-    }
-
-    #[test]
-    fn cued_edges_end_the_article_at_read_also_and_drop_a_leading_credit() {
-        let html = page(&format!(
-            "<p>Photo: Ann Lee / Island News</p>{}<p>Read also: Storm closes the harbour</p>{}",
-            paragraphs(&PROSE[..4]),
-            paragraphs(&PROSE[4..5]),
-        ));
-        let result = filtered(&html, |_, body, built, removals| {
-            trim_cued_edges(body, built.drafts, removals)
-        });
-        assert_eq!(result.kept, PROSE[..4]);
-        assert!(matches!(result.removed[0].1, Reason::Cue { .. }));
-        assert_eq!(result.removed[1].0, "Read also: Storm closes the harbour");
-        assert!(matches!(
-            result.removed[1].1,
-            Reason::Cue {
-                phrase: "read also"
-            }
-        ));
-        // What follows the terminator goes with it.
-        assert_eq!(result.removed[2].0, PROSE[4]);
-    }
-
-    #[test]
-    fn a_read_also_line_early_in_the_article_does_not_end_it() {
-        let html = page(&format!(
-            "{}<p>Read also: Storm closes the harbour</p>{}",
-            paragraphs(&PROSE[..1]),
-            paragraphs(&PROSE[1..6]),
-        ));
-        let result = filtered(&html, |_, body, built, removals| {
-            trim_cued_edges(body, built.drafts, removals)
-        });
-        assert_eq!(result.kept.len(), 7, "{:?}", result.removed);
-        assert!(result.removed.is_empty());
-    }
-
-    #[test]
-    fn repeats_drop_the_later_copy_of_an_appeal() {
-        let appeal = "Island News is free to read because readers like you support it: give what \
-                      you can today, and keep our reporting on the islands going.";
-        let html = page(&format!(
-            "{}<p>{appeal}</p>{}<p>{appeal}</p>",
-            paragraphs(&PROSE[..4]),
-            paragraphs(&PROSE[4..]),
-        ));
-        let result = filtered(&html, |page, body, built, removals| {
-            drop_repeats(page, body, &built.outside, built.drafts, removals)
-        });
-        assert_eq!(result.removed.len(), 1, "{:?}", result.removed);
-        let (text, reason) = &result.removed[0];
-        assert_eq!(text, appeal);
-        assert!(
-            matches!(reason, Reason::Duplicate { .. } | Reason::RepeatedAtEdge),
-            "{reason:?}"
-        );
-        // The first copy stands inside the article: the cue filters judge it, not this one.
-        assert_eq!(result.kept.iter().filter(|t| *t == appeal).count(), 1);
-        assert_eq!(result.kept.len(), PROSE.len() + 1);
-    }
-
-    #[test]
-    fn removals_name_the_element_when_the_draft_is_all_of_it() {
-        let html = page(&format!("{}<p>Share</p>", paragraphs(&PROSE[..3])));
-        let doc = parse(&crate::input::prepare(&html));
-        let page = read(Dom::new(&doc), &mut Removals::default(), &mut Unobserved);
-        let body = select::select(&page, &Config::default()).expect("a body");
-        let built = build::drafts(&page, &body, &mut Removals::default());
-        let share = built.drafts.last().expect("drafts");
-        assert!(share.whole && share.block.kind == BlockKind::Paragraph);
-        let node = share.block.node;
-        let mut removals = Removals::default();
-        trim_edges(&page, &body, built.drafts, &mut removals);
-        let record = removals.into_vec();
-        assert_eq!(record.len(), 1);
-        assert_eq!(record[0].node, node);
-        assert_eq!(record[0].stage, Stage::Filter);
-    }
-}
+mod tests;
+#[cfg(test)]
+mod unit_tests;
