@@ -19,10 +19,12 @@
 //! # Ok::<(), unchaff::Error>(())
 //! ```
 //!
-//! The pipeline, one module per stage: `decode` bytes, parse them into a DOM (`dom`), `prune`
-//! what is never content, `score` containers, `select` the body, build the `blocks`, `filter`
-//! them (edges, cues, repeats) and `render` them; `site` removes a site's template across pages.
-//! Every node left out is recorded as a [`Removal`] with its [`Stage`] and [`Reason`].
+//! The pipeline is `extract::run`: decode the bytes (`input::decode`), cut what the parser need
+//! not see (`input`), parse (`dom`), read the page (prune, measure, its kind and declarations,
+//! the rule marks), select the body, build its blocks, filter and dedup them, and finish the
+//! [`Extraction`], which the renderers turn into text, Markdown, HTML or a JSON [`Record`];
+//! [`SiteProfile`] removes a site's template across pages. Every node left out is recorded as a
+//! [`Removal`] with its [`Stage`] and [`Reason`]. ARCHITECTURE.md maps the folders.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
