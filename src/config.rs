@@ -17,6 +17,12 @@ pub struct Config {
     /// When the selected body holds fewer characters than this, the extractor relaxes its rules,
     /// and if that is still too little, falls back to the text of the whole page. Default: 250.
     pub min_body_chars: usize,
+    /// Documents with more nodes (elements, texts, comments) than this are refused with
+    /// [`crate::ErrorKind::OverBudget`] once parsed. Default: `None`, no limit.
+    pub max_nodes: Option<usize>,
+    /// An extraction still running after this long ends with [`crate::ErrorKind::OverBudget`]
+    /// at the end of the stage it is in (parse, metadata, select, blocks). Default: `None`.
+    pub time_limit: Option<std::time::Duration>,
 }
 
 impl Default for Config {
@@ -26,6 +32,8 @@ impl Default for Config {
             explain: false,
             max_input_bytes: 64 << 20,
             min_body_chars: 250,
+            max_nodes: None,
+            time_limit: None,
         }
     }
 }

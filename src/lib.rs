@@ -28,6 +28,7 @@
 #![forbid(unsafe_code)]
 
 mod blocks;
+mod budget;
 mod config;
 mod dedup;
 mod dom;
@@ -36,6 +37,7 @@ mod extract;
 mod input;
 mod page;
 mod record;
+use budget::check_size;
 mod removal;
 mod render;
 mod rules;
@@ -47,6 +49,7 @@ struct ReadmeExamples;
 
 pub use blocks::{Block, BlockKind};
 pub use blocks::{Span, Style};
+pub use budget::Limit;
 pub use config::Config;
 pub use dedup::fingerprint::{Fingerprint, Overlap};
 pub use dedup::site::{SiteProfile, host_of};
@@ -170,7 +173,7 @@ pub fn extract_response(
     let transport = content_type.and_then(input::decode::content_type_charset);
     let decoded = input::decode::decode(body, transport);
     let mut page = extract(&decoded.text, config)?;
-    page.encoding = decoded.encoding.name();
+    page.encoding = decoded.name;
     Ok(page)
 }
 
@@ -186,9 +189,12 @@ fn extract_timed(
     laps: &mut timing::Laps,
 ) -> Result<Extraction, Error> {
     check_size(html.len(), config)?;
+    let budget = budget::Budget::start(config);
     let document = dom::parse_page_timed(html, laps);
     let dom = dom::Dom::new(&document);
     laps.lap("dom view");
+    budget.nodes(dom.nodes.len())?;
+    budget.time("parse")?;
     let mut removals = Vec::new();
     let analysis = extract::select::Analysis::new(dom, &mut removals, laps);
     let title = page::metadata::title(&analysis.dom, &analysis.dead, &analysis.metas);
@@ -196,8 +202,10 @@ fn extract_timed(
     let info = page::metadata::metadata(&analysis.dom, &analysis.metas);
     let base_href = analysis.metas.base.map(str::to_owned);
     laps.lap("metadata");
+    budget.time("metadata")?;
     let body = extract::select::select(&analysis, config);
     laps.lap("select");
+    budget.time("select")?;
     let mut blocks = match body {
         Some(body) => extract::build::build(&analysis, &body, title.as_deref(), &mut removals),
         None => Vec::new(),
@@ -208,6 +216,7 @@ fn extract_timed(
         blocks.splice(0..0, declared);
     }
     laps.lap("blocks and filters");
+    budget.time("blocks")?;
     // A page that declares no summary gets its first paragraph, as readers show it; one that
     // declares no language, the language its article is written in.
     let info = Metadata {
@@ -293,14 +302,4 @@ pub mod timing {
         }
         (result, laps)
     }
-}
-
-fn check_size(size: usize, config: &Config) -> Result<(), Error> {
-    if size > config.max_input_bytes {
-        return Err(Error::new(ErrorKind::TooLarge {
-            size,
-            limit: config.max_input_bytes,
-        }));
-    }
-    Ok(())
 }
