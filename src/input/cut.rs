@@ -214,6 +214,20 @@ struct Name {
 }
 
 impl Name {
+    /// `raw` lower-cased; empty when longer than 16 bytes.
+    fn of(raw: &[u8]) -> Name {
+        let mut name = Name {
+            bytes: [0; 16],
+            len: 0,
+        };
+        if raw.len() <= name.bytes.len() {
+            name.len = raw.len();
+            name.bytes[..name.len].copy_from_slice(raw);
+            name.bytes[..name.len].make_ascii_lowercase();
+        }
+        name
+    }
+
     fn as_slice(&self) -> &[u8] {
         &self.bytes[..self.len]
     }
@@ -228,16 +242,7 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
     while k < b.len() && !is_space(b[k]) && b[k] != b'/' && b[k] != b'>' {
         k += 1;
     }
-    let raw_name = &b[name_start..k];
-    let mut name = Name {
-        bytes: [0; 16],
-        len: 0,
-    };
-    if raw_name.len() <= name.bytes.len() {
-        name.len = raw_name.len();
-        name.bytes[..name.len].copy_from_slice(raw_name);
-        name.bytes[..name.len].make_ascii_lowercase();
-    }
+    let name = Name::of(&b[name_start..k]);
     let mut type_value = None;
     let mut self_closing = false;
     let mut attributes = 0;
@@ -286,26 +291,31 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
         while k < b.len() && is_space(b[k]) {
             k += 1;
         }
-        let (value_start, value_end) = match b.get(k) {
-            Some(&q @ (b'"' | b'\'')) => {
-                let close = memchr(q, &b[k + 1..])?;
-                let span = (k + 1, k + 1 + close);
-                k = k + 1 + close + 1;
-                span
-            }
-            _ => {
-                let start = k;
-                while k < b.len() && !is_space(b[k]) && b[k] != b'>' {
-                    k += 1;
-                }
-                (start, k)
-            }
-        };
+        let (value_start, value_end);
+        (value_start, value_end, k) = attribute_value(b, k)?;
         if attr.eq_ignore_ascii_case(b"type") {
             type_value = html.get(value_start..value_end);
         }
         if unread(attr) {
             cuts.push((gap, k));
+        }
+    }
+}
+
+/// The attribute value starting at `k` (quoted or not): where it starts and ends, and where the
+/// scan goes on; `None` for a quote never closed.
+fn attribute_value(b: &[u8], mut k: usize) -> Option<(usize, usize, usize)> {
+    match b.get(k) {
+        Some(&q @ (b'"' | b'\'')) => {
+            let close = memchr(q, &b[k + 1..])?;
+            Some((k + 1, k + 1 + close, k + 1 + close + 1))
+        }
+        _ => {
+            let start = k;
+            while k < b.len() && !is_space(b[k]) && b[k] != b'>' {
+                k += 1;
+            }
+            Some((start, k, k))
         }
     }
 }
