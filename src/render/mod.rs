@@ -2,6 +2,7 @@
 
 pub(crate) mod html;
 pub(crate) mod markdown;
+mod md_escape;
 pub(crate) mod text;
 
 #[cfg(test)]
