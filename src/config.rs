@@ -26,6 +26,12 @@ pub struct Config {
     /// a region, as in `"en-GB"`, is ignored), declared or detected. A page whose language is
     /// unknown is kept. Default: `None` (every language).
     pub target_language: Option<String>,
+    /// Documents with more nodes (elements, texts, comments) than this are refused with
+    /// [`crate::ErrorKind::OverBudget`] once parsed. Default: `None`, no limit.
+    pub max_nodes: Option<usize>,
+    /// An extraction still running after this long ends with [`crate::ErrorKind::OverBudget`]
+    /// at the end of the stage it is in (parse, metadata, select, blocks). Default: `None`.
+    pub time_limit: Option<std::time::Duration>,
 }
 
 /// The balance between precision (no boilerplate) and recall (no article text missing).
@@ -64,6 +70,8 @@ impl Default for Config {
             focus: Focus::Balanced,
             tables: true,
             target_language: None,
+            max_nodes: None,
+            time_limit: None,
         }
     }
 }

@@ -18,6 +18,8 @@ pub enum ErrorKind {
         /// Control bytes per thousand in the input's first bytes.
         per_mille: u32,
     },
+    /// The extraction ran over a limit of its [`crate::Config`]: too many nodes, too long.
+    OverBudget(crate::Limit),
 }
 
 /// An error of the extraction library.
@@ -50,6 +52,15 @@ impl fmt::Display for Error {
                 f,
                 "binary data, not an HTML page ({:.1}% control bytes)",
                 f64::from(*per_mille) / 10.0
+            ),
+            ErrorKind::OverBudget(crate::Limit::Nodes { nodes, limit }) => write!(
+                f,
+                "a document of {nodes} nodes exceeds the limit of {limit} nodes"
+            ),
+            ErrorKind::OverBudget(crate::Limit::Time { limit, stage }) => write!(
+                f,
+                "over the time limit of {:.3} s after the {stage} stage",
+                limit.as_secs_f64()
             ),
         }
     }

@@ -30,6 +30,7 @@
 #![forbid(unsafe_code)]
 
 mod blocks;
+mod budget;
 mod config;
 mod dedup;
 mod dom;
@@ -39,6 +40,7 @@ mod extraction;
 mod input;
 mod page;
 mod record;
+use budget::check_size;
 mod removal;
 mod render;
 mod rules;
@@ -51,6 +53,7 @@ struct ReadmeExamples;
 
 pub use blocks::{Block, BlockKind};
 pub use blocks::{Span, Style};
+pub use budget::Limit;
 pub use config::{Config, Focus};
 pub use dedup::fingerprint::{Fingerprint, Overlap};
 pub use dedup::site::SiteProfile;
@@ -74,14 +77,14 @@ pub fn extract_response(
     content_type: Option<&str>,
     config: &Config,
 ) -> Result<Extraction, Error> {
-    extract::check_size(body.len(), config)?;
+    check_size(body.len(), config)?;
     if let Some(per_mille) = input::decode::binary(body) {
         return Err(Error::new(ErrorKind::Binary { per_mille }));
     }
     let transport = content_type.and_then(input::decode::content_type_charset);
     let decoded = input::decode::decode(body, transport);
     let mut page = extract(&decoded.text, config)?;
-    page.encoding = decoded.encoding.name();
+    page.encoding = decoded.name;
     Ok(page)
 }
 

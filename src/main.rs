@@ -8,9 +8,12 @@ use clap::Parser;
 mod cli {
     pub mod batch;
     pub mod inputs;
+    pub mod interrupt;
     pub mod report;
+    pub mod warc;
 }
-use cli::{batch::Batch, inputs};
+use cli::batch::{Batch, Stop};
+use cli::inputs;
 
 /// Extract the main article from saved web pages, without menus, ads, share bars and other chaff.
 #[derive(Debug, Parser)]
@@ -165,8 +168,8 @@ fn main() -> ExitCode {
     batch.failed |= !problems.is_empty();
     match batch.run() {
         // A reader that stops early (`| head`) is no error: stop quietly, as other tools do.
-        Err(e) if e.is_empty() => ExitCode::SUCCESS,
-        Err(e) => {
+        Err(Stop::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Stop::Fatal(e)) => {
             eprintln!("unchaff: {e}");
             ExitCode::from(2)
         }

@@ -12,7 +12,7 @@ fn main() {
         if let Ok(page) = unchaff::extract_bytes(data, &config) {
             let text = page.text();
             assert!(!text.contains('\0') || data.contains(&0), "no NUL invented");
-            if let Err(violation) = invariants::check(&page) {
+            if let Err(violation) = invariants::check_sized(&page, Some(data.len())) {
                 panic!("invariant broken: {violation}");
             }
         }

@@ -9,17 +9,38 @@ use unchaff_read_back::{normal, read_back};
 
 /// Renders `page` as Markdown and HTML, with images off and on, the HTML standalone too, and
 /// checks every rendering against the text output.
+#[allow(dead_code)]
 pub fn check(page: &Extraction) -> Result<(), String> {
+    check_sized(page, None)
+}
+
+/// The most bytes a rendering may have per byte of input, plus [`GROWTH_SLACK`]: renderers are
+/// bounded in their output (a table is not padded to rows x widest row).
+pub const GROWTH: usize = 16;
+pub const GROWTH_SLACK: usize = 4096;
+
+/// [`check`], and with the input's size, each rendering at most [`GROWTH`] times it.
+pub fn check_sized(page: &Extraction, input_len: Option<usize>) -> Result<(), String> {
     let text = page.text();
     let expected = normal(&text);
+    let bounded = |what: &str, output: &str| match input_len {
+        Some(n) if output.len() > GROWTH * n + GROWTH_SLACK => Err(format!(
+            "{what}: {} bytes out of {n} bytes in",
+            output.len()
+        )),
+        _ => Ok(()),
+    };
+    bounded("text", &text)?;
     for images in [false, true] {
         let options = RenderOptions::default().with_images(images);
         let markdown = page.markdown(&options);
+        bounded("markdown", &markdown)?;
         check_markdown(&markdown, &expected)
             .map_err(|e| format!("markdown (images {images}): {e}\n--- markdown:\n{markdown}"))?;
         for standalone in [false, true] {
             let options = options.clone().with_standalone(standalone);
             let html = page.html(&options);
+            bounded("html", &html)?;
             check_html(&html, &expected, standalone).map_err(|e| {
                 format!("html (images {images}, standalone {standalone}): {e}\n--- html:\n{html}")
             })?;

@@ -14,7 +14,7 @@ fn main() {
         let mut config = unchaff::Config::default();
         config.explain = true;
         let outcome = std::panic::catch_unwind(|| match unchaff::extract_bytes(&data, &config) {
-            Ok(page) => invariants::check(&page),
+            Ok(page) => invariants::check_sized(&page, Some(data.len())),
             Err(_) => Ok(()),
         });
         match outcome {

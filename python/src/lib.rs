@@ -7,10 +7,10 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyException, PyTypeError, PyUnicodeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyString};
 
 mod site;
 
@@ -34,6 +34,14 @@ impl Page {
         }
         if let Ok(bytes) = object.extract::<PyBackedBytes>() {
             return Ok(Page::Bytes(bytes));
+        }
+        if object.is_instance_of::<PyString>() {
+            // A str that cannot be encoded as UTF-8 holds a lone surrogate (from a
+            // `surrogateescape` decode, or a cut UTF-16 pair).
+            return Err(PyUnicodeError::new_err(
+                "html is a str that is not valid Unicode (it holds a lone surrogate); pass the \
+                 page's bytes instead, or encode it with errors=\"replace\" first",
+            ));
         }
         let name = object.get_type().name()?;
         Err(PyTypeError::new_err(format!(
@@ -341,6 +349,7 @@ fn kind(error: &unchaff::Error) -> &'static str {
     match error.kind() {
         unchaff::ErrorKind::Binary { .. } => "binary",
         unchaff::ErrorKind::TooLarge { .. } => "too_large",
+        unchaff::ErrorKind::OverBudget(_) => "over_budget",
         _ => "other",
     }
 }

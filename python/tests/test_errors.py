@@ -48,3 +48,11 @@ def test_content_type_is_for_bytes_only():
 def test_options_are_keyword_only():
     with pytest.raises(TypeError):
         unchaff.extract("<p>a</p>", "https://example.org/")  # type: ignore[misc]
+
+
+def test_a_str_with_a_lone_surrogate_is_named_as_not_valid_unicode():
+    # What `bytes.decode(errors="surrogateescape")` gives for a byte that is not UTF-8.
+    page = b"<p>caf\xe9</p>".decode("utf-8", errors="surrogateescape")
+    with pytest.raises(UnicodeError, match="not valid Unicode") as caught:
+        unchaff.extract(page)
+    assert "str or bytes" not in str(caught.value)

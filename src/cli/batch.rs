@@ -52,6 +52,11 @@ impl<'a> Batch<'a> {
             Format::Html => "html",
             Format::Json => "json",
         };
+        if let Some(dir) = &args.output_dir {
+            for renamed in inputs::separate_outputs(dir, &mut found, extension) {
+                eprintln!("unchaff: {renamed}");
+            }
+        }
         if let Some(dir) = &args.output_dir
             && args.skip_existing
         {
@@ -72,22 +77,23 @@ impl<'a> Batch<'a> {
 
     /// Extracts every input and writes the output. Pages are streamed in chunks unless the
     /// cross-page pass or a batch report needs them all at once. `Err` is a usage or output error.
-    pub fn run(&mut self) -> Result<(), String> {
+    pub fn run(&mut self) -> Result<(), Stop> {
         let args = self.args;
         if let Some(output) = &args.output
             && let Some(clash) = self.inputs.iter().find(|i| same_file(&i.path, output))
         {
-            return Err(format!(
+            return Err(Stop::Fatal(format!(
                 "{}: refusing to overwrite an input with the output",
                 clash.path.display()
-            ));
+            )));
         }
-        interrupt::install();
+        super::interrupt::install();
         let started = Instant::now();
         let show_progress = args.progress || (!args.quiet && io::stderr().is_terminal());
         let bar = if show_progress {
             ProgressBar::new(self.inputs.len() as u64).with_style(
-                ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {per_sec}, eta {eta}")
+                ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {rate}, eta {eta}")
+                    .map(|style| style.with_key("rate", rate))
                     .unwrap_or_else(|_| ProgressStyle::default_bar()),
             )
         } else {
@@ -136,7 +142,7 @@ impl<'a> Batch<'a> {
 
     /// Extracts and writes files: in chunks, or all at once when the cross-page pass or a batch
     /// report needs them together.
-    fn files(&mut self, run: &mut Running, files: Vec<inputs::Input>) -> Result<(), String> {
+    fn files(&mut self, run: &mut Running, files: Vec<inputs::Input>) -> Result<(), Stop> {
         let args = self.args;
         let cross_page = !args.no_cross_page && (files.len() > 1 || args.site_profile.is_some());
         if !cross_page && args.report.is_none() {
@@ -160,7 +166,7 @@ impl<'a> Batch<'a> {
 
     /// Extracts and writes files a chunk at a time, so that memory stays flat: the pool extracts
     /// the next chunk while this thread writes the one before.
-    fn stream_files(&mut self, run: &mut Running, files: &[inputs::Input]) -> Result<(), String> {
+    fn stream_files(&mut self, run: &mut Running, files: &[inputs::Input]) -> Result<(), Stop> {
         let config = self.config.clone();
         let mut previous: Option<(&[inputs::Input], Vec<PageResult>)> = None;
         let parts = files
@@ -212,9 +218,10 @@ impl<'a> Batch<'a> {
     }
 
     /// Extracts and writes the HTML responses of a WARC archive, a chunk of records at a time.
-    fn archive(&mut self, run: &mut Running, archive: &inputs::Input) -> Result<(), String> {
+    fn archive(&mut self, run: &mut Running, archive: &inputs::Input) -> Result<(), Stop> {
         let name = archive.path.display().to_string();
-        let mut records = match inputs::warc_pages(&archive.path) {
+        let mut records = match super::warc::warc_pages(&archive.path, self.config.max_input_bytes)
+        {
             Ok(records) => records,
             Err(e) => {
                 eprintln!("unchaff: {name}: {e}");
@@ -226,7 +233,9 @@ impl<'a> Batch<'a> {
         let mut number = 0;
         loop {
             let mut chunk = Vec::new();
+            let mut read = 0;
             for record in records.by_ref().take(STREAM_CHUNK) {
+                read += 1;
                 match record {
                     Ok(page) => chunk.push(page),
                     Err(cause) => {
@@ -235,7 +244,7 @@ impl<'a> Batch<'a> {
                     }
                 }
             }
-            if chunk.is_empty() {
+            if read == 0 {
                 return Ok(());
             }
             run.bar.inc_length(chunk.len() as u64);
@@ -280,7 +289,7 @@ impl<'a> Batch<'a> {
         input: &inputs::Input,
         page: &Result<Extraction, String>,
         several: bool,
-    ) -> Result<(), String> {
+    ) -> Result<(), Stop> {
         let name = input.path.display().to_string();
         let page = match page {
             Ok(page) => page,
@@ -305,11 +314,21 @@ impl<'a> Batch<'a> {
                     self.failed = true;
                     return Ok(());
                 };
-                target
+                let written = target
                     .parent()
                     .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|()| write_atomically(&target, &rendered))
-                    .map_err(|e| format!("{}: {e}", target.display()))
+                    .and_then(|()| write_atomically(&target, &rendered));
+                match written {
+                    // A name the file system refuses fails its page only.
+                    Err(e) if page_only(&e) => {
+                        eprintln!("unchaff: {name}: cannot write {}: {e}", target.display());
+                        self.failed = true;
+                        Ok(())
+                    }
+                    written => {
+                        written.map_err(|e| Stop::Fatal(format!("{}: {e}", target.display())))
+                    }
+                }
             }
             Sink::Stream { writer, wrote, .. } => {
                 // Texts of several pages are separated by a blank line.
@@ -377,20 +396,20 @@ enum Sink {
     Stream {
         writer: Box<dyn Write>,
         /// The temporary file that takes the name of `-o` at the end.
-        rename: Option<interrupt::Temporary>,
+        rename: Option<super::interrupt::Temporary>,
         wrote: bool,
     },
     Folder(PathBuf),
 }
 
 impl Sink {
-    fn open(args: &Args) -> Result<Sink, String> {
+    fn open(args: &Args) -> Result<Sink, Stop> {
         if let Some(dir) = &args.output_dir {
             return Ok(Sink::Folder(dir.clone()));
         }
         let (writer, rename): (Box<dyn Write>, _) = match &args.output {
             Some(path) => {
-                let (tmp, file) = interrupt::Temporary::create(path)
+                let (tmp, file) = super::interrupt::Temporary::create(path)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
                 (Box::new(io::BufWriter::new(file)), Some(tmp))
             }
@@ -403,7 +422,7 @@ impl Sink {
         })
     }
 
-    fn finish(self) -> Result<(), String> {
+    fn finish(self) -> Result<(), Stop> {
         let Sink::Stream {
             mut writer, rename, ..
         } = self
@@ -417,28 +436,57 @@ impl Sink {
                 let target = tmp.target().display().to_string();
                 flushed
                     .and_then(|()| tmp.commit())
-                    .map_err(|e| format!("{target}: {e}"))
+                    .map_err(|e| Stop::Fatal(format!("{target}: {e}")))
             }
             None => flushed.map_err(|e| {
                 if e.kind() == io::ErrorKind::BrokenPipe {
-                    String::new()
+                    Stop::BrokenPipe
                 } else {
-                    format!("standard output: {e}")
+                    Stop::Fatal(format!("standard output: {e}"))
                 }
             }),
         }
     }
 }
 
-/// The message for an output error; empty for a closed pipe, which ends the run quietly.
-fn sink_error(args: &Args, e: &io::Error) -> String {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        return String::new();
+/// The progress bar's rate, rounded: `75 pages/s`, or `0.4 pages/s` below ten.
+fn rate(state: &indicatif::ProgressState, out: &mut dyn std::fmt::Write) {
+    let _ = out.write_str(&rounded_rate(state.per_sec()));
+}
+
+fn rounded_rate(per_sec: f64) -> String {
+    if per_sec < 10.0 {
+        format!("{per_sec:.1} pages/s")
+    } else {
+        format!("{per_sec:.0} pages/s")
     }
-    match &args.output {
+}
+
+/// Why a run stopped before its end.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// The reader of standard output went away (`| head`): the run ends quietly, as other
+    /// tools do.
+    BrokenPipe,
+    /// A usage or output error that concerns every page, with its message.
+    Fatal(String),
+}
+
+impl From<String> for Stop {
+    fn from(message: String) -> Stop {
+        Stop::Fatal(message)
+    }
+}
+
+/// The stop for an output error: quiet for a closed pipe.
+fn sink_error(args: &Args, e: &io::Error) -> Stop {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Stop::BrokenPipe;
+    }
+    Stop::Fatal(match &args.output {
         Some(path) => format!("{}: {e}", path.display()),
         None => format!("standard output: {e}"),
-    }
+    })
 }
 
 /// What one page contributes to the output, in the chosen view.
@@ -533,7 +581,7 @@ fn drop_site_template(
     args: &Args,
     inputs: &[PathBuf],
     pages: &mut [Result<Extraction, String>],
-) -> Result<(), String> {
+) -> Result<(), Stop> {
     let mut profile = match &args.site_profile {
         Some(path) if path.exists() => {
             let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -588,8 +636,20 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// A temporary file name beside `path`, for writing it atomically.
-fn temporary_path(path: &Path) -> io::Result<PathBuf> {
+/// Whether an output error concerns its page only (its name), not the folder or the disk.
+fn page_only(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::InvalidFilename | io::ErrorKind::IsADirectory | io::ErrorKind::InvalidInput
+    )
+}
+
+/// The longest file name most file systems take, in bytes.
+const NAME_MAX: usize = 255;
+
+/// A temporary file name beside `path`, for writing it atomically: `.NAME.PID.tmp`, or for a
+/// name too long for that, `.unchaff-HASH.PID.tmp` (within [`NAME_MAX`] bytes either way).
+pub(super) fn temporary_path(path: &Path) -> io::Result<PathBuf> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -597,98 +657,85 @@ fn temporary_path(path: &Path) -> io::Result<PathBuf> {
     let file_name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    let suffix = format!(".{}.tmp", std::process::id());
     let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(file_name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    if 1 + file_name.len() + suffix.len() <= NAME_MAX {
+        tmp_name.push(file_name);
+    } else {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut hasher = DefaultHasher::new();
+        file_name.hash(&mut hasher);
+        tmp_name.push(format!("unchaff-{:016x}", hasher.finish()));
+    }
+    tmp_name.push(suffix);
     Ok(dir.join(tmp_name))
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it into place.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let (tmp, mut file) = interrupt::Temporary::create(path)?;
+    let (tmp, mut file) = super::interrupt::Temporary::create(path)?;
     file.write_all(bytes)?;
     drop(file);
     tmp.commit()
 }
 
-/// Interruption (Ctrl-C, SIGTERM, SIGHUP): the temporary files being written are removed and the
-/// run exits with code 130, so an output file is either complete or absent.
-mod interrupt {
-    use std::fs::File;
-    use std::io;
-    use std::path::{Path, PathBuf};
-    use std::sync::{Mutex, MutexGuard, PoisonError};
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// The exit code of an interrupted run, as shells report SIGINT.
-    const INTERRUPTED: i32 = 130;
-
-    /// The temporary files that exist now. Files are created and renamed with the lock held, and
-    /// the handler keeps it until the process ends, so none appears or moves after the cleanup.
-    static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-    fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
-        PENDING.lock().unwrap_or_else(PoisonError::into_inner)
+    #[test]
+    fn temporary_names_stay_within_the_file_name_limit() {
+        let short = temporary_path(Path::new("out/story.txt")).expect("a name");
+        let pid = std::process::id();
+        assert_eq!(short, PathBuf::from(format!("out/.story.txt.{pid}.tmp")));
+        let long = format!("{}.txt", "n".repeat(250));
+        let tmp = temporary_path(&Path::new("out").join(&long)).expect("a name");
+        let name = tmp.file_name().expect("a file name").len();
+        assert!(name <= NAME_MAX, "{name} bytes");
+        assert_eq!(tmp.parent(), Some(Path::new("out")));
+        // The same target always gets the same temporary name; another target another one.
+        assert_eq!(
+            tmp,
+            temporary_path(&Path::new("out").join(&long)).expect("a name")
+        );
+        let other = format!("{}.txt", "m".repeat(250));
+        assert_ne!(
+            tmp,
+            temporary_path(&Path::new("out").join(other)).expect("a name")
+        );
     }
 
-    /// Removes the temporary files and exits on the first interruption.
-    pub fn install() {
-        // Only the first call installs it; a second would fail with "handler already set".
-        let _ = ctrlc::set_handler(|| {
-            let mut pending = pending();
-            for path in pending.drain(..) {
-                let _ = std::fs::remove_file(path);
-            }
-            eprintln!("unchaff: interrupted");
-            std::process::exit(INTERRUPTED);
-        });
-    }
-
-    /// A temporary file beside its target: renamed into place by [`Temporary::commit`], removed
-    /// when dropped before that or when the run is interrupted.
-    pub struct Temporary {
-        path: PathBuf,
-        target: PathBuf,
-        committed: bool,
-    }
-
-    impl Temporary {
-        /// Creates the temporary file for `target`.
-        pub fn create(target: &Path) -> io::Result<(Temporary, File)> {
-            let path = super::temporary_path(target)?;
-            let mut pending = pending();
-            let file = File::create(&path)?;
-            pending.push(path.clone());
-            let tmp = Temporary {
-                path,
-                target: target.to_path_buf(),
-                committed: false,
-            };
-            Ok((tmp, file))
-        }
-
-        /// The name the file takes.
-        pub fn target(&self) -> &Path {
-            &self.target
-        }
-
-        /// Renames the file into place.
-        pub fn commit(mut self) -> io::Result<()> {
-            let renamed = {
-                let _pending = pending();
-                std::fs::rename(&self.path, &self.target)
-            };
-            self.committed = renamed.is_ok();
-            renamed
+    #[test]
+    fn only_a_refused_name_fails_one_page() {
+        let name_too_long = io::Error::from(io::ErrorKind::InvalidFilename);
+        assert!(page_only(&name_too_long));
+        for whole_run in [
+            io::ErrorKind::PermissionDenied,
+            io::ErrorKind::StorageFull,
+            io::ErrorKind::ReadOnlyFilesystem,
+            io::ErrorKind::NotFound,
+        ] {
+            assert!(!page_only(&io::Error::from(whole_run)), "{whole_run:?}");
         }
     }
 
-    impl Drop for Temporary {
-        fn drop(&mut self) {
-            let mut pending = pending();
-            if !self.committed {
-                let _ = std::fs::remove_file(&self.path);
-            }
-            pending.retain(|p| *p != self.path);
-        }
+    #[test]
+    fn a_closed_pipe_stops_quietly_and_other_output_errors_name_the_output() {
+        let args = <Args as clap::Parser>::parse_from(["unchaff", "-o", "out.txt", "page.html"]);
+        let pipe = io::Error::from(io::ErrorKind::BrokenPipe);
+        assert_eq!(sink_error(&args, &pipe), Stop::BrokenPipe);
+        let full = io::Error::new(io::ErrorKind::StorageFull, "no space left");
+        assert_eq!(
+            sink_error(&args, &full),
+            Stop::Fatal("out.txt: no space left".to_owned())
+        );
+        assert_eq!(Stop::from("x".to_owned()), Stop::Fatal("x".to_owned()));
+    }
+
+    #[test]
+    fn the_rate_is_rounded() {
+        assert_eq!(rounded_rate(75.3202), "75 pages/s");
+        assert_eq!(rounded_rate(0.4321), "0.4 pages/s");
+        assert_eq!(rounded_rate(1234.5), "1234 pages/s");
     }
 }

@@ -59,7 +59,18 @@ pub fn expand(
     let mut problems = Vec::new();
     for path in named {
         if path.is_dir() {
+            let before = inputs.len();
             walk(&path, &matcher, &mut inputs, &mut problems);
+            // A folder that gives nothing is said, not passed over in silence.
+            if inputs.len() == before {
+                problems.push(match glob {
+                    Some(glob) => format!("{}: no file matches --glob {glob}", path.display()),
+                    None => format!(
+                        "{}: no HTML, .gz or WARC file in this folder",
+                        path.display()
+                    ),
+                });
+            }
         } else {
             let relative = PathBuf::from(path.file_name().unwrap_or(path.as_os_str()));
             inputs.push(Input { path, relative });
@@ -165,6 +176,52 @@ pub fn output_path(dir: &Path, input: &Input, extension: &str) -> Option<PathBuf
     (!escapes).then(|| dir.join(relative))
 }
 
+/// Gives inputs that would write the same output file below `dir` (`a/x.html` and `b/x.html`
+/// named as files; `x.html` beside `x.htm` or `x.html.gz`) names of their own: the first keeps
+/// its name, the next ones get `~2`, `~3`... before the extension, skipping names taken. Returns
+/// one line per renamed input, for the summary.
+pub fn separate_outputs(dir: &Path, inputs: &mut [Input], extension: &str) -> Vec<String> {
+    let mut taken: std::collections::HashSet<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| output_path(dir, i, extension))
+        .collect();
+    let mut written = std::collections::HashSet::new();
+    let mut renamed = Vec::new();
+    for input in inputs.iter_mut() {
+        let Some(target) = output_path(dir, input, extension) else {
+            continue;
+        };
+        if is_warc(&input.path) || written.insert(target.clone()) {
+            continue;
+        }
+        let stem = target
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let (new_relative, new_target) = (2..)
+            .map(|n| {
+                let name = format!("{stem}~{n}.{extension}");
+                (
+                    input.relative.with_file_name(&name),
+                    target.with_file_name(&name),
+                )
+            })
+            .find(|(_, t)| !taken.contains(t))
+            .unwrap_or_default();
+        taken.insert(new_target.clone());
+        written.insert(new_target.clone());
+        renamed.push(format!(
+            "{} would write {} like an earlier input: written as {}",
+            input.path.display(),
+            target.display(),
+            new_target.display()
+        ));
+        input.relative = new_relative;
+    }
+    renamed
+}
+
 /// Whether a path names a WARC archive (`.warc`, `.warc.gz`).
 pub fn is_warc(path: &Path) -> bool {
     let name = path
@@ -185,47 +242,8 @@ pub struct WarcPage {
     pub body: Vec<u8>,
 }
 
-/// The HTML responses of a WARC archive (plain or gzipped), read a record at a time. Other
-/// records (requests, metadata, non-HTML responses) are skipped; a damaged record ends the walk
-/// with an error.
-pub fn warc_pages(path: &Path) -> io::Result<impl Iterator<Item = Result<WarcPage, String>>> {
-    let file = std::fs::File::open(path)?;
-    let reader: Box<dyn Read + Send> = if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
-    {
-        Box::new(MultiGzDecoder::new(file))
-    } else {
-        Box::new(file)
-    };
-    let mut records = warc::WarcReader::new(io::BufReader::new(reader)).iter_records();
-    let mut done = false;
-    Ok(std::iter::from_fn(move || {
-        while !done {
-            let record = match records.next()? {
-                Ok(record) => record,
-                Err(e) => {
-                    done = true;
-                    return Some(Err(format!("damaged WARC record: {e}")));
-                }
-            };
-            if *record.warc_type() != warc::RecordType::Response {
-                continue;
-            }
-            let uri = record
-                .header(warc::WarcHeader::TargetURI)
-                .map(|u| u.trim().to_owned())
-                .unwrap_or_default();
-            if let Some(page) = http_html_page(uri, record.body()) {
-                return Some(Ok(page));
-            }
-        }
-        None
-    }))
-}
-
 /// The body of an HTTP response whose content type is HTML (or unstated).
-fn http_html_page(uri: String, block: &[u8]) -> Option<WarcPage> {
+pub(crate) fn http_html_page(uri: String, block: &[u8]) -> Option<WarcPage> {
     let split = block
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -269,4 +287,44 @@ pub fn warc_page_name(number: usize, uri: &str) -> PathBuf {
         .take(100)
         .collect();
     PathBuf::from(format!("{number:06}-{safe}.html"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(path: &str, relative: &str) -> Input {
+        Input {
+            path: PathBuf::from(path),
+            relative: PathBuf::from(relative),
+        }
+    }
+
+    #[test]
+    fn inputs_writing_one_output_get_stable_suffixes() {
+        let mut inputs = vec![
+            input("a/x.html", "x.html"),
+            input("b/x.html", "x.html"),
+            input("site/x.htm", "x.htm"),
+            input("site/x~2.html", "x~2.html"),
+            input("site/y.html.gz", "y.html.gz"),
+            input("site/y.html", "y.html"),
+        ];
+        let renamed = separate_outputs(Path::new("out"), &mut inputs, "txt");
+        let outputs: Vec<PathBuf> = inputs
+            .iter()
+            .filter_map(|i| output_path(Path::new("out"), i, "txt"))
+            .collect();
+        let names: Vec<&str> = outputs
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["x.txt", "x~3.txt", "x~4.txt", "x~2.txt", "y.txt", "y~2.txt"]
+        );
+        assert_eq!(renamed.len(), 3, "{renamed:?}");
+        assert!(renamed[0].starts_with("b/x.html would write out/x.txt"));
+        assert!(renamed[0].ends_with("written as out/x~3.txt"));
+    }
 }

@@ -17,10 +17,11 @@ pub(crate) mod settings;
 use ego_tree::NodeId;
 
 use crate::blocks::{Block, BlockKind};
+use crate::budget::{Budget, check_size};
 use crate::config::Config;
 use crate::dom::Dom;
 use crate::dom::measure;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::extraction::Extraction;
 use crate::page::Page;
 use crate::page::metadata::{self, Metadata};
@@ -49,19 +50,24 @@ pub(crate) fn run(
     observer: &mut dyn Observer,
 ) -> Result<Extraction, Error> {
     check_size(html.len(), config)?;
+    let budget = Budget::start(config);
     let html = crate::input::prepare(html);
     observer.stage_done("cut and caps");
     let document = crate::dom::parse(&html);
     observer.stage_done("parse");
     let dom = Dom::new(&document);
     observer.stage_done("dom view");
+    budget.nodes(dom.nodes.len())?;
+    budget.time("parse")?;
     let mut removals = Removals::default();
     let page = read(dom, &mut removals, observer);
     let title = title::title(&page.dom, &page.dead, &page.metas);
     let declared = metadata::metadata(&page.dom, &page.metas);
     observer.stage_done("metadata");
+    budget.time("metadata")?;
     let body = select::select(&page, config);
     observer.stage_done("select");
+    budget.time("select")?;
     let root = document.tree.root().id();
     let mut blocks = match body {
         Some(body) => blocks_of(&page, &body, title.as_deref(), &mut removals),
@@ -72,6 +78,7 @@ pub(crate) fn run(
         blocks.splice(0..0, missing);
     }
     observer.stage_done("blocks and filters");
+    budget.time("blocks")?;
     let extraction = finish(&page, config, (title, declared), (blocks, removals), root);
     observer.stage_done("finish");
     Ok(extraction)
@@ -179,14 +186,4 @@ fn finish(
         base_href: page.metas.base.map(str::to_owned),
         removed,
     }
-}
-
-pub(crate) fn check_size(size: usize, config: &Config) -> Result<(), Error> {
-    if size > config.max_input_bytes {
-        return Err(Error::new(ErrorKind::TooLarge {
-            size,
-            limit: config.max_input_bytes,
-        }));
-    }
-    Ok(())
 }

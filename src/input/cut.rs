@@ -29,86 +29,134 @@ pub(crate) struct Survey {
 /// has none), and a survey of its tags.
 pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
     let b = html.as_bytes();
-    let mut out: Option<String> = None;
-    let mut survey = Survey {
+    let mut scan = Scan {
+        html,
+        out: None,
+        copied: 0,
         depth: 0,
-        attributes: 0,
-        complete: false,
+        pre: 0,
+        survey: Survey {
+            depth: 0,
+            attributes: 0,
+            complete: false,
+        },
     };
-    let mut depth = 0usize;
-    // Open `<pre>`s, where whitespace is the text's own.
-    let mut pre = 0usize;
-    // Bytes of `html` before this have been copied to `out` (or cut).
-    let mut copied = 0;
     let mut i = 0;
     while let Some(offset) = memchr(b'<', &b[i..]) {
         let lt = i + offset;
         // Indentation between tags: a run of whitespace reads as one space (or line break)
         // everywhere but in preformatted text, and the tokenizer takes it a line at a time.
-        if lt >= i + 2 && pre == 0 && b[i..lt].iter().all(|&c| is_space(c)) {
-            let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-            out.push_str(&html[copied..i]);
-            out.push(if b[i..lt].contains(&b'\n') { '\n' } else { ' ' });
-            copied = lt;
+        if lt >= i + 2 && scan.pre == 0 && b[i..lt].iter().all(|&c| is_space(c)) {
+            scan.cut(i, lt);
+            let space = if b[i..lt].contains(&b'\n') { '\n' } else { ' ' };
+            scan.out(space);
         }
         let rest = &b[lt..];
-        if rest.starts_with(b"<!--") {
+        // Where the scan goes on, or (`Err`) where it stops cutting.
+        let next = if rest.starts_with(b"<!--") {
             // `<!-->` and `<!--->` are whole comments too.
-            match find(&b[lt + 2..], b"-->") {
-                Some(e) => i = lt + 2 + e + 3,
-                None => break,
+            find(&b[lt + 2..], b"-->").map(|e| lt + 2 + e + 3).ok_or(i)
+        } else if rest.starts_with(b"<!") || rest.starts_with(b"<?") || rest.starts_with(b"</") {
+            scan.end_or_bogus(lt).ok_or(i)
+        } else if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            Ok(lt + 1)
+        } else {
+            match start_tag(html, lt) {
+                Some(tag) => scan.start(&tag).ok_or(tag.end),
+                None => Err(i),
             }
-            continue;
-        }
-        if rest.starts_with(b"<!") || rest.starts_with(b"<?") || rest.starts_with(b"</") {
-            // Doctype, bogus comment or end tag: it ends at the next `>`.
-            let Some(e) = memchr(b'>', &rest[1..]) else {
-                break;
-            };
-            i = lt + 1 + e + 1;
-            if rest.get(1) == Some(&b'/') {
-                let name = &rest[2..1 + e];
-                let name_len = name
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
-                    .count();
-                let name = &name[..name_len];
-                if name_len > 0 && nesting::nests(name) {
-                    depth = depth.saturating_sub(1);
-                }
-                if is_pre(name) {
-                    pre = pre.saturating_sub(1);
-                }
-            }
-            continue;
-        }
-        if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
-            i = lt + 1;
-            continue;
-        }
-        let Some(tag) = start_tag(html, lt) else {
-            break;
         };
-        i = tag.end;
-        survey.attributes = survey.attributes.max(tag.attributes);
+        match next {
+            Ok(next) => i = next,
+            Err(at) => {
+                i = at;
+                break;
+            }
+        }
+    }
+    scan.survey.complete = i >= b.len() || memchr(b'<', &b[i..]).is_none();
+    let html = match scan.out {
+        Some(mut out) => {
+            out.push_str(&html[scan.copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(html),
+    };
+    (html, scan.survey)
+}
+
+/// The state of [`strip`]'s scan.
+struct Scan<'a> {
+    html: &'a str,
+    /// The page with its cuts, once there is one.
+    out: Option<String>,
+    /// Bytes of `html` before this have been copied to `out` (or cut).
+    copied: usize,
+    depth: usize,
+    /// Open `<pre>`s, where whitespace is the text's own.
+    pre: usize,
+    survey: Survey,
+}
+
+impl Scan<'_> {
+    /// Copies what is left before `from`, and cuts up to `to`.
+    fn cut(&mut self, from: usize, to: usize) {
+        let html = self.html;
+        let out = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(html.len() / 2));
+        out.push_str(&html[self.copied..from]);
+        self.copied = to;
+    }
+
+    /// Writes `c` in place of what was cut.
+    fn out(&mut self, c: char) {
+        if let Some(out) = self.out.as_mut() {
+            out.push(c);
+        }
+    }
+
+    /// A doctype, bogus comment or end tag at `lt`: it ends at the next `>`; where the scan
+    /// goes on, `None` at the end of the page.
+    fn end_or_bogus(&mut self, lt: usize) -> Option<usize> {
+        let rest = &self.html.as_bytes()[lt..];
+        let e = memchr(b'>', &rest[1..])?;
+        if rest.get(1) == Some(&b'/') {
+            let name = &rest[2..1 + e];
+            let name_len = name
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+                .count();
+            let name = &name[..name_len];
+            if name_len > 0 && nesting::nests(name) {
+                self.depth = self.depth.saturating_sub(1);
+            }
+            if is_pre(name) {
+                self.pre = self.pre.saturating_sub(1);
+            }
+        }
+        Some(lt + 1 + e + 1)
+    }
+
+    /// A start tag: its unread attributes cut, its depth counted, and the body of a script,
+    /// style sheet or drawing cut. Where the scan goes on; `None` to stop cutting after the tag.
+    fn start(&mut self, tag: &StartTag<'_>) -> Option<usize> {
+        self.survey.attributes = self.survey.attributes.max(tag.attributes);
         for &(from, to) in &tag.cuts {
-            let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-            out.push_str(&html[copied..from]);
-            copied = to;
+            self.cut(from, to);
         }
         let name = tag.name.as_slice();
         if nesting::nests(name) {
-            depth += 1;
-            survey.depth = survey.depth.max(depth);
+            self.depth += 1;
+            self.survey.depth = self.survey.depth.max(self.depth);
         }
         if is_pre(name) {
-            pre += 1;
+            self.pre += 1;
         }
+        let b = self.html.as_bytes();
         match name {
             b"script" | b"style" => {
-                let Some(close) = find_end_tag(&b[tag.end..], name) else {
-                    break;
-                };
+                let close = find_end_tag(&b[tag.end..], name)?;
                 let body = &b[tag.end..tag.end + close];
                 // `<!--` then `<script` in a script makes the tokenizer skip the next end tag
                 // ("double escaped"): leave the rest alone.
@@ -116,50 +164,32 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
                     && let Some(open) = find(body, b"<!--")
                     && find_ignore_case(&body[open..], b"<script").is_some()
                 {
-                    break;
+                    return None;
                 }
                 let json_ld = tag
                     .type_value
                     .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
                 if !body.is_empty() && !json_ld {
-                    let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-                    out.push_str(&html[copied..tag.end]);
-                    copied = tag.end + close;
+                    self.cut(tag.end, tag.end + close);
                 }
-                i = tag.end + close;
+                Some(tag.end + close)
             }
             // Raw text and escapable raw text: no tag inside counts.
             b"title" | b"textarea" | b"xmp" | b"iframe" | b"noembed" | b"noframes" => {
-                match find_end_tag(&b[tag.end..], name) {
-                    Some(close) => i = tag.end + close,
-                    None => break,
-                }
+                find_end_tag(&b[tag.end..], name).map(|close| tag.end + close)
             }
-            b"plaintext" => break,
+            b"plaintext" => None,
             // Foreign content (drawings, formulas) is never article text: its body goes too.
             b"svg" | b"math" if !tag.self_closing => {
-                let Some(close) = find_foreign_end(html, tag.end, name) else {
-                    break;
-                };
+                let close = find_foreign_end(self.html, tag.end, name)?;
                 if close > tag.end {
-                    let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-                    out.push_str(&html[copied..tag.end]);
-                    copied = close;
+                    self.cut(tag.end, close);
                 }
-                i = close;
+                Some(close)
             }
-            _ => {}
+            _ => Some(tag.end),
         }
     }
-    survey.complete = i >= b.len() || memchr(b'<', &b[i..]).is_none();
-    let html = match out {
-        Some(mut out) => {
-            out.push_str(&html[copied..]);
-            Cow::Owned(out)
-        }
-        None => Cow::Borrowed(html),
-    };
-    (html, survey)
 }
 
 /// A start tag as the scan reads it.
@@ -185,6 +215,20 @@ struct Name {
 }
 
 impl Name {
+    /// `raw` lower-cased; empty when longer than 16 bytes.
+    fn of(raw: &[u8]) -> Name {
+        let mut name = Name {
+            bytes: [0; 16],
+            len: 0,
+        };
+        if raw.len() <= name.bytes.len() {
+            name.len = raw.len();
+            name.bytes[..name.len].copy_from_slice(raw);
+            name.bytes[..name.len].make_ascii_lowercase();
+        }
+        name
+    }
+
     fn as_slice(&self) -> &[u8] {
         &self.bytes[..self.len]
     }
@@ -199,16 +243,7 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
     while k < b.len() && !is_space(b[k]) && b[k] != b'/' && b[k] != b'>' {
         k += 1;
     }
-    let raw_name = &b[name_start..k];
-    let mut name = Name {
-        bytes: [0; 16],
-        len: 0,
-    };
-    if raw_name.len() <= name.bytes.len() {
-        name.len = raw_name.len();
-        name.bytes[..name.len].copy_from_slice(raw_name);
-        name.bytes[..name.len].make_ascii_lowercase();
-    }
+    let name = Name::of(&b[name_start..k]);
     let mut type_value = None;
     let mut self_closing = false;
     let mut attributes = 0;
@@ -257,26 +292,31 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
         while k < b.len() && is_space(b[k]) {
             k += 1;
         }
-        let (value_start, value_end) = match b.get(k) {
-            Some(&q @ (b'"' | b'\'')) => {
-                let close = memchr(q, &b[k + 1..])?;
-                let span = (k + 1, k + 1 + close);
-                k = k + 1 + close + 1;
-                span
-            }
-            _ => {
-                let start = k;
-                while k < b.len() && !is_space(b[k]) && b[k] != b'>' {
-                    k += 1;
-                }
-                (start, k)
-            }
-        };
+        let (value_start, value_end);
+        (value_start, value_end, k) = attribute_value(b, k)?;
         if attr.eq_ignore_ascii_case(b"type") {
             type_value = html.get(value_start..value_end);
         }
         if unread(attr) {
             cuts.push((gap, k));
+        }
+    }
+}
+
+/// The attribute value starting at `k` (quoted or not): where it starts and ends, and where the
+/// scan goes on; `None` for a quote never closed.
+fn attribute_value(b: &[u8], mut k: usize) -> Option<(usize, usize, usize)> {
+    match b.get(k) {
+        Some(&q @ (b'"' | b'\'')) => {
+            let close = memchr(q, &b[k + 1..])?;
+            Some((k + 1, k + 1 + close, k + 1 + close + 1))
+        }
+        _ => {
+            let start = k;
+            while k < b.len() && !is_space(b[k]) && b[k] != b'>' {
+                k += 1;
+            }
+            Some((start, k, k))
         }
     }
 }

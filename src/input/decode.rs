@@ -24,7 +24,51 @@ static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
 #[derive(Debug)]
 pub(crate) struct Decoded<'a> {
     pub text: Cow<'a, str>,
-    pub encoding: &'static Encoding,
+    /// The encoding's name (encoding_rs's, or `UTF-32LE` / `UTF-32BE`, which it does not know).
+    pub name: &'static str,
+}
+
+/// The byte-order marks of UTF-32 (little-endian first; its BOM starts like UTF-16LE's).
+const UTF32_BOMS: [(&[u8], bool, &str); 2] = [
+    (b"\xFF\xFE\x00\x00", false, "UTF-32LE"),
+    (b"\x00\x00\xFE\xFF", true, "UTF-32BE"),
+];
+
+/// Text in UTF-32 with a byte-order mark, decoded; code units that are not characters become
+/// U+FFFD, as does a cut last unit.
+fn utf32(bytes: &[u8]) -> Option<Decoded<'static>> {
+    let (bom, big_endian, name) = UTF32_BOMS
+        .into_iter()
+        .find(|(bom, _, _)| bytes.starts_with(bom))?;
+    let body = &bytes[bom.len()..];
+    let mut text = String::with_capacity(body.len() / 4);
+    for unit in body.chunks(4) {
+        let c = <[u8; 4]>::try_from(unit)
+            .ok()
+            .map(|b| {
+                if big_endian {
+                    u32::from_be_bytes(b)
+                } else {
+                    u32::from_le_bytes(b)
+                }
+            })
+            .and_then(char::from_u32)
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        text.push(c);
+    }
+    Some(Decoded {
+        text: Cow::Owned(text),
+        name,
+    })
+}
+
+impl<'a> Decoded<'a> {
+    fn new(text: Cow<'a, str>, encoding: &'static Encoding) -> Decoded<'a> {
+        Decoded {
+            text,
+            name: encoding.name(),
+        }
+    }
 }
 
 /// How many of the input's first bytes are looked at to tell text from binary data.
@@ -37,7 +81,9 @@ const BINARY_PER_MILLE: u32 = 50;
 /// rather than text. Inputs with a byte-order mark, or that read as UTF-16 without one, are text
 /// whatever their bytes.
 pub(crate) fn binary(bytes: &[u8]) -> Option<u32> {
-    if Encoding::for_bom(bytes).is_some() || utf16_without_bom(bytes).is_some() {
+    let bom =
+        Encoding::for_bom(bytes).is_some() || UTF32_BOMS.iter().any(|b| bytes.starts_with(b.0));
+    if bom || utf16_without_bom(bytes).is_some() {
         return None;
     }
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
@@ -109,14 +155,17 @@ pub(crate) fn content_type_charset(content_type: &str) -> Option<&'static Encodi
 /// Decodes `bytes` as HTML, guessing the encoding from the BOM, the charset the transport declared
 /// (an HTTP `Content-Type`), the page's own declaration and the bytes.
 pub(crate) fn decode<'a>(bytes: &'a [u8], transport: Option<&'static Encoding>) -> Decoded<'a> {
+    if let Some(decoded) = utf32(bytes) {
+        return decoded;
+    }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         let (text, _) = encoding.decode_without_bom_handling(body);
-        return Decoded { text, encoding };
+        return Decoded::new(text, encoding);
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(bytes);
-        return Decoded { text, encoding };
+        return Decoded::new(text, encoding);
     }
     let declared = transport.or_else(|| declared_encoding(bytes));
     let is_utf8 = std::str::from_utf8(bytes).is_ok();
@@ -128,7 +177,7 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], transport: Option<&'static Encoding>) 
         _ => detect(bytes),
     };
     let (text, _) = encoding.decode_without_bom_handling(bytes);
-    Decoded { text, encoding }
+    Decoded::new(text, encoding)
 }
 
 /// The encoding a `<meta>` near the top of the page declares, if any is known to encoding_rs.
@@ -158,7 +207,7 @@ mod tests {
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
         bytes.extend_from_slice("<meta charset=windows-1252><p>é</p>".as_bytes());
         let d = decode(&bytes, None);
-        assert_eq!(d.encoding, UTF_8);
+        assert_eq!(d.name, UTF_8.name());
         assert!(d.text.contains("<p>é</p>"));
         assert!(!d.text.starts_with('\u{feff}'));
     }
@@ -169,7 +218,7 @@ mod tests {
         let mut bytes = br#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head>"#.to_vec();
         bytes.extend_from_slice(&body);
         let d = decode(&bytes, None);
-        assert_eq!(d.encoding, encoding_rs::WINDOWS_1251);
+        assert_eq!(d.name, encoding_rs::WINDOWS_1251.name());
         assert!(d.text.contains("Привет, мир"));
     }
 
@@ -177,7 +226,7 @@ mod tests {
     fn valid_utf8_beats_a_wrong_declaration() {
         let html = "<meta charset=gb2312><p>中文内容，没有乱码。</p>";
         let d = decode(html.as_bytes(), None);
-        assert_eq!(d.encoding, UTF_8);
+        assert_eq!(d.name, UTF_8.name());
         assert!(d.text.contains("中文内容"));
     }
 
@@ -186,7 +235,7 @@ mod tests {
         let text = "Съешь же ещё этих мягких французских булок, да выпей чаю. ".repeat(8);
         let (body, _, _) = encoding_rs::WINDOWS_1251.encode(&text);
         let d = decode(&body, None);
-        assert_eq!(d.encoding, encoding_rs::WINDOWS_1251);
+        assert_eq!(d.name, encoding_rs::WINDOWS_1251.name());
         assert!(d.text.contains("французских"));
     }
 
@@ -243,12 +292,12 @@ mod tests {
             assert_eq!(utf16_without_bom(&bytes), Some(encoding));
             assert_eq!(binary(&bytes), None, "{encoding:?} is text");
             let d = decode(&bytes, None);
-            assert_eq!(d.encoding, encoding);
+            assert_eq!(d.name, encoding.name());
             assert_eq!(d.text, page);
             // An odd byte at the end is a broken character, not a reason to refuse the page.
             let mut odd = bytes.clone();
             odd.push(b'x');
-            assert_eq!(decode(&odd, None).encoding, encoding);
+            assert_eq!(decode(&odd, None).name, encoding.name());
         }
         // Mostly non-ASCII prose still has enough markup around it.
         let russian = format!("<p>{}</p>", "Съешь же ещё этих мягких булок. ".repeat(3));
@@ -291,6 +340,29 @@ mod tests {
         }
         // UTF-16 without any markup is not recognised: nothing says it is a page.
         assert_eq!(utf16_without_bom(&utf16("plain words", false)), None);
+    }
+
+    #[test]
+    fn utf32_with_a_bom_is_decoded_not_taken_for_utf16() {
+        let page = "<p>Caf\u{e9} \u{1F600} ferry</p>";
+        for (big_endian, name) in [(false, "UTF-32LE"), (true, "UTF-32BE")] {
+            let mut bytes = Vec::new();
+            for c in std::iter::once('\u{feff}').chain(page.chars()) {
+                let unit = u32::from(c);
+                bytes.extend(if big_endian {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                });
+            }
+            assert_eq!(binary(&bytes), None, "{name} is text");
+            let d = decode(&bytes, None);
+            assert_eq!((d.text.as_ref(), d.name), (page, name));
+            // A cut last unit and a unit past U+10FFFF become U+FFFD.
+            bytes.extend([0xff, 0xff, 0xff, 0x7f]);
+            bytes.push(0);
+            assert!(decode(&bytes, None).text.ends_with("</p>\u{fffd}\u{fffd}"));
+        }
     }
 
     #[test]

@@ -91,52 +91,14 @@ fn body(out: &mut String, blocks: &[Block], options: &RenderOptions, links: &Lin
                 i = end;
                 continue;
             }
-            BlockKind::Caption => {
-                // The images the caption opens with are the figure's.
-                out.push_str("<figure>\n");
-                let mut caption = block.clone();
-                caption.spans.retain(|s| {
-                    let leading = s.start == 0 && matches!(s.style, Style::Image { .. });
-                    if leading && options.images {
-                        image(out, s, links);
-                        out.push('\n');
-                    }
-                    !leading
-                });
-                element(out, "figcaption", &caption, options, links);
-                out.push_str("</figure>\n");
-            }
+            BlockKind::Caption => figure(out, block, options, links),
             BlockKind::ListItem {
                 depth,
                 number,
                 continued,
             } => {
-                // Levels the page skipped were not written: an item goes one level below the
-                // open ones at most, and a continuation to the innermost open item.
-                let open = lists.0.len().saturating_sub(usize::from(*continued));
-                let depth = usize::from(*depth).min(open);
-                if *continued && depth < lists.0.len() {
-                    lists.close_to(out, depth + 1);
-                    element(out, "p", block, options, links);
-                } else {
-                    let tag = if number.is_some() { "ol" } else { "ul" };
-                    if lists.0.len() > depth && lists.0[depth] != tag {
-                        lists.close_to(out, depth);
-                    }
-                    if lists.0.len() > depth {
-                        lists.close_to(out, depth + 1);
-                        out.push_str("</li>\n<li>");
-                    } else {
-                        out.push('<');
-                        out.push_str(tag);
-                        if let Some(n) = number.filter(|&n| n != 1) {
-                            out.push_str(&format!(" start=\"{n}\""));
-                        }
-                        out.push_str(">\n<li>");
-                        lists.0.push(tag);
-                    }
-                    inline(out, block, options, links);
-                }
+                let item = (usize::from(*depth), number.is_some(), *continued);
+                list_item(out, &mut lists, block, item, options, links);
             }
             BlockKind::Code { language } => {
                 out.push_str("<pre><code");
@@ -164,6 +126,63 @@ fn body(out: &mut String, blocks: &[Block], options: &RenderOptions, links: &Lin
         out.push_str("</blockquote>\n");
         quotes -= 1;
     }
+}
+
+/// A caption not before a table: a figure, with the images the caption opens with.
+fn figure(out: &mut String, block: &Block, options: &RenderOptions, links: &Links) {
+    out.push_str("<figure>\n");
+    let mut caption = block.clone();
+    caption.spans.retain(|s| {
+        let leading = s.start == 0 && matches!(s.style, Style::Image { .. });
+        if leading && options.images {
+            image(out, s, links);
+            out.push('\n');
+        }
+        !leading
+    });
+    element(out, "figcaption", &caption, options, links);
+    out.push_str("</figure>\n");
+}
+
+/// A list item (`depth`, ordered or not, a continuation or not) in the open `lists`.
+fn list_item(
+    out: &mut String,
+    lists: &mut Lists,
+    block: &Block,
+    (depth, ordered, continued): (usize, bool, bool),
+    options: &RenderOptions,
+    links: &Links,
+) {
+    // Levels the page skipped were not written: an item goes one level below the open ones at
+    // most, and a continuation to the innermost open item.
+    let open = lists.0.len().saturating_sub(usize::from(continued));
+    let depth = depth.min(open);
+    if continued && depth < lists.0.len() {
+        lists.close_to(out, depth + 1);
+        element(out, "p", block, options, links);
+        return;
+    }
+    let tag = if ordered { "ol" } else { "ul" };
+    if lists.0.len() > depth && lists.0[depth] != tag {
+        lists.close_to(out, depth);
+    }
+    if lists.0.len() > depth {
+        lists.close_to(out, depth + 1);
+        out.push_str("</li>\n<li>");
+    } else {
+        out.push('<');
+        out.push_str(tag);
+        if let BlockKind::ListItem {
+            number: Some(n), ..
+        } = block.kind
+            && n != 1
+        {
+            out.push_str(&format!(" start=\"{n}\""));
+        }
+        out.push_str(">\n<li>");
+        lists.0.push(tag);
+    }
+    inline(out, block, options, links);
 }
 
 fn element(out: &mut String, tag: &str, block: &Block, options: &RenderOptions, links: &Links) {

@@ -6,96 +6,137 @@ use super::{Event, Links, RenderOptions, events, grid, heading_shift, shifted, t
 use crate::blocks::{Block, BlockKind};
 use crate::blocks::{Span, Style};
 
+use super::md_escape::{
+    code_fence, destination, escape_into, escape_line_start, is_punct, needs_padding,
+};
+
 /// Renders blocks as Markdown, ending with a newline unless empty.
 pub(crate) fn render(blocks: &[Block], options: &RenderOptions, links: &Links) -> String {
-    let shift = heading_shift(blocks);
-    let mut out = String::new();
-    // The content column of each open list level.
-    let mut lists: Vec<usize> = Vec::new();
+    let mut doc = Doc {
+        out: String::new(),
+        lists: Vec::new(),
+        shift: heading_shift(blocks),
+        writer: Inline { options, links },
+    };
     let mut previous: Option<&BlockKind> = None;
     let mut i = 0;
     while i < blocks.len() {
         let block = &blocks[i];
-        let writer = Inline { options, links };
         if !block.kind.is_list_item() {
-            lists.clear();
+            doc.lists.clear();
         }
         if let Some(prev) = previous {
-            out.push_str(separator(prev, &block.kind));
+            doc.out.push_str(separator(prev, &block.kind));
         }
+        let end = match block.kind {
+            BlockKind::TableRow { .. } => table_end(blocks, i),
+            _ => i + 1,
+        };
+        doc.blocks(&blocks[i..end]);
+        previous = Some(&blocks[end - 1].kind);
+        i = end;
+    }
+    let mut out = doc.out;
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// The Markdown written so far and what the next block depends on.
+struct Doc<'a> {
+    out: String,
+    /// The content column of each open list level.
+    lists: Vec<usize>,
+    /// What heading levels are shifted by ([`heading_shift`]).
+    shift: i16,
+    writer: Inline<'a>,
+}
+
+impl Doc<'_> {
+    /// Writes one block, or one table's rows.
+    fn blocks(&mut self, blocks: &[Block]) {
+        let block = &blocks[0];
+        let out = &mut self.out;
         match &block.kind {
             BlockKind::Title => {
                 out.push_str("# ");
-                out.push_str(&writer.line(block, LineKind::Heading));
+                out.push_str(&self.writer.line(block, LineKind::Heading));
             }
             BlockKind::Heading { level } => {
-                let level = usize::from(shifted(*level, shift));
+                let level = usize::from(shifted(*level, self.shift));
                 out.push_str(&"#".repeat(level));
                 out.push(' ');
-                out.push_str(&writer.line(block, LineKind::Heading));
+                out.push_str(&self.writer.line(block, LineKind::Heading));
             }
             BlockKind::Paragraph | BlockKind::Caption => {
-                out.push_str(&writer.line(block, LineKind::Paragraph));
+                out.push_str(&self.writer.line(block, LineKind::Paragraph));
             }
             BlockKind::Quote { depth } => {
                 let prefix = "> ".repeat(usize::from((*depth).max(1)));
-                let body = writer.line(block, LineKind::Paragraph);
-                push_prefixed(&mut out, &body, &prefix, &prefix);
+                let body = self.writer.line(block, LineKind::Paragraph);
+                push_prefixed(out, &body, &prefix, &prefix);
             }
             BlockKind::ListItem {
                 depth,
                 number,
                 continued,
-            } => {
-                // Levels the page skipped were not written: an item goes one level below the
-                // open ones at most, and a continuation to the innermost open item.
-                let open = lists.len().saturating_sub(usize::from(*continued));
-                let depth = usize::from(*depth).min(open);
-                let body = writer.line(block, LineKind::Paragraph);
-                if *continued && depth < lists.len() {
-                    lists.truncate(depth + 1);
-                    let indent = " ".repeat(lists[depth]);
-                    push_prefixed(&mut out, &body, &indent, &indent);
-                } else {
-                    // An ordered list that does not start at 1 cannot interrupt the paragraph of
-                    // the item it is nested in: a blank line goes first.
-                    if depth == lists.len()
-                        && depth > 0
-                        && number.is_some_and(|n| n != 1)
-                        && !out.ends_with("\n\n")
-                    {
-                        out.push('\n');
-                    }
-                    lists.truncate(depth);
-                    let indent = lists.last().copied().unwrap_or(0);
-                    let marker = match number {
-                        // CommonMark reads at most nine digits as a list number.
-                        Some(n) if *n < 1_000_000_000 => format!("{n}. "),
-                        _ => "- ".to_owned(),
-                    };
-                    lists.push(indent + marker.len());
-                    let first = format!("{}{marker}", " ".repeat(indent));
-                    let rest = " ".repeat(indent + marker.len());
-                    push_prefixed(&mut out, &body, &first, &rest);
-                }
-            }
-            BlockKind::Code { language } => push_fenced(&mut out, &block.text, language),
-            BlockKind::TableRow { .. } => {
-                let end = table_end(blocks, i);
-                push_table(&mut out, &blocks[i..end]);
-                previous = Some(&blocks[end - 1].kind);
-                i = end;
-                continue;
-            }
+            } => self.list_item(block, usize::from(*depth), *number, *continued),
+            BlockKind::Code { language } => push_fenced(out, &block.text, language),
+            BlockKind::TableRow { .. } => match grid(blocks) {
+                Some(grid) => push_table(out, &grid),
+                None => self.table_as_lines(blocks),
+            },
             BlockKind::Rule => out.push_str("* * *"),
         }
-        previous = Some(&block.kind);
-        i += 1;
     }
-    if !out.is_empty() {
-        out.push('\n');
+
+    fn list_item(&mut self, block: &Block, depth: usize, number: Option<u32>, continued: bool) {
+        let (out, lists) = (&mut self.out, &mut self.lists);
+        // Levels the page skipped were not written: an item goes one level below the open ones
+        // at most, and a continuation to the innermost open item.
+        let open = lists.len().saturating_sub(usize::from(continued));
+        let depth = depth.min(open);
+        let body = self.writer.line(block, LineKind::Paragraph);
+        if continued && depth < lists.len() {
+            lists.truncate(depth + 1);
+            let indent = " ".repeat(lists[depth]);
+            push_prefixed(out, &body, &indent, &indent);
+            return;
+        }
+        // An ordered list that does not start at 1 cannot interrupt the paragraph of the item
+        // it is nested in: a blank line goes first.
+        if depth == lists.len()
+            && depth > 0
+            && number.is_some_and(|n| n != 1)
+            && !out.ends_with("\n\n")
+        {
+            out.push('\n');
+        }
+        lists.truncate(depth);
+        let indent = lists.last().copied().unwrap_or(0);
+        let marker = match number {
+            // CommonMark reads at most nine digits as a list number.
+            Some(n) if n < 1_000_000_000 => format!("{n}. "),
+            _ => "- ".to_owned(),
+        };
+        lists.push(indent + marker.len());
+        let first = format!("{}{marker}", " ".repeat(indent));
+        let rest = " ".repeat(indent + marker.len());
+        push_prefixed(out, &body, &first, &rest);
     }
-    out
+
+    /// A table too irregular for a grid ([`grid`]): one line of text per row, as in the text
+    /// output (cells separated by `|`), the lines joined by hard breaks.
+    fn table_as_lines(&mut self, rows: &[Block]) {
+        for (k, row) in rows.iter().enumerate() {
+            if k > 0 {
+                self.out.push_str("\\\n");
+            }
+            self.out
+                .push_str(&self.writer.line(row, LineKind::Paragraph));
+        }
+    }
 }
 
 /// What goes between two blocks: list items stay together; everything else gets a blank line,
@@ -140,8 +181,7 @@ fn push_fenced(out: &mut String, code: &str, language: &Option<String>) {
 }
 
 /// A GFM table; the first row is its header.
-fn push_table(out: &mut String, rows: &[Block]) {
-    let grid = grid(rows);
+fn push_table(out: &mut String, grid: &[Vec<&str>]) {
     for (k, line) in grid.iter().enumerate() {
         if k > 0 {
             out.push('\n');
@@ -203,104 +243,38 @@ struct Inline<'a> {
 impl Inline<'_> {
     fn line(&self, block: &Block, kind: LineKind) -> String {
         let text = block.text.as_str();
-        let mut out = String::with_capacity(text.len() + 16);
-        let mut line_start = true;
+        let edges = MarkupEdges::of(&block.spans);
         // Where the last emphasis or strong span and the last code span kept end: one of the
         // same sort starting there would join its delimiters to that span's.
         let mut last_end = [None, None];
         let events = events(text, &block.spans, |span, around| {
             let sort = usize::from(span.style == Style::Code);
-            let keep =
-                last_end[sort] != Some(span.start) && self.keep(text, &block.spans, span, around);
+            let keep = last_end[sort] != Some(span.start) && self.keep(text, &edges, span, around);
             if keep && matches!(span.style, Style::Emphasis | Style::Strong | Style::Code) {
                 last_end[sort] = Some(span.end);
             }
             keep
         });
-        // In a code span, text is written as is.
-        let mut code = false;
+        let mut line = Line {
+            out: String::with_capacity(text.len() + 16),
+            text,
+            kind,
+            line_start: true,
+            code: false,
+        };
         for event in events {
             match event {
-                Event::Text(piece) if code => {
-                    out.push_str(&piece.replace('\n', " "));
-                }
-                Event::Text(piece) => {
-                    for (k, line) in piece.split('\n').enumerate() {
-                        if k > 0 {
-                            match kind {
-                                LineKind::Paragraph => out.push_str("\\\n"),
-                                LineKind::Heading => out.push(' '),
-                            }
-                            line_start = kind == LineKind::Paragraph;
-                        }
-                        if line.is_empty() {
-                            continue;
-                        }
-                        if line_start {
-                            escape_line_start(&mut out, line, kind == LineKind::Heading);
-                        } else {
-                            escape_into(&mut out, line, kind == LineKind::Heading);
-                        }
-                        line_start = false;
-                    }
-                }
-                Event::Open(span) => match &span.style {
-                    Style::Emphasis => out.push('*'),
-                    Style::Strong => out.push_str("**"),
-                    Style::Link { .. } => out.push('['),
-                    Style::Code => {
-                        let content = &text[span.start..span.end];
-                        out.push_str(&code_fence(content));
-                        if needs_padding(content) {
-                            out.push(' ');
-                        }
-                        code = true;
-                    }
-                    Style::Image { .. } => {}
-                },
-                Event::Close(span) => match &span.style {
-                    Style::Emphasis => out.push('*'),
-                    Style::Strong => out.push_str("**"),
-                    Style::Link { href } => {
-                        out.push_str("](");
-                        out.push_str(&destination(&self.links.resolve(href).unwrap_or_default()));
-                        out.push(')');
-                    }
-                    Style::Code => {
-                        let content = &text[span.start..span.end];
-                        if needs_padding(content) {
-                            out.push(' ');
-                        }
-                        out.push_str(&code_fence(content));
-                        code = false;
-                    }
-                    Style::Image { .. } => {}
-                },
-                Event::Image(span) => {
-                    if let Style::Image { src, alt } = &span.style {
-                        out.push_str("![");
-                        escape_into(&mut out, alt, true);
-                        out.push_str("](");
-                        out.push_str(&destination(&self.links.resolve(src).unwrap_or_default()));
-                        out.push(')');
-                        // An image before the text stands on a line of its own.
-                        if span.start == 0 && !text.is_empty() && kind == LineKind::Paragraph {
-                            out.push_str("\\\n");
-                            line_start = true;
-                            continue;
-                        }
-                    }
-                }
-            }
-            if !matches!(event, Event::Text(_)) {
-                line_start = false;
+                Event::Text(piece) => line.text(piece),
+                Event::Open(span) => line.open(span),
+                Event::Close(span) => line.close(span, self.links),
+                Event::Image(span) => line.image(span, self.links),
             }
         }
-        out
+        line.out
     }
 
     /// Whether a span can be written so that a CommonMark parser reads it back as it was.
-    fn keep(&self, text: &str, spans: &[Span], span: &Span, around: &[&Span]) -> bool {
+    fn keep(&self, text: &str, edges: &MarkupEdges, span: &Span, around: &[&Span]) -> bool {
         let in_code = around.iter().any(|s| s.style == Style::Code);
         let in_link = around.iter().any(|s| matches!(s.style, Style::Link { .. }));
         match &span.style {
@@ -318,30 +292,145 @@ impl Inline<'_> {
                         matches!(s.style, Style::Emphasis | Style::Strong)
                             && (s.start == span.start || s.end == span.end)
                     })
-                    && flanking(text, span, spans)
+                    && flanking(text, span, edges)
             }
         }
+    }
+}
+
+/// One block's inline Markdown being written, event by event.
+struct Line<'a> {
+    out: String,
+    text: &'a str,
+    kind: LineKind,
+    /// At the start of a line, where block syntax must be escaped.
+    line_start: bool,
+    /// In a code span, text is written as is.
+    code: bool,
+}
+
+impl Line<'_> {
+    fn text(&mut self, piece: &str) {
+        let out = &mut self.out;
+        if self.code {
+            out.push_str(&piece.replace('\n', " "));
+            return;
+        }
+        for (k, line) in piece.split('\n').enumerate() {
+            if k > 0 {
+                match self.kind {
+                    LineKind::Paragraph => out.push_str("\\\n"),
+                    LineKind::Heading => out.push(' '),
+                }
+                self.line_start = self.kind == LineKind::Paragraph;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            let heading = self.kind == LineKind::Heading;
+            if self.line_start {
+                escape_line_start(out, line, heading);
+            } else {
+                escape_into(out, line, heading);
+            }
+            self.line_start = false;
+        }
+    }
+
+    fn open(&mut self, span: &Span) {
+        match &span.style {
+            Style::Emphasis => self.out.push('*'),
+            Style::Strong => self.out.push_str("**"),
+            Style::Link { .. } => self.out.push('['),
+            Style::Code => {
+                let content = &self.text[span.start..span.end];
+                self.out.push_str(&code_fence(content));
+                if needs_padding(content) {
+                    self.out.push(' ');
+                }
+                self.code = true;
+            }
+            Style::Image { .. } => {}
+        }
+        self.line_start = false;
+    }
+
+    fn close(&mut self, span: &Span, links: &Links) {
+        match &span.style {
+            Style::Emphasis => self.out.push('*'),
+            Style::Strong => self.out.push_str("**"),
+            Style::Link { href } => {
+                self.out.push_str("](");
+                self.out
+                    .push_str(&destination(&links.resolve(href).unwrap_or_default()));
+                self.out.push(')');
+            }
+            Style::Code => {
+                let content = &self.text[span.start..span.end];
+                if needs_padding(content) {
+                    self.out.push(' ');
+                }
+                self.out.push_str(&code_fence(content));
+                self.code = false;
+            }
+            Style::Image { .. } => {}
+        }
+        self.line_start = false;
+    }
+
+    fn image(&mut self, span: &Span, links: &Links) {
+        self.line_start = false;
+        let Style::Image { src, alt } = &span.style else {
+            return;
+        };
+        let out = &mut self.out;
+        out.push_str("![");
+        escape_into(out, alt, true);
+        out.push_str("](");
+        out.push_str(&destination(&links.resolve(src).unwrap_or_default()));
+        out.push(')');
+        // An image before the text stands on a line of its own.
+        if span.start == 0 && !self.text.is_empty() && self.kind == LineKind::Paragraph {
+            out.push_str("\\\n");
+            self.line_start = true;
+        }
+    }
+}
+
+/// Where the links, code spans and images of a block start and end, sorted: what an emphasis
+/// span's edge touches is looked up, not searched for among all the spans.
+struct MarkupEdges {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl MarkupEdges {
+    fn of(spans: &[Span]) -> MarkupEdges {
+        let markup = spans.iter().filter(|s| {
+            matches!(
+                s.style,
+                Style::Link { .. } | Style::Code | Style::Image { .. }
+            )
+        });
+        let mut starts: Vec<usize> = markup.clone().map(|s| s.start).collect();
+        let mut ends: Vec<usize> = markup.map(|s| s.end).collect();
+        starts.sort_unstable();
+        ends.sort_unstable();
+        MarkupEdges { starts, ends }
     }
 }
 
 /// Whether `*` before the span opens emphasis and `*` after it closes it (CommonMark's left- and
 /// right-flanking rules, with the text around the span as the neighbours). A link, code span or
 /// image at the span's edge puts punctuation there (`[`, `` ` ``, `)`).
-fn flanking(text: &str, span: &Span, spans: &[Span]) -> bool {
+fn flanking(text: &str, span: &Span, edges: &MarkupEdges) -> bool {
     let (start, end) = (span.start, span.end);
     let inner = &text[start..end];
     let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back()) else {
         return false;
     };
-    let markup = |s: &&Span| {
-        !std::ptr::eq(*s, span)
-            && matches!(
-                s.style,
-                Style::Link { .. } | Style::Code | Style::Image { .. }
-            )
-    };
-    let markup_first = spans.iter().filter(markup).any(|s| s.start == start);
-    let markup_last = spans.iter().filter(markup).any(|s| s.end == end);
+    let markup_first = edges.starts.binary_search(&start).is_ok();
+    let markup_last = edges.ends.binary_search(&end).is_ok();
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let space_or_punct = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_punct(c));
@@ -351,107 +440,6 @@ fn flanking(text: &str, span: &Span, spans: &[Span]) -> bool {
         !last.is_whitespace() && (!(is_punct(last) || markup_last) || space_or_punct(after));
     // A delimiter next to a literal `*` would join its run.
     opens && closes && before != Some('*') && after != Some('*')
-}
-
-/// Punctuation as CommonMark counts it (Unicode P and S), near enough.
-fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace() && !c.is_control())
-}
-
-/// A backtick run that does not occur in `content`.
-fn code_fence(content: &str) -> String {
-    let mut n = 1;
-    while has_run(content, n) {
-        n += 1;
-    }
-    "`".repeat(n)
-}
-
-/// Whether `s` has a run of exactly `n` backticks.
-fn has_run(s: &str, n: usize) -> bool {
-    let mut run = 0;
-    for c in s.chars().chain(std::iter::once(' ')) {
-        if c == '`' {
-            run += 1;
-        } else {
-            if run == n {
-                return true;
-            }
-            run = 0;
-        }
-    }
-    false
-}
-
-/// Code span content that starts or ends with a backtick is padded with a space.
-fn needs_padding(content: &str) -> bool {
-    content.starts_with('`') || content.ends_with('`')
-}
-
-/// A link destination: spaces and angle brackets percent-encoded, parentheses escaped.
-fn destination(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            '(' | ')' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes a line's text where it starts a line: what would open a block (a heading, a
-/// quotation, a list item, a rule, a setext underline) is escaped too.
-fn escape_line_start(out: &mut String, line: &str, heading: bool) {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &line[digits..];
-    if digits > 0 && (rest.starts_with('.') || rest.starts_with(')')) {
-        out.push_str(&line[..digits]);
-        out.push('\\');
-        escape_into(out, rest, heading);
-        return;
-    }
-    if let Some(c) = line.chars().next()
-        && matches!(c, '#' | '>' | '-' | '+' | '=')
-    {
-        out.push('\\');
-        out.push(c);
-        escape_into(out, &line[c.len_utf8()..], heading);
-        return;
-    }
-    escape_into(out, line, heading);
-}
-
-/// Escapes the characters Markdown reads as inline syntax; in headings, `#` as well (a trailing
-/// one would close the heading).
-fn escape_into(out: &mut String, text: &str, heading: bool) {
-    for (k, c) in text.char_indices() {
-        match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' => out.push('\\'),
-            '#' if heading => out.push('\\'),
-            '&' if looks_like_entity(&text[k + 1..]) => out.push('\\'),
-            // Before a link, `!` would make it an image.
-            '!' if k + 1 == text.len() => out.push('\\'),
-            _ => {}
-        }
-        out.push(c);
-    }
-}
-
-/// Whether the text after an `&` would be read as a character reference.
-fn looks_like_entity(after: &str) -> bool {
-    let name = after
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
-        .count();
-    name > 0 && after[name..].starts_with(';')
 }
 
 #[cfg(test)]
@@ -662,6 +650,45 @@ mod tests {
             md(&blocks),
             "| Day | Time | Price |\n| --- | --- | --- |\n| Monday | 08:00 |  |\n\
              | Closed \\| all day |  |  |\n"
+        );
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn a_table_too_irregular_for_a_grid_is_written_as_lines() {
+        let wide: Vec<String> = (0..40).map(|k| format!("c{k}")).collect();
+        let wide: Vec<&str> = wide.iter().map(String::as_str).collect();
+        let blocks = [
+            row(&wide, &[1; 40], true),
+            row(&["- first"], &[1], false),
+            row(&["second | half"], &[1], false),
+            block(BlockKind::Paragraph, "After."),
+        ];
+        let out = md(&blocks);
+        assert!(out.starts_with("c0 \\| c1 \\| c2"), "{out}");
+        assert!(
+            out.ends_with("c39\\\n\\- first\\\nsecond \\| half\n\nAfter.\n"),
+            "{out}"
+        );
+        assert_round_trip(&blocks);
+    }
+
+    #[test]
+    fn short_rows_of_a_narrow_table_are_still_padded() {
+        let blocks = [
+            row(&["a", "b", "c", "d", "e", "f"], &[1; 6], true),
+            row(&["Section"], &[1], false),
+            row(&["Across"], &[20], false),
+        ];
+        let out = md(&blocks);
+        assert!(out.starts_with("| a | b | c | d | e | f |  |"), "{out}");
+        assert!(
+            out.contains(&format!("\n| Section |{}\n", "  |".repeat(19))),
+            "{out}"
+        );
+        assert_eq!(
+            out.lines().last().map(|l| l.matches(" |").count()),
+            Some(20)
         );
         assert_round_trip(&blocks);
     }

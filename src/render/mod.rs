@@ -2,6 +2,7 @@
 
 pub(crate) mod html;
 pub(crate) mod markdown;
+mod md_escape;
 pub(crate) mod text;
 
 use crate::blocks::{Block, BlockKind};
@@ -198,16 +199,47 @@ pub(crate) fn table_end(blocks: &[Block], i: usize) -> usize {
     end
 }
 
+/// How many columns a grid may give a row, at most, per cell of its own (beyond the columns its
+/// cells span): padding a short row to the widest one must not grow the output with rows x
+/// widest row.
+pub(crate) const GRID_GROWTH: usize = 32;
+
 /// The cells of a table's rows laid out on one grid: a cell spanning columns is followed by
-/// empty cells, short rows are padded; the first row is the header.
-pub(crate) fn grid(rows: &[Block]) -> Vec<Vec<&str>> {
+/// empty cells, short rows are padded; the first row is the header. `None` when the table is too
+/// irregular for a grid: some row would be padded to more than [`GRID_GROWTH`] columns per cell
+/// of its own and more than its cells span.
+pub(crate) fn grid(rows: &[Block]) -> Option<Vec<Vec<&str>>> {
+    let shape = |row: &Block| match &row.kind {
+        BlockKind::TableRow {
+            cells, colspans, ..
+        } => {
+            let spanned = (0..cells.len())
+                .map(|k| usize::from(colspans.get(k).copied().unwrap_or(1).max(1)))
+                .sum::<usize>();
+            Some((cells.len(), spanned))
+        }
+        _ => None,
+    };
+    let columns = rows
+        .iter()
+        .filter_map(shape)
+        .map(|s| s.1)
+        .max()
+        .unwrap_or(0);
+    let regular = rows
+        .iter()
+        .filter_map(shape)
+        .all(|(cells, spanned)| columns <= spanned.max(GRID_GROWTH * cells.max(1)));
+    if !regular {
+        return None;
+    }
     let mut grid: Vec<Vec<&str>> = rows
         .iter()
         .filter_map(|row| match &row.kind {
             BlockKind::TableRow {
                 cells, colspans, ..
             } => {
-                let mut line = Vec::with_capacity(cells.len());
+                let mut line = Vec::with_capacity(columns);
                 for (k, cell) in cells.iter().enumerate() {
                     line.push(cell.as_str());
                     let span = colspans.get(k).copied().unwrap_or(1);
@@ -218,11 +250,10 @@ pub(crate) fn grid(rows: &[Block]) -> Vec<Vec<&str>> {
             _ => None,
         })
         .collect();
-    let columns = grid.iter().map(Vec::len).max().unwrap_or(0);
     for line in &mut grid {
         line.resize(columns, "");
     }
-    grid
+    Some(grid)
 }
 
 /// Blocks for the renderers' tests.

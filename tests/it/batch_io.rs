@@ -184,7 +184,7 @@ fn paths_can_come_from_a_list() {
 }
 
 /// One WARC record with the mandatory headers around `block`.
-fn warc_record(kind: &str, uri: &str, block: &[u8], n: usize) -> Vec<u8> {
+pub(crate) fn warc_record(kind: &str, uri: &str, block: &[u8], n: usize) -> Vec<u8> {
     let mut record = format!(
         "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n\
          WARC-Date: 2024-05-05T12:00:00Z\r\n\

@@ -4,10 +4,11 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod batch;
-mod batch_io;
+pub(crate) mod batch_io;
 mod cli;
 mod explain;
 mod hostile;
+mod hostile_io;
 mod properties;
 mod report;
 mod robustness;

@@ -1,0 +1,103 @@
+//! Markdown's escaping: literal characters that Markdown would read as syntax, code fences,
+//! link destinations.
+
+/// Punctuation as CommonMark counts it (Unicode P and S), near enough.
+pub(super) fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace() && !c.is_control())
+}
+
+/// A backtick run that does not occur in `content`.
+pub(super) fn code_fence(content: &str) -> String {
+    let mut n = 1;
+    while has_run(content, n) {
+        n += 1;
+    }
+    "`".repeat(n)
+}
+
+/// Whether `s` has a run of exactly `n` backticks.
+fn has_run(s: &str, n: usize) -> bool {
+    let mut run = 0;
+    for c in s.chars().chain(std::iter::once(' ')) {
+        if c == '`' {
+            run += 1;
+        } else {
+            if run == n {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    false
+}
+
+/// Code span content that starts or ends with a backtick is padded with a space.
+pub(super) fn needs_padding(content: &str) -> bool {
+    content.starts_with('`') || content.ends_with('`')
+}
+
+/// A link destination: spaces and angle brackets percent-encoded, parentheses escaped.
+pub(super) fn destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '(' | ')' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes a line's text where it starts a line: what would open a block (a heading, a
+/// quotation, a list item, a rule, a setext underline) is escaped too.
+pub(super) fn escape_line_start(out: &mut String, line: &str, heading: bool) {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    if digits > 0 && (rest.starts_with('.') || rest.starts_with(')')) {
+        out.push_str(&line[..digits]);
+        out.push('\\');
+        escape_into(out, rest, heading);
+        return;
+    }
+    if let Some(c) = line.chars().next()
+        && matches!(c, '#' | '>' | '-' | '+' | '=')
+    {
+        out.push('\\');
+        out.push(c);
+        escape_into(out, &line[c.len_utf8()..], heading);
+        return;
+    }
+    escape_into(out, line, heading);
+}
+
+/// Escapes the characters Markdown reads as inline syntax; in headings, `#` as well (a trailing
+/// one would close the heading).
+pub(super) fn escape_into(out: &mut String, text: &str, heading: bool) {
+    for (k, c) in text.char_indices() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' => out.push('\\'),
+            '#' if heading => out.push('\\'),
+            '&' if looks_like_entity(&text[k + 1..]) => out.push('\\'),
+            // Before a link, `!` would make it an image.
+            '!' if k + 1 == text.len() => out.push('\\'),
+            _ => {}
+        }
+        out.push(c);
+    }
+}
+
+/// Whether the text after an `&` would be read as a character reference.
+fn looks_like_entity(after: &str) -> bool {
+    let name = after
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name > 0 && after[name..].starts_with(';')
+}
