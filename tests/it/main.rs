@@ -3,6 +3,7 @@
 // A test should stop at the first surprise, so `expect` and `unwrap` are the right tools here.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod architecture;
 mod batch;
 pub(crate) mod batch_io;
 mod cli;
