@@ -188,13 +188,6 @@ mod tests {
     use super::*;
     use crate::dom::parse;
 
-    fn title_of(html: &str) -> Option<String> {
-        let doc = parse(html);
-        let dom = Dom::new(&doc);
-        let dead = vec![false; dom.len()];
-        crate::page::title::title(&dom, &dead, &Metas::new(&dom))
-    }
-
     fn metadata_of(html: &str) -> Metadata {
         let doc = parse(html);
         let dom = Dom::new(&doc);
@@ -245,10 +238,10 @@ mod tests {
             <meta property="dc:title" content="Dublin Core property title">
             <meta name="DC.creator" content="Name Author">
             <meta property="dc:creator" content="Property Author">"#;
-        assert_eq!(
-            title_of(html).as_deref(),
-            Some("Dublin Core property title")
-        );
+        let doc = parse(html);
+        let dom = Dom::new(&doc);
+        let title = crate::page::title::title(&dom, &vec![false; dom.len()], &Metas::new(&dom));
+        assert_eq!(title.as_deref(), Some("Dublin Core property title"));
         assert_eq!(metadata_of(html).authors, ["Property Author"]);
     }
 
