@@ -1,9 +1,8 @@
 //! The whole page, block by block, each kept or removed with its stage and reason: the record
 //! behind `--explain` and `--diff`.
 
-use std::collections::HashMap;
-
 use ego_tree::NodeId;
+use rustc_hash::FxHashMap;
 
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
@@ -18,18 +17,14 @@ pub(crate) fn page_blocks(
     measures: &Measures,
     removals: &[Removal],
 ) -> Vec<PageBlock> {
-    let mut blocks = Vec::new();
-    visible_blocks(dom, measures, removals, |node, removal, raw| {
-        let text = collapse_whitespace(raw);
-        if !text.is_empty() {
-            blocks.push(PageBlock {
-                text,
-                node,
-                removed: removal.map(|k| (removals[k].stage, removals[k].reason.clone())),
-            });
-        }
-    });
-    blocks
+    let mut list = List {
+        removals,
+        blocks: Vec::new(),
+        open: None,
+        buffer: String::new(),
+    };
+    visible_blocks(dom, measures, removals, &mut list);
+    list.blocks
 }
 
 /// How many of the blocks [`page_blocks`] lists are removed, and their characters, without
@@ -39,41 +34,108 @@ pub(crate) fn removed_counts(
     measures: &Measures,
     removals: &[Removal],
 ) -> (usize, usize) {
-    let (mut blocks, mut chars) = (0, 0);
-    visible_blocks(dom, measures, removals, |_, removal, raw| {
-        let text_chars = collapsed_chars(raw);
-        if removal.is_some() && text_chars > 0 {
-            blocks += 1;
-            chars += text_chars;
+    let mut count = Count::default();
+    visible_blocks(dom, measures, removals, &mut count);
+    (count.blocks, count.chars)
+}
+
+/// What [`visible_blocks`] hands each run of text of one owner under one removal to.
+trait Blocks {
+    /// A run starts: its node, and the index of the removal covering it.
+    fn open(&mut self, node: NodeId, removal: Option<usize>);
+    /// One text node of the run, raw.
+    fn text(&mut self, raw: &str);
+    /// The run ends.
+    fn close(&mut self);
+}
+
+/// Collects the runs as [`PageBlock`]s, whitespace collapsed.
+struct List<'r> {
+    removals: &'r [Removal],
+    blocks: Vec<PageBlock>,
+    open: Option<(NodeId, Option<usize>)>,
+    buffer: String,
+}
+
+impl Blocks for List<'_> {
+    fn open(&mut self, node: NodeId, removal: Option<usize>) {
+        self.open = Some((node, removal));
+        self.buffer.clear();
+    }
+
+    fn text(&mut self, raw: &str) {
+        self.buffer.push_str(raw);
+    }
+
+    fn close(&mut self) {
+        let text = collapse_whitespace(&self.buffer);
+        if let (Some((node, removal)), false) = (self.open.take(), text.is_empty()) {
+            let removals = self.removals;
+            self.blocks.push(PageBlock {
+                text,
+                node,
+                removed: removal.map(|k| (removals[k].stage, removals[k].reason.clone())),
+            });
         }
-    });
-    (blocks, chars)
+    }
 }
 
-/// The characters of `raw` once its whitespace is collapsed.
-fn collapsed_chars(raw: &str) -> usize {
-    let (chars, words) = raw.split_whitespace().fold((0, 0usize), |(c, w), word| {
-        (c + word.chars().count(), w + 1)
-    });
-    chars + words.saturating_sub(1)
+/// Counts the removed runs and their characters as [`collapse_whitespace`] would leave them,
+/// reading each text once and copying none.
+#[derive(Default)]
+struct Count {
+    blocks: usize,
+    chars: usize,
+    /// Whether the open run is removed; its characters so far; a space is pending before the
+    /// next word.
+    removed: bool,
+    run_chars: usize,
+    space: bool,
 }
 
-/// Walks the page's visible text, handing `block` each run of text of one owner under one
-/// removal: its node, the index of the removal covering it, and its raw text.
+impl Blocks for Count {
+    fn open(&mut self, _: NodeId, removal: Option<usize>) {
+        (self.removed, self.run_chars, self.space) = (removal.is_some(), 0, false);
+    }
+
+    fn text(&mut self, raw: &str) {
+        if !self.removed {
+            return;
+        }
+        for c in raw.chars() {
+            if c.is_whitespace() {
+                self.space = self.run_chars > 0;
+            } else {
+                self.run_chars += 1 + usize::from(self.space);
+                self.space = false;
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        if self.removed && self.run_chars > 0 {
+            self.blocks += 1;
+            self.chars += self.run_chars;
+        }
+        self.removed = false;
+    }
+}
+
+/// Walks the page's visible text, handing `blocks` each run of text of one owner under one
+/// removal.
 fn visible_blocks(
     dom: &Dom<'_>,
     measures: &Measures,
     removals: &[Removal],
-    mut block: impl FnMut(NodeId, Option<usize>, &str),
+    blocks: &mut impl Blocks,
 ) {
-    let by_node: HashMap<NodeId, usize> = removals
+    let by_node: FxHashMap<NodeId, usize> = removals
         .iter()
         .enumerate()
         .map(|(k, r)| (r.node, k))
         .collect();
     let mut covering: Vec<Option<usize>> = vec![None; dom.len()];
-    let mut current: Option<(usize, Option<usize>, NodeId)> = None;
-    let mut buffer = String::new();
+    let mut current: Option<(usize, Option<usize>)> = None;
     for i in 0..dom.len() {
         let node = &dom.nodes[i];
         let inherited = (node.parent != usize::MAX)
@@ -92,22 +154,22 @@ fn visible_blocks(
         } else {
             measures.owner[i]
         };
-        if current.is_none_or(|(o, r, _)| (o, r) != (owner, removal)) {
-            if let Some((_, r, id)) = current {
-                block(id, r, &buffer);
+        if current != Some((owner, removal)) {
+            if current.is_some() {
+                blocks.close();
             }
-            buffer.clear();
             let id = if owner == usize::MAX {
                 node.id
             } else {
                 dom.nodes[owner].id
             };
-            current = Some((owner, removal, id));
+            blocks.open(id, removal);
+            current = Some((owner, removal));
         }
-        buffer.push_str(node.text);
+        blocks.text(node.text);
     }
-    if let Some((_, r, id)) = current {
-        block(id, r, &buffer);
+    if current.is_some() {
+        blocks.close();
     }
 }
 
