@@ -212,12 +212,12 @@ const NEGATIVE_ROLES: &[&str] = &[
     "tab",
 ];
 
-/// What a pattern of the automaton marks.
+/// What a pattern of the automaton marks; a boilerplate word carries its mark.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Sort {
     Body,
-    NegativeStem,
-    NegativeToken,
+    NegativeStem(Mark),
+    NegativeToken(Mark),
     Positive,
 }
 
@@ -226,29 +226,22 @@ enum Sort {
 /// the lowest number at the leftmost place is the word a leftmost-first search would report.
 struct Names {
     automaton: AhoCorasick,
-    patterns: Vec<(Sort, Mark)>,
+    patterns: Vec<Sort>,
 }
 
 // The patterns are fixed; `patterns_compile` builds them in the tests.
 #[allow(clippy::expect_used)]
 static NAMES: LazyLock<Names> = LazyLock::new(|| {
-    let marked = |sort, words: &'static [&'static str]| {
-        words.iter().map(move |&w| (sort, w, Some(Mark::named(w))))
+    let negative = |sort: fn(Mark) -> Sort, words: &'static [&'static str]| {
+        words.iter().map(move |&w| (sort(Mark::named(w)), w))
     };
-    let unmarked =
-        |sort, words: &'static [&'static str]| words.iter().map(move |&w| (sort, w, None));
-    let patterns: Vec<(Sort, &str, Option<Mark>)> = marked(Sort::NegativeStem, NEGATIVE_STEMS)
-        .chain(marked(Sort::NegativeToken, NEGATIVE_TOKENS))
-        .chain(unmarked(Sort::Body, BODY_NAMES))
-        .chain(unmarked(Sort::Positive, POSITIVE_STEMS))
-        .collect();
-    let automaton = AhoCorasick::new(patterns.iter().map(|(_, w, _)| w))
-        .expect("hint patterns build an automaton");
-    // Body and positive names mark nothing; their slot is never read.
-    let patterns = patterns
-        .into_iter()
-        .map(|(sort, _, mark)| (sort, mark.unwrap_or(marks::NAV)))
-        .collect();
+    let other = |sort: Sort, words: &'static [&'static str]| words.iter().map(move |&w| (sort, w));
+    let (patterns, words): (Vec<Sort>, Vec<&str>) = negative(Sort::NegativeStem, NEGATIVE_STEMS)
+        .chain(negative(Sort::NegativeToken, NEGATIVE_TOKENS))
+        .chain(other(Sort::Body, BODY_NAMES))
+        .chain(other(Sort::Positive, POSITIVE_STEMS))
+        .unzip();
+    let automaton = AhoCorasick::new(words).expect("hint patterns build an automaton");
     Names {
         automaton,
         patterns,
@@ -418,35 +411,34 @@ fn names_hint(raw: &str, names: &mut String) -> Hint {
     let delimits = |at: Option<&u8>| at.is_none_or(|c| !c.is_ascii_alphanumeric());
     // The leftmost boilerplate word: where its match starts (a token's with the delimiter
     // before it), then its pattern number.
-    let mut negative: Option<(usize, usize)> = None;
+    let mut negative: Option<(usize, usize, Mark)> = None;
     let mut positive = false;
     for found in NAMES.automaton.find_overlapping_iter(names.as_str()) {
         let (start, end) = (found.start(), found.end());
         let pattern = found.pattern().as_usize();
-        let candidate = match NAMES.patterns[pattern].0 {
+        let candidate = match NAMES.patterns[pattern] {
             Sort::Body => return Hint::Body,
             Sort::Positive => {
                 positive = true;
                 continue;
             }
-            Sort::NegativeStem => (start, pattern),
-            Sort::NegativeToken => {
-                let pattern_mark = NAMES.patterns[pattern].1;
+            Sort::NegativeStem(mark) => (start, pattern, mark),
+            Sort::NegativeToken(mark) => {
                 let before = start.checked_sub(1).map(|k| &bytes[k]);
                 if !(delimits(before) && delimits(bytes.get(end)))
-                    || (pattern_mark == WIDGET_TOKEN && in_builder_name(names, start))
+                    || (mark == WIDGET_TOKEN && in_builder_name(names, start))
                 {
                     continue;
                 }
-                (start.saturating_sub(1), pattern)
+                (start.saturating_sub(1), pattern, mark)
             }
         };
-        if negative.is_none_or(|n| candidate < n) {
+        if negative.is_none_or(|n| (candidate.0, candidate.1) < (n.0, n.1)) {
             negative = Some(candidate);
         }
     }
-    if let Some((_, pattern)) = negative {
-        return Hint::Negative(NAMES.patterns[pattern].1);
+    if let Some((_, _, mark)) = negative {
+        return Hint::Negative(mark);
     }
     if positive { Hint::Positive } else { Hint::None }
 }
