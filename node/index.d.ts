@@ -14,6 +14,8 @@ export interface ExtractOptions {
   includeTitle?: boolean | null;
   /** Keep the article's images in the Markdown and HTML (default false; `--images`). */
   images?: boolean | null;
+  /** Also give the page's comment thread, apart from the article (default false; `--comments`). */
+  comments?: boolean | null;
 }
 
 /** Blocks and characters kept and removed. */
@@ -57,6 +59,7 @@ export interface ExtractionRecord {
   image: string | null;
   tags: string[];
   text: string;
+  comments?: string;
   markdown?: string;
   html?: string;
   stats: { blocks: number; chars: number; removed_blocks: number; removed_chars: number };
@@ -87,7 +90,9 @@ export declare class Extraction {
   /** The name of the encoding the page was read in. */
   get encoding(): string;
   get stats(): Stats;
-  /** The article as Markdown (CommonMark with GFM tables). */
+  /** The page's comments as plain text when `comments` was asked for ("" when none), else null. */
+  get comments(): string | null;
+  /** The article as Markdown (CommonMark with GFM tables); the comments, when asked for and found, under `## Comments`. */
   markdown(): string;
   /** The article as clean HTML: a fragment, or a whole document with `standalone`. */
   html(options?: { standalone?: boolean | null } | null): string;

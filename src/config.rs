@@ -32,6 +32,10 @@ pub struct Config {
     /// An extraction still running after this long ends with [`crate::ErrorKind::OverBudget`]
     /// at the end of the stage it is in (parse, metadata, select, blocks). Default: `None`.
     pub time_limit: Option<std::time::Duration>,
+    /// Also return the page's comment thread, apart from the article
+    /// ([`crate::Extraction::comments`]); a forum thread's or a Q&A page's replies are its
+    /// article, with or without this. Default: `false`.
+    pub comments: bool,
 }
 
 /// The balance between precision (no boilerplate) and recall (no article text missing).
@@ -72,6 +76,7 @@ impl Default for Config {
             target_language: None,
             max_nodes: None,
             time_limit: None,
+            comments: false,
         }
     }
 }

@@ -32,6 +32,9 @@ pub struct Extraction {
     /// Blocks of the page's visible text removed, and their characters: what [`Self::page`]
     /// marks removed, counted whether or not it was built.
     pub(crate) removed: (usize, usize),
+    /// With [`crate::Config::comments`]: the page's comment thread as blocks, in document order,
+    /// apart from the article (empty on a forum thread, whose replies are its article).
+    pub comments: Vec<Block>,
 }
 
 impl Extraction {
@@ -44,14 +47,32 @@ impl Extraction {
     /// The article as Markdown (CommonMark, with GFM tables): headings, lists, quotations, code
     /// blocks, tables, emphasis, inline code and links made absolute; images with
     /// [`RenderOptions::images`]. A CommonMark parser reads back the words of [`Self::text`].
+    ///
+    /// The [`Self::comments`], when there are any, follow under a `## Comments` heading.
     pub fn markdown(&self, options: &RenderOptions) -> String {
-        render::markdown::render(&self.blocks, options, &self.links(options))
+        let links = self.links(options);
+        let mut markdown = render::markdown::render(&self.blocks, options, &links);
+        if !self.comments.is_empty() {
+            if !markdown.is_empty() {
+                markdown.push('\n');
+            }
+            markdown.push_str("## Comments\n\n");
+            markdown.push_str(&render::markdown::render(&self.comments, options, &links));
+        }
+        markdown
     }
 
-    /// The article as clean HTML, a fragment or, with [`RenderOptions::standalone`], a document.
+    /// The [`Self::comments`] as plain text, as [`Self::text`] gives the article.
+    pub fn comments_text(&self) -> String {
+        render::text::render(&self.comments)
+    }
+
+    /// The article as clean HTML, a fragment or, with [`RenderOptions::standalone`], a document;
+    /// the [`Self::comments`], when there are any, follow in a `<section>`.
     pub fn html(&self, options: &RenderOptions) -> String {
-        render::html::render(
+        render::html::render_with_comments(
             &self.blocks,
+            &self.comments,
             self.title.as_deref(),
             self.metadata.language.as_deref(),
             options,

@@ -71,6 +71,10 @@ struct Args {
     /// Leave tables out.
     #[arg(long)]
     no_tables: bool,
+    /// Also give the page's comments, after the article (in JSON, under `comments`). A forum
+    /// thread's replies are its article, with or without this.
+    #[arg(long)]
+    comments: bool,
     /// Favour precision: also drop short link-heavy blocks inside the body and short scraps
     /// without a sentence at its edges.
     #[arg(long, conflicts_with = "recall")]
@@ -115,6 +119,7 @@ impl Args {
     /// Sets the extraction settings the flags choose.
     fn tune(&self, config: &mut unchaff::Config) {
         config.tables = !self.no_tables;
+        config.comments = self.comments;
         config.target_language = self.target_language.clone();
         config.focus = match (self.precision, self.recall) {
             (true, _) => unchaff::Focus::Precision,

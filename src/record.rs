@@ -14,11 +14,14 @@ pub struct RecordExtras {
     /// Every block of the page's visible text, kept or removed and why, under `explain` (needs
     /// [`crate::Config::explain`]).
     pub explain: bool,
+    /// The page's comment thread as plain text, under `comments` (needs
+    /// [`crate::Config::comments`]; an empty string when the page has none).
+    pub comments: bool,
 }
 
 /// One page as a JSON object (`serde::Serialize`). The keys, in order: `path` (when given), `url`,
-/// `canonical_url`, `title`, the [`Metadata`] keys, `text`, `markdown` and `html` (when asked
-/// for), `stats` and `explain` (when asked for).
+/// `canonical_url`, `title`, the [`Metadata`] keys, `text`, `comments`, `markdown` and `html`
+/// (when asked for), `stats` and `explain` (when asked for).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Record<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -29,6 +32,8 @@ pub struct Record<'a> {
     #[serde(flatten)]
     metadata: &'a Metadata,
     text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comments: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     markdown: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -76,6 +81,7 @@ impl Extraction {
             title: self.title.as_deref(),
             metadata: &self.metadata,
             text: self.text(),
+            comments: extras.comments.then(|| self.comments_text()),
             markdown: extras.markdown.then(|| self.markdown(options)),
             html: extras
                 .html
@@ -137,6 +143,7 @@ mod tests {
             markdown: true,
             html: true,
             explain: true,
+            comments: false,
         };
         let full = page
             .record(Some("https://mirror.example/ferry"), extras, &options)

@@ -25,6 +25,9 @@ pub struct ExtractOptions {
     pub include_title: Option<bool>,
     /// Keep the article's images in the Markdown and HTML (default false; `--images`).
     pub images: Option<bool>,
+    /// Also give the page's comment thread, apart from the article (default false;
+    /// `--comments`).
+    pub comments: Option<bool>,
 }
 
 /// An input unchaff cannot read: `index.js` throws it as an `Error` with this `kind`.
@@ -52,6 +55,8 @@ pub struct Extraction {
     options: unchaff::RenderOptions,
     /// The caller's address of the page, which outranks the page's own in `url`.
     url: Option<String>,
+    /// Whether the comments were asked for.
+    comments: bool,
 }
 
 /// The options of `Extraction.html`.
@@ -67,6 +72,13 @@ impl Extraction {
     #[napi(getter)]
     pub fn text(&self) -> String {
         self.text.clone()
+    }
+
+    /// The page's comments as plain text when `comments` was asked for ("" when it has none),
+    /// else null.
+    #[napi(getter)]
+    pub fn comments(&self) -> Option<String> {
+        self.comments.then(|| self.page.comments_text())
     }
 
     /// The article as Markdown (CommonMark with GFM tables).
@@ -91,6 +103,7 @@ impl Extraction {
             markdown,
             html,
             explain,
+            comments: self.comments,
         };
         let record = self.page.record(self.url.as_deref(), extras, &self.options);
         serde_json::to_string(&record).map_err(|e| napi::Error::from_reason(e.to_string()))
@@ -186,6 +199,7 @@ type Outcome = Option<Either<Extraction, Failure>>;
 fn run(page: &Page, options: &ExtractOptions) -> Outcome {
     let mut config = unchaff::Config::default();
     config.include_title = options.include_title.unwrap_or(true);
+    config.comments = options.comments.unwrap_or(false);
     // The removed blocks are counted in `stats`, as the command line's JSON counts them.
     config.explain = true;
     let content_type = options.content_type.as_deref();
@@ -221,6 +235,7 @@ fn run(page: &Page, options: &ExtractOptions) -> Outcome {
         text,
         options: render,
         url: options.url.clone(),
+        comments: config.comments,
     }))
 }
 

@@ -102,3 +102,16 @@ test("a legacy encoding is read from the bytes, and contentType's charset outran
   const told = unchaff.extract(bytes, { contentType: "text/html; charset=windows-1251" });
   assert.equal(told.text, page.text);
 });
+
+test("comments come apart from the article, as the command line gives them", { skip: NO_CLI }, () => {
+  const plain = unchaff.extract(source("blog-comments"));
+  assert.equal(plain.comments, null);
+  assert.ok(!plain.text.includes("seed mat"));
+  const page = unchaff.extract(source("blog-comments"), { comments: true });
+  assert.equal(page.text, plain.text);
+  assert.ok(page.comments.includes("seed mat under the jar"));
+  assert.equal(page.markdown(), cli("-f", "markdown", "--comments", samplePath("blog-comments")));
+  const record = JSON.parse(cli("--jsonl", "--comments", samplePath("blog-comments")));
+  delete record.path;
+  assert.deepEqual(page.toJSON(), record);
+});

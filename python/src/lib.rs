@@ -70,6 +70,8 @@ struct Extraction {
     options: unchaff::RenderOptions,
     /// The caller's address of the page, which outranks the page's own in `url`.
     url: Option<String>,
+    /// The comments as text, when they were asked for.
+    comments: Option<String>,
 }
 
 #[pymethods]
@@ -91,11 +93,24 @@ impl Extraction {
         py.detach(|| self.page.markdown(&self.options))
     }
 
-    /// The article as clean HTML: a fragment, or a whole document with `standalone`.
-    #[pyo3(signature = (*, standalone = false))]
-    fn html(&self, py: Python<'_>, standalone: bool) -> String {
+    /// The page's comments as plain text when `comments` was asked for ("" when it has none),
+    /// else None.
+    #[getter]
+    fn comments(&self) -> Option<&str> {
+        self.comments.as_deref()
+    }
+
+    /// The article as clean HTML: a fragment, or a whole document with `standalone`; the
+    /// comments, when asked for and found, follow in a `<section>` unless `comments` is False.
+    #[pyo3(signature = (*, standalone = false, comments = true))]
+    fn html(&self, py: Python<'_>, standalone: bool, comments: bool) -> String {
         let options = self.options.clone().with_standalone(standalone);
-        py.detach(|| self.page.html(&options))
+        if comments || self.page.comments.is_empty() {
+            return py.detach(|| self.page.html(&options));
+        }
+        let mut article = self.page.clone();
+        article.comments.clear();
+        py.detach(|| article.html(&options))
     }
 
     /// The object the command line's `--format json` gives, without `path`: `markdown`, `html`
@@ -125,6 +140,7 @@ impl Extraction {
             markdown,
             html,
             explain,
+            comments: self.comments.is_some(),
         };
         let url = self.url.as_deref();
         // Serialising strings and numbers cannot fail; the error is passed on all the same.
@@ -226,6 +242,8 @@ struct Settings {
     precision: bool,
     recall: bool,
     target_language: Option<String>,
+    /// Return the comment thread apart from the article.
+    comments: bool,
     /// Give pages without article text too (`is_empty`), rather than None.
     allow_empty: bool,
 }
@@ -237,6 +255,7 @@ impl Settings {
         config.include_title = self.include_title;
         config.explain = true;
         config.tables = self.tables;
+        config.comments = self.comments;
         config.target_language = self.target_language.clone();
         config.focus = match (self.precision, self.recall) {
             (true, true) => {
@@ -291,6 +310,7 @@ impl Extraction {
         }
         Some(Extraction {
             text: page.text(),
+            comments: settings.comments.then(|| page.comments_text()),
             options: settings.options(url.as_deref()),
             page,
             url,
@@ -304,7 +324,7 @@ impl Extraction {
 #[pyo3(signature = (
     html, /, *, url = None, content_type = None, include_title = true, images = false,
     links = true, tables = true, precision = false, recall = false, target_language = None,
-    allow_empty = false
+    comments = false, allow_empty = false
 ))]
 #[allow(clippy::too_many_arguments)]
 fn extract(
@@ -319,6 +339,7 @@ fn extract(
     precision: bool,
     recall: bool,
     target_language: Option<String>,
+    comments: bool,
     allow_empty: bool,
 ) -> PyResult<Option<Extraction>> {
     let html = Page::from_object(html)?;
@@ -330,6 +351,7 @@ fn extract(
         precision,
         recall,
         target_language,
+        comments,
         allow_empty,
     };
     let config = settings.config()?;

@@ -113,6 +113,7 @@ impl Extraction {
     fn clone_view(&self, page: unchaff::Extraction) -> Extraction {
         Extraction {
             text: page.text(),
+            comments: self.comments.is_some().then(|| page.comments_text()),
             page,
             options: self.options.clone(),
             url: self.url.clone(),
@@ -135,7 +136,7 @@ pub fn host_of(url: &str) -> Option<String> {
 #[pyo3(signature = (
     pages, /, *, urls = None, cross_page = true, profile = None, threads = None,
     include_title = true, images = false, links = true, tables = true, precision = false,
-    recall = false, target_language = None, allow_empty = false
+    recall = false, target_language = None, comments = false, allow_empty = false
 ))]
 #[allow(clippy::too_many_arguments)]
 pub fn extract_batch(
@@ -152,6 +153,7 @@ pub fn extract_batch(
     precision: bool,
     recall: bool,
     target_language: Option<String>,
+    comments: bool,
     allow_empty: bool,
 ) -> PyResult<Vec<Py<PyAny>>> {
     let settings = Settings {
@@ -162,6 +164,7 @@ pub fn extract_batch(
         precision,
         recall,
         target_language,
+        comments,
         allow_empty,
     };
     let config = settings.config()?;

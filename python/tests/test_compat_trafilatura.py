@@ -65,12 +65,20 @@ def test_favor_recall_gives_no_less_text_than_the_default():
         extract(NEWS, favor_precision=True, favor_recall=True)
 
 
-def test_include_comments_cannot_be_asked_for():
+def test_include_comments_adds_the_thread_after_the_article():
     blog = source("blog-comments")
-    assert extract(blog) == extract(blog, include_comments=False)
-    with pytest.raises(ValueError, match="comment"):
-        extract(blog, include_comments=True)
+    plain = extract(blog)
+    assert plain == extract(blog, include_comments=False)
+    assert "seed mat" not in plain
+    with_comments = extract(blog, include_comments=True)
+    assert with_comments.startswith(plain) and "seed mat under the jar" in with_comments
     assert json.loads(extract(blog, output_format="json"))["comments"] == ""
+    record = json.loads(extract(blog, output_format="json", include_comments=True))
+    assert "seed mat" in record["comments"] and "seed mat" not in record["text"]
+    doc = ET.fromstring(extract(blog, output_format="xml", include_comments=True))
+    main, thread = doc
+    assert "seed mat" not in ET.tostring(main, encoding="unicode")
+    assert any("seed mat" in (p.text or "") for p in thread)
 
 
 def test_output_format_markdown_has_headings_and_emphasis():

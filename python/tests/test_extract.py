@@ -132,3 +132,23 @@ def test_str_and_utf8_bytes_agree():
     assert from_bytes.to_dict() == from_str.to_dict()
     from_bytearray = unchaff.extract(bytearray(raw))
     assert from_bytearray is not None and from_bytearray.text == from_bytes.text
+
+
+def test_comments_come_apart_from_the_article_as_the_cli_gives_them(cli):
+    path = SAMPLES / "blog-comments" / "source.html"
+    plain = unchaff.extract(source("blog-comments"))
+    assert plain.comments is None
+    assert "seed mat" not in plain.text
+    page = unchaff.extract(source("blog-comments"), comments=True)
+    assert page.text == plain.text
+    assert "seed mat under the jar" in page.comments
+    assert "## Comments" in page.markdown() and "seed mat" in page.markdown()
+    assert "seed mat" not in page.html(comments=False)
+    record = subprocess.run(
+        [cli, "--jsonl", "--comments", str(path)], capture_output=True, check=True
+    ).stdout
+    record = json.loads(record)
+    record.pop("path")
+    assert page.to_dict() == record
+    [batched] = unchaff.extract_batch([source("blog-comments")], comments=True)
+    assert batched.comments == page.comments

@@ -59,10 +59,16 @@ class Extraction:
         """The name of the encoding the page was read in (``"UTF-8"`` for a ``str``)."""
     @property
     def stats(self) -> Stats: ...
+    @property
+    def comments(self) -> str | None:
+        """The page's comments as plain text with ``comments=True`` (``""`` when it has none),
+        else None."""
     def markdown(self) -> str:
-        """The article as CommonMark with GFM tables; links absolute, images if asked for."""
-    def html(self, *, standalone: bool = False) -> str:
-        """The article as clean HTML: a fragment, or a whole document with ``standalone``."""
+        """The article as CommonMark with GFM tables; links absolute, images if asked for; the
+        comments, when asked for and found, under a ``## Comments`` heading."""
+    def html(self, *, standalone: bool = False, comments: bool = True) -> str:
+        """The article as clean HTML: a fragment, or a whole document with ``standalone``; the
+        comments, when asked for and found, in a ``<section>`` unless ``comments`` is False."""
     def to_dict(
         self, *, markdown: bool = False, html: bool = False, explain: bool = False
     ) -> dict[str, Any]:
@@ -83,6 +89,7 @@ def extract(
     precision: bool = False,
     recall: bool = False,
     target_language: str | None = None,
+    comments: bool = False,
     allow_empty: bool = False,
 ) -> Extraction | None:
     """Extract the article of a page; None when the page has no article text.
@@ -95,7 +102,8 @@ def extract(
     their text there; ``tables=False`` leaves tables out. ``precision`` drops short link-heavy
     blocks and edge scraps the default keeps; ``recall`` relaxes the selection for short bodies
     (``ValueError`` for both). ``target_language`` (ISO 639-1) gives None for a page in another
-    language, detected in its text, else declared. ``allow_empty`` gives a page without
+    language, detected in its text, else declared. ``comments`` also returns the page's comment
+    thread apart from the article (a forum thread's replies are its article). ``allow_empty`` gives a page without
     article text as an ``Extraction`` whose ``is_empty`` is true (its metadata, and the command
     line's record of it) instead of None.
 
@@ -118,6 +126,7 @@ def extract_batch(
     precision: bool = False,
     recall: bool = False,
     target_language: str | None = None,
+    comments: bool = False,
     allow_empty: bool = False,
 ) -> list[Extraction | ExtractionError | None]:
     """Extract many pages on ``threads`` threads (default: one per core), in order.

@@ -503,6 +503,7 @@ fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several:
             markdown: args.with.contains(&Extra::Markdown),
             html: args.with.contains(&Extra::Html),
             explain: args.explain,
+            comments: args.comments,
         };
         let record = page
             .record(args.url.as_deref(), extras, &options)
@@ -532,7 +533,14 @@ fn render_page(args: &Args, name: &str, page: &Extraction, color: bool, several:
     match args.format {
         Format::Markdown => page.markdown(&options).into_bytes(),
         Format::Html => page.html(&options).into_bytes(),
-        Format::Text | Format::Json => page.text().into_bytes(),
+        Format::Text | Format::Json => {
+            let mut text = page.text();
+            if !page.comments.is_empty() {
+                text.push_str("\n\n");
+                text.push_str(&page.comments_text());
+            }
+            text.into_bytes()
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! is one immutable [`Page`] value (defined in `crate::page`), built by [`read`].
 
 pub(crate) mod build;
+pub(crate) mod comments;
 pub(crate) mod explain;
 pub(crate) mod filter;
 pub(crate) mod inline;
@@ -69,9 +70,16 @@ pub(crate) fn run(
     observer.stage_done("select");
     budget.time("select")?;
     let root = document.tree.root().id();
-    let mut blocks = match body {
-        Some(body) => blocks_of(&page, &body, title.as_deref(), &mut removals),
-        None => Vec::new(),
+    let (mut blocks, comments) = match body {
+        Some(body) => (
+            blocks_of(&page, &body, title.as_deref(), &mut removals),
+            if config.comments {
+                comments::comments(&page, &body)
+            } else {
+                Vec::new()
+            },
+        ),
+        None => (Vec::new(), Vec::new()),
     };
     if page.kind.is_product() {
         let missing = product::missing_description(&page.metas, &blocks, root);
@@ -79,7 +87,8 @@ pub(crate) fn run(
     }
     observer.stage_done("blocks and filters");
     budget.time("blocks")?;
-    let extraction = finish(&page, config, (title, declared), (blocks, removals), root);
+    let mut extraction = finish(&page, config, (title, declared), (blocks, removals), root);
+    extraction.comments = comments;
     observer.stage_done("finish");
     Ok(extraction)
 }
@@ -185,5 +194,6 @@ fn finish(
         metadata,
         base_href: page.metas.base.map(str::to_owned),
         removed,
+        comments: Vec::new(),
     }
 }

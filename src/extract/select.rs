@@ -29,7 +29,7 @@ const RELAXED_GAIN: f32 = 1.5;
 const THREAD_COMMENT_SHARE: (usize, usize) = (6, 10);
 
 /// The boilerplate zones of `page` under `rules`.
-fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<Mark>> {
+pub(crate) fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<Mark>> {
     let mut zone = score::zones(
         &page.dom,
         &page.dead,

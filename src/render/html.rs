@@ -7,8 +7,21 @@ use crate::blocks::Style;
 use crate::blocks::{Block, BlockKind};
 
 /// Renders blocks as an HTML fragment, or as a whole document with `options.standalone`.
+#[cfg(test)]
 pub(crate) fn render(
     blocks: &[Block],
+    title: Option<&str>,
+    language: Option<&str>,
+    options: &RenderOptions,
+    links: &Links,
+) -> String {
+    render_with_comments(blocks, &[], title, language, options, links)
+}
+
+/// As [`render`], the `comments`, when there are any, following in a `<section>` of their own.
+pub(crate) fn render_with_comments(
+    blocks: &[Block],
+    comments: &[Block],
     title: Option<&str>,
     language: Option<&str>,
     options: &RenderOptions,
@@ -28,7 +41,15 @@ pub(crate) fn render(
     }
     body(&mut out, blocks, options, links);
     if options.standalone {
-        out.push_str("</article>\n</body>\n</html>\n");
+        out.push_str("</article>\n");
+    }
+    if !comments.is_empty() {
+        out.push_str("<section>\n<h2>Comments</h2>\n");
+        body(&mut out, comments, options, links);
+        out.push_str("</section>\n");
+    }
+    if options.standalone {
+        out.push_str("</body>\n</html>\n");
     }
     out
 }

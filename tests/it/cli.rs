@@ -705,3 +705,39 @@ fn an_output_that_cannot_be_a_file_is_a_clear_error_even_as_root() {
 fn arg_of(path: &Path) -> String {
     path.display().to_string()
 }
+
+#[test]
+fn comments_flag_gives_the_thread_after_the_article_in_every_format() {
+    const BLOG: &str = "blog-comments";
+    const ARTICLE: &str = "give it a fortnight before you decide it is gone for good";
+    const COMMENT: &str = "Have you tried a seed mat under the jar?";
+    let plain = util::run([source(BLOG)], b"");
+    assert_code(&plain, 0);
+    assert_has(&plain.stdout, ARTICLE);
+    assert_lacks(&plain.stdout, COMMENT);
+
+    let text = util::run(["--comments".to_owned(), source(BLOG)], b"");
+    assert_code(&text, 0);
+    assert!(text.stdout.starts_with(&plain.stdout), "{}", text.stdout);
+    assert_has(&text.stdout, COMMENT);
+    // The form for a new comment is not a comment.
+    assert_lacks(&text.stdout, "Your email address will not be published");
+
+    let markdown = util::run(["--comments", "-f", "markdown", &source(BLOG)], b"");
+    let (article, thread) = markdown
+        .stdout
+        .split_once("## Comments\n")
+        .expect("a comments section");
+    assert_has(article, ARTICLE);
+    assert_has(thread, COMMENT);
+
+    let html = util::run(["--comments", "-f", "html", &source(BLOG)], b"");
+    assert_has(&html.stdout, "<section>\n<h2>Comments</h2>");
+
+    let record = util::run(["--comments", "--jsonl", &source(BLOG)], b"");
+    let record = &jsonl_records(&record.stdout)[0];
+    assert_lacks(field(record, "text"), COMMENT);
+    assert_has(field(record, "comments"), COMMENT);
+    let without = util::run(["--jsonl", &source(BLOG)], b"");
+    assert!(jsonl_records(&without.stdout)[0].get("comments").is_none());
+}

@@ -83,15 +83,21 @@ class _Builder(HTMLParser):
             parent.text = (parent.text or "") + data
 
 
-def to_xml(html: str, meta: dict[str, Any], *, include_formatting: bool, links: bool) -> str:
-    """The article of ``html`` (unchaff's HTML fragment) as trafilatura's XML document."""
+def to_xml(
+    html: str, meta: dict[str, Any], *, include_formatting: bool, links: bool, comments: str = ""
+) -> str:
+    """The article of ``html`` (unchaff's HTML fragment) as trafilatura's XML document, with
+    the ``comments`` text's paragraphs in ``<comments>``."""
     attributes = {k: str(v) for k, v in meta.items() if v}
     doc = ET.Element("doc", attributes)
     main = ET.SubElement(doc, "main")
     builder = _Builder(main, include_formatting, links)
     builder.feed(html)
     builder.close()
-    ET.SubElement(doc, "comments")
+    thread = ET.SubElement(doc, "comments")
+    for paragraph in comments.split("\n\n"):
+        if paragraph.strip():
+            ET.SubElement(thread, "p").text = paragraph.strip()
     for element in main.iter():
         if element.tag in ("p", "head", "item", "cell", "quote") and element.text:
             element.text = element.text.lstrip("\n")

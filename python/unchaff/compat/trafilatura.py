@@ -5,8 +5,9 @@
 
 The arguments mean what trafilatura's documentation says, with these differences:
 
-- ``include_comments``: unchaff does not extract comment sections. Left at its default the
-  output holds no comments (``"comments": ""`` in JSON); asking for them raises ``ValueError``.
+- ``include_comments``: left unset, the output holds no comments (trafilatura's default adds
+  them); ``True`` appends the page's comment thread to ``txt`` and Markdown, fills ``comments``
+  in JSON and ``<comments>`` in XML, as trafilatura does.
 - ``output_format`` ``"csv"`` and ``"xmltei"`` raise ``ValueError``.
 - ``txt`` with ``include_links`` or ``include_images`` is unchaff's Markdown, as with
   ``include_formatting``.
@@ -115,11 +116,6 @@ def extract(
             raise ValueError(f"unchaff.compat.trafilatura: {name} is not supported")
     if tei_validation:
         raise ValueError("unchaff.compat.trafilatura: tei_validation applies to xmltei only")
-    if include_comments:
-        raise ValueError(
-            "unchaff.compat.trafilatura: unchaff does not extract comment sections; "
-            "leave include_comments unset or pass False"
-        )
     if output_format not in _FORMATS:
         raise ValueError(
             f"unchaff.compat.trafilatura: output_format {output_format!r} is not supported; "
@@ -136,6 +132,7 @@ def extract(
         precision=favor_precision,
         recall=favor_recall,
         target_language=target_language,
+        comments=bool(include_comments),
     )
     if page is None:
         return None
@@ -149,12 +146,20 @@ def extract(
         return _json(page, meta, with_metadata, deduplicate)
     if output_format == "xml":
         attributes = meta if with_metadata else {}
-        return to_xml(page.html(), attributes, include_formatting=formatting, links=include_links)
+        return to_xml(
+            page.html(comments=False),
+            attributes,
+            include_formatting=formatting,
+            links=include_links,
+            comments=page.comments or "",
+        )
     if output_format == "html":
         return _html(page, meta if with_metadata else None)
     markup = formatting or include_links or include_images
     body = page.markdown() if markup else page.text
     body = _paragraphs(body, "\n\n" if markup else "\n", deduplicate)
+    if page.comments and not markup:
+        body += "\n" + _paragraphs(page.comments, "\n", deduplicate)
     if with_metadata:
         return _yaml_header(meta) + body
     return body
@@ -223,13 +228,14 @@ def _day(date: Optional[str]) -> Optional[str]:
 
 def _json(page, meta: dict[str, Any], with_metadata: bool, deduplicate: bool) -> str:
     text = _paragraphs(page.text, "\n", deduplicate)
+    comments = _paragraphs(page.comments or "", "\n", deduplicate)
     if not with_metadata:
-        return json.dumps({"text": text, "comments": ""}, ensure_ascii=False)
+        return json.dumps({"text": text, "comments": comments}, ensure_ascii=False)
     record = {key: meta[key] for key in ("title", "author", "hostname", "date", "fingerprint")}
     record.update(
         id=meta["id"],
         license=None,
-        comments="",
+        comments=comments,
         raw_text=text.replace("\n", " "),
         text=text,
         language=meta["language"],
