@@ -92,7 +92,7 @@ export declare class Extraction {
   get stats(): Stats;
   /** The page's comments as plain text when `comments` was asked for ("" when none), else null. */
   get comments(): string | null;
-  /** The article as Markdown (CommonMark with GFM tables); the comments, when asked for and found, under `## Comments`. */
+  /** The article as Markdown (CommonMark with GFM tables); the comments, when asked for and found, under `# Comments`. */
   markdown(): string;
   /** The article as clean HTML: a fragment, or a whole document with `standalone`. */
   html(options?: { standalone?: boolean | null } | null): string;

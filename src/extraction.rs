@@ -48,18 +48,35 @@ impl Extraction {
     /// blocks, tables, emphasis, inline code and links made absolute; images with
     /// [`RenderOptions::images`]. A CommonMark parser reads back the words of [`Self::text`].
     ///
-    /// The [`Self::comments`], when there are any, follow under a `## Comments` heading.
+    /// The [`Self::comments`], when there are any, follow as a section of their own under a
+    /// `# Comments` heading, their own headings below it.
     pub fn markdown(&self, options: &RenderOptions) -> String {
         let links = self.links(options);
         let mut markdown = render::markdown::render(&self.blocks, options, &links);
-        if !self.comments.is_empty() {
+        let thread = self.thread();
+        if !thread.is_empty() {
             if !markdown.is_empty() {
                 markdown.push('\n');
             }
-            markdown.push_str("## Comments\n\n");
-            markdown.push_str(&render::markdown::render(&self.comments, options, &links));
+            markdown.push_str(&render::markdown::render(&thread, options, &links));
         }
         markdown
+    }
+
+    /// The comments headed by a title block, "Comments", for the Markdown and HTML views: their
+    /// headings come below it. Empty without comments.
+    fn thread(&self) -> Vec<Block> {
+        let Some(first) = self.comments.first() else {
+            return Vec::new();
+        };
+        let mut thread = Vec::with_capacity(self.comments.len() + 1);
+        thread.push(Block::new(
+            BlockKind::Title,
+            "Comments".to_owned(),
+            first.node,
+        ));
+        thread.extend(self.comments.iter().cloned());
+        thread
     }
 
     /// The [`Self::comments`] as plain text, as [`Self::text`] gives the article.
@@ -72,7 +89,7 @@ impl Extraction {
     pub fn html(&self, options: &RenderOptions) -> String {
         render::html::render_with_comments(
             &self.blocks,
-            &self.comments,
+            &self.thread(),
             self.title.as_deref(),
             self.metadata.language.as_deref(),
             options,

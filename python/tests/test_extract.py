@@ -142,7 +142,7 @@ def test_comments_come_apart_from_the_article_as_the_cli_gives_them(cli):
     page = unchaff.extract(source("blog-comments"), comments=True)
     assert page.text == plain.text
     assert "seed mat under the jar" in page.comments
-    assert "## Comments" in page.markdown() and "seed mat" in page.markdown()
+    assert "\n# Comments\n" in page.markdown() and "seed mat" in page.markdown()
     assert "seed mat" not in page.html(comments=False)
     record = subprocess.run(
         [cli, "--jsonl", "--comments", str(path)], capture_output=True, check=True

@@ -65,7 +65,7 @@ class Extraction:
         else None."""
     def markdown(self) -> str:
         """The article as CommonMark with GFM tables; links absolute, images if asked for; the
-        comments, when asked for and found, under a ``## Comments`` heading."""
+        comments, when asked for and found, under a ``# Comments`` heading."""
     def html(self, *, standalone: bool = False, comments: bool = True) -> str:
         """The article as clean HTML: a fragment, or a whole document with ``standalone``; the
         comments, when asked for and found, in a ``<section>`` unless ``comments`` is False."""

@@ -18,7 +18,8 @@ pub(crate) fn render(
     render_with_comments(blocks, &[], title, language, options, links)
 }
 
-/// As [`render`], the `comments`, when there are any, following in a `<section>` of their own.
+/// As [`render`], the `comments` (headed by their title), when there are any, following in a
+/// `<section>` of their own.
 pub(crate) fn render_with_comments(
     blocks: &[Block],
     comments: &[Block],
@@ -44,7 +45,7 @@ pub(crate) fn render_with_comments(
         out.push_str("</article>\n");
     }
     if !comments.is_empty() {
-        out.push_str("<section>\n<h2>Comments</h2>\n");
+        out.push_str("<section>\n");
         body(&mut out, comments, options, links);
         out.push_str("</section>\n");
     }

@@ -726,13 +726,13 @@ fn comments_flag_gives_the_thread_after_the_article_in_every_format() {
     let markdown = util::run(["--comments", "-f", "markdown", &source(BLOG)], b"");
     let (article, thread) = markdown
         .stdout
-        .split_once("## Comments\n")
+        .split_once("\n# Comments\n")
         .expect("a comments section");
     assert_has(article, ARTICLE);
     assert_has(thread, COMMENT);
 
     let html = util::run(["--comments", "-f", "html", &source(BLOG)], b"");
-    assert_has(&html.stdout, "<section>\n<h2>Comments</h2>");
+    assert_has(&html.stdout, "<section>\n<h1>Comments</h1>");
 
     let record = util::run(["--comments", "--jsonl", &source(BLOG)], b"");
     let record = &jsonl_records(&record.stdout)[0];
