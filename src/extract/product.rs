@@ -101,29 +101,6 @@ pub(crate) fn mark_furniture(
     }
 }
 
-/// Zones the furniture of a product page when the other hints are set aside: a page whose
-/// markup misleads about its body still names its reviews.
-pub(crate) fn furniture_zones(
-    dom: &Dom<'_>,
-    dead: &[bool],
-    hints: &[Hint],
-    zone: &mut [Option<Mark>],
-) {
-    for i in 0..dom.len() {
-        if dead[i] {
-            continue;
-        }
-        let parent = dom.nodes[i].parent;
-        if parent != usize::MAX && zone[parent].is_some() {
-            zone[i] = zone[parent];
-        } else if let Hint::Negative(mark) = hints[i]
-            && mark.is(marks::FURNITURE)
-        {
-            zone[i] = Some(mark);
-        }
-    }
-}
-
 /// The furniture word of a class list or id, if any. Names are cut into words at anything but
 /// letters and digits and where a lower-case letter meets a capital (`starRating`).
 fn furniture_word(names: &str, words: &mut Vec<String>) -> Option<Mark> {

@@ -33,6 +33,9 @@ pub(crate) const FURNITURE: Role = Role(1 << 7);
 /// Furniture that names a small box (a price is a line): a large element so named is a layout
 /// wrapper around the description.
 pub(crate) const PRICE_BOX: Role = Role(1 << 8);
+/// The site's own chrome, never the article whatever the page's other markup says: its footer,
+/// sign-up and consent boxes, pop-ups and dialogs, its cart.
+pub(crate) const CHROME: Role = Role(1 << 9);
 
 impl Role {
     /// Both roles.
@@ -46,7 +49,7 @@ impl Role {
 pub(crate) const MARKS: &[(&str, Role)] = &[
     ("<nav>", NONE),
     ("<aside>", NONE),
-    ("<footer>", NONE),
+    ("<footer>", CHROME),
     ("<header>", ENTRY_HEADER),
     ("itemtype Comment", COMMENT),
     ("comment", COMMENT.with(OUTGROWING)),
@@ -57,21 +60,22 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("share", NONE),
     ("sharing", NONE),
     ("social", NONE),
-    ("footer", NONE),
+    ("footer", CHROME),
     ("breadcrumb", NONE),
-    ("cookie", NONE),
-    ("consent", NONE),
-    ("gdpr", NONE),
-    ("newsletter", NONE),
-    ("subscri", NONE),
+    ("cookie", CHROME),
+    ("consent", CHROME),
+    ("gdpr", CHROME),
+    ("newsletter", CHROME),
+    ("subscri", CHROME),
     ("promo", NONE),
     ("advert", NONE),
     ("sponsor", NONE),
-    ("popup", NONE),
-    ("popover", NONE),
+    ("popup", CHROME),
+    ("popover", CHROME),
     ("rollover", NONE),
     ("hovercard", NONE),
-    ("modal", NONE),
+    ("modal", CHROME),
+    ("minicart", CHROME),
     ("navbar", NONE),
     ("navigation", NONE),
     ("masthead", NONE),
@@ -84,8 +88,8 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("trending", NONE),
     ("gallery", OUTGROWING),
     ("slideshow", OUTGROWING),
-    ("signup", NONE),
-    ("sign-up", NONE),
+    ("signup", CHROME),
+    ("sign-up", CHROME),
     ("byline", ENTRY_PART),
     ("author-bio", NONE),
     ("authorbio", NONE),
@@ -134,20 +138,20 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("credit", ENTRY_PART),
     ("credits", ENTRY_PART),
     ("print", NONE),
-    ("login", NONE),
+    ("login", CHROME),
     ("topbar", NONE),
-    ("copyright", NONE),
+    ("copyright", CHROME),
     ("legal", NONE),
     ("categories", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
     ("category", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
     ("author", ENTRY_PART),
     ("menubar", NONE),
     ("banner", NONE),
-    ("contentinfo", NONE),
+    ("contentinfo", CHROME),
     ("search", NONE),
     ("alert", NONE),
-    ("alertdialog", NONE),
-    ("dialog", NONE),
+    ("alertdialog", CHROME),
+    ("dialog", CHROME),
     ("tablist", WIDGET),
     ("tab", WIDGET),
     ("review", FURNITURE),
@@ -241,5 +245,7 @@ mod tests {
         assert!(Mark::named("price").is(FURNITURE.with(PRICE_BOX)));
         assert!(!NAV.is(COMMENT.with(WIDGET).with(WRAPPER).with(FURNITURE)));
         assert_eq!(REVIEW_ITEM.word(), "itemprop review");
+        assert!(FOOTER.is(CHROME) && Mark::named("newsletter").is(CHROME));
+        assert!(!NAV.is(CHROME) && !Mark::named("comment").is(CHROME));
     }
 }
