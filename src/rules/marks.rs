@@ -169,6 +169,7 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("prices", FURNITURE.with(PRICE_BOX)),
     ("pricing", FURNITURE.with(PRICE_BOX)),
     ("recently viewed", FURNITURE),
+    ("other products", FURNITURE),
     ("itemprop review", FURNITURE),
 ];
 
@@ -224,6 +225,8 @@ pub(crate) const HEADER: Mark = Mark::named("<header>");
 pub(crate) const COMMENT_ITEM: Mark = Mark::named("itemtype Comment");
 /// Review and rating markup (`itemprop=review`, `itemtype=Review`).
 pub(crate) const REVIEW_ITEM: Mark = Mark::named("itemprop review");
+/// A grid or carousel of other products on a product page (cards with a price and a link).
+pub(crate) const OTHER_PRODUCTS: Mark = Mark::named("other products");
 
 #[cfg(test)]
 mod tests {
