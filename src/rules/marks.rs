@@ -36,6 +36,8 @@ pub(crate) const PRICE_BOX: Role = Role(1 << 8);
 /// The site's own chrome, never the article whatever the page's other markup says: its footer,
 /// sign-up and consent boxes, pop-ups and dialogs, its cart.
 pub(crate) const CHROME: Role = Role(1 << 9);
+/// A way around the site: menus, navigation bars, breadcrumbs, pagers, tabs.
+pub(crate) const NAVIGATION: Role = Role(1 << 10);
 
 impl Role {
     /// Both roles.
@@ -47,7 +49,7 @@ impl Role {
 /// Every mark: the word or tag that says it, as explain shows it, and its roles. Words are
 /// unique; tags are written `<tag>`.
 pub(crate) const MARKS: &[(&str, Role)] = &[
-    ("<nav>", NONE),
+    ("<nav>", NAVIGATION),
     ("<aside>", NONE),
     ("<footer>", CHROME),
     ("<header>", ENTRY_HEADER),
@@ -61,7 +63,7 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("sharing", NONE),
     ("social", NONE),
     ("footer", CHROME),
-    ("breadcrumb", NONE),
+    ("breadcrumb", NAVIGATION),
     ("cookie", CHROME),
     ("consent", CHROME),
     ("gdpr", CHROME),
@@ -76,8 +78,8 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("hovercard", NONE),
     ("modal", CHROME),
     ("minicart", CHROME),
-    ("navbar", NONE),
-    ("navigation", NONE),
+    ("navbar", NAVIGATION),
+    ("navigation", NAVIGATION),
     ("masthead", NONE),
     ("skyscraper", NONE),
     ("outbrain", NONE),
@@ -93,9 +95,9 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("byline", ENTRY_PART),
     ("author-bio", NONE),
     ("authorbio", NONE),
-    ("pagination", NONE),
-    ("pager", NONE),
-    ("toolbar", NONE),
+    ("pagination", NAVIGATION),
+    ("pager", NAVIGATION),
+    ("toolbar", NAVIGATION),
     ("shoutbox", NONE),
     ("rss", NONE),
     ("teaser", ENTRY_KIND.with(ENTRY_PART)),
@@ -112,13 +114,13 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("readmore", NONE),
     ("see-also", NONE),
     ("ticker", NONE),
-    ("dropdown", WIDGET),
+    ("dropdown", WIDGET.with(NAVIGATION)),
     ("offcanvas", WRAPPER),
     ("off-canvas", WRAPPER),
     ("overlay", NONE),
     ("widget", NONE),
-    ("nav", NONE),
-    ("menu", NONE),
+    ("nav", NAVIGATION),
+    ("menu", NAVIGATION),
     ("ad", NONE),
     ("ads", NONE),
     ("adv", NONE),
@@ -139,21 +141,21 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("credits", ENTRY_PART),
     ("print", NONE),
     ("login", CHROME),
-    ("topbar", NONE),
+    ("topbar", NAVIGATION),
     ("copyright", CHROME),
     ("legal", NONE),
     ("categories", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
     ("category", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
     ("author", ENTRY_PART),
-    ("menubar", NONE),
+    ("menubar", NAVIGATION),
     ("banner", NONE),
     ("contentinfo", CHROME),
     ("search", NONE),
     ("alert", NONE),
     ("alertdialog", CHROME),
     ("dialog", CHROME),
-    ("tablist", WIDGET),
-    ("tab", WIDGET),
+    ("tablist", WIDGET.with(NAVIGATION)),
+    ("tab", WIDGET.with(NAVIGATION)),
     ("review", FURNITURE),
     ("reviews", FURNITURE),
     ("reviewer", FURNITURE),
@@ -250,5 +252,7 @@ mod tests {
         assert_eq!(REVIEW_ITEM.word(), "itemprop review");
         assert!(FOOTER.is(CHROME) && Mark::named("newsletter").is(CHROME));
         assert!(!NAV.is(CHROME) && !Mark::named("comment").is(CHROME));
+        assert!(NAV.is(NAVIGATION) && Mark::named("menu").is(NAVIGATION));
+        assert!(Mark::named("tab").is(WIDGET) && !Mark::named("subscri").is(NAVIGATION));
     }
 }
