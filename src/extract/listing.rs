@@ -25,6 +25,9 @@ use crate::rules::marks;
 /// Siblings of one shape that make a run of listing items.
 const MIN_ITEMS: usize = 3;
 
+/// An element inside an entry that holds this share of its text is the entry itself.
+const ENTRY_SHARE: (u32, u32) = (9, 10);
+
 /// A wrapper holds at least this many characters...
 const WRAPPER_MIN_CHARS: u32 = 1000;
 
@@ -36,7 +39,7 @@ pub(crate) fn overruled(
     measures: &Measures,
 ) -> Vec<bool> {
     let n = dom.len();
-    let (items, inside) = items(dom, dead, measures);
+    let (items, item_of) = items(dom, dead, measures);
     // A title bar holds the entry's heading, or is part of it.
     let mut headed = below(dom, dead, |tag| matches!(tag, Tag::Heading(_)));
     for (node, headed) in dom.nodes.iter().zip(headed.iter_mut()) {
@@ -44,6 +47,10 @@ pub(crate) fn overruled(
             *headed = true;
         }
     }
+    // An entry shows a picture or a heading; a menu's items seldom do.
+    let shown = below(dom, dead, |tag| {
+        tag == Tag::Img || matches!(tag, Tag::Heading(_))
+    });
     let page_chars = measures.chars.first().copied().unwrap_or(0);
     (0..n)
         .map(|i| {
@@ -54,15 +61,24 @@ pub(crate) fn overruled(
             let wrapper =
                 mark.is(marks::WRAPPER) && chars * 2 > page_chars && chars >= WRAPPER_MIN_CHARS;
             let kind = items[i] && mark.is(marks::ENTRY_KIND);
-            let part = inside[i]
+            let item = item_of[i];
+            let inside = item != usize::MAX && item != i;
+            let part = inside
                 && (mark.is(marks::ENTRY_PART) || (mark.is(marks::ENTRY_HEADER) && headed[i]));
-            wrapper || kind || part
+            // Inside an entry that shows a picture or a heading, an element holding all its text
+            // is the entry again, and its name a state of the entry (`subscription-eligible`,
+            // `card--promo`); but a menu's boxes are menus, whatever they show.
+            let body = inside
+                && shown[item]
+                && !mark.is(marks::NAVIGATION)
+                && chars * ENTRY_SHARE.1 >= measures.chars[item] * ENTRY_SHARE.0;
+            wrapper || kind || part || body
         })
         .collect()
 }
 
-/// Which nodes are listing items, and which lie inside one.
-fn items(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (Vec<bool>, Vec<bool>) {
+/// Which nodes are listing items, and the item each node is or lies in (`usize::MAX` for none).
+fn items(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (Vec<bool>, Vec<usize>) {
     let n = dom.len();
     let mut items = vec![false; n];
     let mut shapes: FxHashMap<(Tag, &str), usize> = FxHashMap::default();
@@ -94,13 +110,22 @@ fn items(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (Vec<bool>, Vec<b
             }
         }
     }
-    // Nodes are in document order, parents first.
-    let mut inside = vec![false; n];
+    // Nodes are in document order, parents first; the outermost item holds its nested ones.
+    let mut item_of = vec![usize::MAX; n];
     for i in 0..n {
         let parent = dom.nodes[i].parent;
-        inside[i] = parent != usize::MAX && (items[parent] || inside[parent]);
+        let outer = if parent == usize::MAX {
+            usize::MAX
+        } else {
+            item_of[parent]
+        };
+        item_of[i] = if outer == usize::MAX && items[i] {
+            i
+        } else {
+            outer
+        };
     }
-    (items, inside)
+    (items, item_of)
 }
 
 /// Whether an element of this shape can be a listing item: a list item, a table row, an
@@ -214,5 +239,47 @@ mod tests {
         let hints = crate::rules::hints::hints(&dom, &dead);
         let overruled = super::overruled(&dom, &dead, &hints, &measures);
         assert!(!overruled.iter().any(|&o| o));
+    }
+
+    #[test]
+    fn a_name_on_the_wrapper_of_a_whole_card_is_the_cards_state() {
+        // Each card of a shop's grid is wrapped in an element named after a sales option, a
+        // word that marks a sign-up box elsewhere; the page's mega menu holds boxes of links
+        // with headings, named as menus.
+        let cards: String = (0..8)
+            .map(|i| {
+                format!(
+                    r#"<li class="grid__item"><div class="card-wrapper subscription-eligible">
+                    <img src="/p/{i}.jpg" alt=""><h3><a href="/products/roast-{i}">CARD_{i} Dark
+                    roast coffee, whole bean</a></h3><span>$19.99</span></div></li>"#
+                )
+            })
+            .collect();
+        let menu: String = (0..4)
+            .map(|i| {
+                format!(
+                    r#"<li><div class="menu-box"><h4>MENU_{i} Coffee</h4><a href="/c/{i}">Whole
+                    bean</a> <a href="/c/{i}/ground">Ground</a> <a href="/c/{i}/pods">Pods</a>
+                    </div></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Coffee</title></head><body><div class="top"><ul>{menu}</ul>
+            </div><main><h1>Coffee</h1><p>51 products</p><ul class="product-grid">{cards}</ul>
+            </main><footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
+        );
+        let page = crate::extract(&html, &Config::default()).expect("extracts");
+        let text = page.text();
+        for i in 0..8 {
+            assert!(
+                text.contains(&format!("CARD_{i} ")),
+                "CARD_{i} missing:\n{text}"
+            );
+        }
+        assert!(
+            !text.contains("MENU_") && !text.contains("FOOTER_TEXT"),
+            "{text}"
+        );
     }
 }

@@ -110,6 +110,7 @@ pub(crate) fn read<'a>(
     let mut hints = hints::hints(&dom, &dead);
     if kind.is_product() {
         product::mark_furniture(&dom, &dead, &measures, &mut hints);
+        product::mark_other_products(&dom, &dead, &measures, &mut hints);
     }
     observer.stage_done("hints");
     let prose = score::prose_chars(&dom, &dead, &measures);

@@ -4,7 +4,10 @@
 //!
 //! Whether a page is a product page is what it declares (see [`crate::page::kind`]).
 
+use std::sync::LazyLock;
+
 use ego_tree::NodeId;
+use regex::Regex;
 use rustc_hash::FxHashSet;
 use serde_json::Value;
 
@@ -101,27 +104,124 @@ pub(crate) fn mark_furniture(
     }
 }
 
-/// Zones the furniture of a product page when the other hints are set aside: a page whose
-/// markup misleads about its body still names its reviews.
-pub(crate) fn furniture_zones(
+/// Cards of one shape that make a grid of other products.
+const MIN_CARDS: usize = 3;
+/// A grid's wrapper takes in at most this many characters more than the grid, and no price: its
+/// heading ("Similar items", "Customers also viewed") and the carousel's buttons.
+const GRID_HEADING_CHARS: u32 = 200;
+/// A price is a short text...
+const PRICE_MAX_CHARS: usize = 32;
+/// ...with few letters beside its currency ("Was: EUR 149.98", "From $110").
+const PRICE_MAX_LETTERS: usize = 14;
+
+/// A currency sign or code next to a number.
+// The pattern is fixed; the tests build it.
+#[allow(clippy::expect_used)]
+static PRICE: LazyLock<Regex> = LazyLock::new(|| {
+    let signs = "[$€£¥₹₽₩₺₪₫฿₴₦]";
+    let codes = "eur|usd|gbp|chf|cad|aud|nzd|sek|nok|dkk|pln|czk|huf|ron|inr|jpy|brl|mxn|kr|zł|kč|ft|lei|rs";
+    Regex::new(&format!(
+        r"(?i)(?:{signs}|\b(?:{codes})\b\.?)\s?\d|\d\s?(?:{signs}|(?:{codes})\b)"
+    ))
+    .expect("the price pattern is valid")
+});
+
+/// Whether a text reads as a price.
+fn is_price(text: &str) -> bool {
+    let text = text.trim();
+    text.len() <= PRICE_MAX_CHARS
+        && text.chars().filter(|c| c.is_alphabetic()).count() <= PRICE_MAX_LETTERS
+        && PRICE.is_match(text)
+}
+
+/// Marks the grids and carousels of other products on a product page as furniture: an element
+/// with at least [`MIN_CARDS`] children that each hold a price and a link (a card leads to its
+/// product), none of them most of its text, and not holding the page's own heading; with the
+/// wrapper that gives the grid its heading. The page is about one product: a run of priced
+/// cards is the shop showing others, whatever its names (often none a reader could parse).
+pub(crate) fn mark_other_products(
     dom: &Dom<'_>,
     dead: &[bool],
-    hints: &[Hint],
-    zone: &mut [Option<Mark>],
+    measures: &Measures,
+    hints: &mut [Hint],
 ) {
-    for i in 0..dom.len() {
+    let n = dom.len();
+    // Per node: prices in the subtree, whether it holds a link, whether it holds an <h1>.
+    let mut prices = vec![0u32; n];
+    let mut linked = vec![false; n];
+    let mut titled = vec![false; n];
+    for i in (0..n).rev() {
+        let node = &dom.nodes[i];
+        let parent = node.parent;
+        // The product's name, even when a copy of it is hidden.
+        titled[i] |= node.tag == Tag::Heading(1);
+        if parent != usize::MAX {
+            titled[parent] |= titled[i];
+        }
         if dead[i] {
             continue;
         }
-        let parent = dom.nodes[i].parent;
-        if parent != usize::MAX && zone[parent].is_some() {
-            zone[i] = zone[parent];
-        } else if let Hint::Negative(mark) = hints[i]
-            && mark.is(marks::FURNITURE)
-        {
-            zone[i] = Some(mark);
+        match node.tag {
+            Tag::Text if is_price(node.text) => prices[i] += 1,
+            Tag::A if dom.attr(i, "href").is_some() => linked[i] = true,
+            _ => {}
+        }
+        if parent != usize::MAX {
+            prices[parent] += prices[i];
+            linked[parent] |= linked[i];
         }
     }
+    let mut i = 0;
+    while i < n {
+        if dead[i]
+            || prices[i] < MIN_CARDS as u32
+            || titled[i]
+            || !is_grid(dom, i, measures, &prices, &linked)
+        {
+            i += 1;
+            continue;
+        }
+        let mut zone = i;
+        loop {
+            let parent = dom.nodes[zone].parent;
+            if parent == usize::MAX
+                || titled[parent]
+                || matches!(dom.nodes[parent].tag, Tag::Body | Tag::Html)
+                || measures.chars[parent] > measures.chars[i] + GRID_HEADING_CHARS
+                || prices[parent] > prices[i]
+            {
+                break;
+            }
+            zone = parent;
+        }
+        if matches!(hints[zone], Hint::None | Hint::Positive) {
+            hints[zone] = Hint::Negative(marks::OTHER_PRODUCTS);
+        }
+        i = dom.nodes[zone].end;
+    }
+}
+
+/// Whether element `i` has [`MIN_CARDS`] children of one shape (tag and first class name) that
+/// hold a price and a link, each a minor part of its text: a product's own details are not cards
+/// of one shape.
+fn is_grid(dom: &Dom<'_>, i: usize, measures: &Measures, prices: &[u32], linked: &[bool]) -> bool {
+    let mut shapes: Vec<((Tag, &str), usize)> = Vec::new();
+    let mut c = i + 1;
+    while c < dom.nodes[i].end {
+        if prices[c] > 0 && linked[c] && measures.chars[c] * 2 <= measures.chars[i] {
+            let class = dom.attr(c, "class").unwrap_or("");
+            let shape = (
+                dom.nodes[c].tag,
+                class.split_ascii_whitespace().next().unwrap_or(""),
+            );
+            match shapes.iter_mut().find(|(s, _)| *s == shape) {
+                Some((_, count)) => *count += 1,
+                None => shapes.push((shape, 1)),
+            }
+        }
+        c = dom.nodes[c].end;
+    }
+    shapes.iter().any(|&(_, count)| count >= MIN_CARDS)
 }
 
 /// The furniture word of a class list or id, if any. Names are cut into words at anything but
@@ -400,5 +500,64 @@ mod tests {
         let text = page.text();
         assert!(text.contains("DESCRIPTION_TEXT"), "{text}");
         assert!(!text.contains("REVIEW_"), "{text}");
+    }
+
+    #[test]
+    fn prices() {
+        for price in [
+            "$153.43",
+            "EUR 23.06",
+            "€39.99",
+            "49,99 €",
+            "Was: EUR 149.98",
+            "From $110",
+            "1 299 kr",
+            "US $12.99",
+            "£1,299.00",
+            "-33%EUR 23.06",
+        ] {
+            assert!(is_price(price), "{price}");
+        }
+        for text in [
+            "2024",
+            "Size 10",
+            "4.6 out of 5 stars",
+            "Save $10 on your first order with us",
+            "30 day returns",
+            "Model 5001",
+        ] {
+            assert!(!is_price(text), "{text}");
+        }
+    }
+
+    /// A card of another product, as a shop's carousel renders it (class names that say nothing).
+    fn card(i: usize) -> String {
+        format!(
+            r#"<li class="x9Qa"><div class="k2Lp"><a href="/itm/{i}"><img src="/i/{i}.jpg" alt="">
+            <span>CARD_{i} Gold chain 520 with {i}0 links for motorcycles</span></a>
+            <div class="p0Zt"><span>${i}4.99</span></div><span>Free delivery</span></div></li>"#
+        )
+    }
+
+    #[test]
+    fn a_carousel_of_other_products_leaves_a_product_page() {
+        let cards: String = (1..7).map(card).collect();
+        let html = format!(
+            r#"<html><head><title>Gold chain 520</title>{PACK_JSON_LD}</head><body><main>
+            <div class="r7Ty"><h1>Gold chain 520 with 104 links</h1>
+            <div class="u1Lm"><span>EUR 163.12</span> <a href="/help/pay">Payment options</a></div>
+            <div class="u1Lm"><span>Condition: new</span> <a href="/help/new">About conditions</a></div>
+            <div class="d3Sx"><p>DESCRIPTION_TEXT A sealed O-ring chain in gold, for road and
+            trail bikes of 600 to 1000 cc, with a rivet link and a clip link in the box.</p></div></div>
+            <section class="q5Wb"><h2>CAROUSEL_HEADING People who viewed this item also viewed</h2>
+            <button>Previous</button><ul class="m8Rr">{cards}</ul><button>Next</button></section>
+            </main></body></html>"#
+        );
+        let page = crate::extract(&html, &crate::Config::default()).expect("extracts");
+        let text = page.text();
+        assert!(text.contains("DESCRIPTION_TEXT"), "{text}");
+        assert!(text.contains("Condition: new"), "{text}");
+        assert!(!text.contains("CARD_"), "{text}");
+        assert!(!text.contains("CAROUSEL_HEADING"), "{text}");
     }
 }

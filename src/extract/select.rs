@@ -28,6 +28,9 @@ const RELAXED_GAIN: f32 = 1.5;
 /// its prose.
 const THREAD_COMMENT_SHARE: (usize, usize) = (6, 10);
 
+/// A chrome-named element holding this much prose and most of the page's is its wrapper.
+const CHROME_GUARD_PROSE: u32 = 1000;
+
 /// The boilerplate zones of `page` under `rules`.
 pub(crate) fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<Mark>> {
     let mut zone = score::zones(
@@ -38,10 +41,40 @@ pub(crate) fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<Mark>> {
         &page.prose,
         rules,
     );
-    if rules == Rules::Relaxed && page.kind.is_product() {
-        crate::extract::product::furniture_zones(&page.dom, &page.dead, &page.hints, &mut zone);
+    if rules == Rules::Relaxed {
+        let role = if page.kind.is_product() {
+            marks::CHROME.with(marks::FURNITURE)
+        } else {
+            marks::CHROME
+        };
+        named_zones(page, role, &mut zone);
     }
     zone
+}
+
+/// Zones the elements whose mark plays `role` when the other hints are set aside: a page whose
+/// markup misleads about its body still names its footer, its sign-up box and its pop-ups (and a
+/// product page its reviews, however long), and none of them is the article. A chrome-named
+/// element that holds most of the page's prose is a wrapper with an unlucky name.
+fn named_zones(page: &Page<'_>, role: marks::Role, zone: &mut [Option<Mark>]) {
+    let dom = &page.dom;
+    let page_prose = page.prose.first().copied().unwrap_or(0);
+    for i in 0..dom.len() {
+        if page.dead[i] {
+            continue;
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX && zone[parent].is_some() {
+            zone[i] = zone[parent];
+        } else if let Hint::Negative(mark) = page.hints[i]
+            && mark.is(role)
+            && (mark.is(marks::FURNITURE)
+                || page.prose[i] * 2 <= page_prose
+                || page.prose[i] < CHROME_GUARD_PROSE)
+        {
+            zone[i] = Some(mark);
+        }
+    }
 }
 
 /// The selected body: the roots of its subtrees, in document order, and the boilerplate zones in
@@ -573,5 +606,25 @@ mod tests {
             s.text.contains("QUESTION_TEXT") && s.text.contains("COMMENT_THREE"),
             "{s:?}"
         );
+    }
+
+    #[test]
+    fn a_page_whose_content_is_not_there_gives_its_footer_no_stage() {
+        // A shop's category page saved before its script filled the grid: what prose there is
+        // sits in the footer's sign-up box and address, which a pick without markup hints
+        // would otherwise take for the article.
+        let html = r#"<html><head><title>Desk converters</title></head><body>
+            <header><a href="/">Home</a> <a href="/desks">Desks</a></header>
+            <div id="app"><h1>Desk converters</h1><div class="grid" data-loading="true"></div></div>
+            <div class="site-footer"><div class="footer-newsletter"><h3>Stay in the loop</h3>
+            <p>NEWSLETTER_TEXT Sign up for early sale alerts, members-only deals and ideas for a
+            better workspace, straight to your inbox.</p><form><input type="email"></form></div>
+            <div class="footer-about"><p>FOOTER_TEXT Our ergonomic furniture is designed in
+            Portland and shipped from warehouses across the country, free over fifty dollars.</p>
+            </div></div></body></html>"#;
+        let page = crate::extract(html, &Config::default()).expect("extracts");
+        let text = page.text();
+        assert!(!text.contains("NEWSLETTER_TEXT"), "{text}");
+        assert!(!text.contains("FOOTER_TEXT"), "{text}");
     }
 }

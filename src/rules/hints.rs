@@ -50,6 +50,7 @@ const NEGATIVE_STEMS: &[&str] = &[
     "rollover",
     "hovercard",
     "modal",
+    "minicart",
     "navbar",
     "navigation",
     "masthead",

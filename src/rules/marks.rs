@@ -33,6 +33,11 @@ pub(crate) const FURNITURE: Role = Role(1 << 7);
 /// Furniture that names a small box (a price is a line): a large element so named is a layout
 /// wrapper around the description.
 pub(crate) const PRICE_BOX: Role = Role(1 << 8);
+/// The site's own chrome, never the article whatever the page's other markup says: its footer,
+/// sign-up and consent boxes, pop-ups and dialogs, its cart.
+pub(crate) const CHROME: Role = Role(1 << 9);
+/// A way around the site: menus, navigation bars, breadcrumbs, pagers, tabs.
+pub(crate) const NAVIGATION: Role = Role(1 << 10);
 
 impl Role {
     /// Both roles.
@@ -44,9 +49,9 @@ impl Role {
 /// Every mark: the word or tag that says it, as explain shows it, and its roles. Words are
 /// unique; tags are written `<tag>`.
 pub(crate) const MARKS: &[(&str, Role)] = &[
-    ("<nav>", NONE),
+    ("<nav>", NAVIGATION),
     ("<aside>", NONE),
-    ("<footer>", NONE),
+    ("<footer>", CHROME),
     ("<header>", ENTRY_HEADER),
     ("itemtype Comment", COMMENT),
     ("comment", COMMENT.with(OUTGROWING)),
@@ -57,23 +62,24 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("share", NONE),
     ("sharing", NONE),
     ("social", NONE),
-    ("footer", NONE),
-    ("breadcrumb", NONE),
-    ("cookie", NONE),
-    ("consent", NONE),
-    ("gdpr", NONE),
-    ("newsletter", NONE),
-    ("subscri", NONE),
+    ("footer", CHROME),
+    ("breadcrumb", NAVIGATION),
+    ("cookie", CHROME),
+    ("consent", CHROME),
+    ("gdpr", CHROME),
+    ("newsletter", CHROME),
+    ("subscri", CHROME),
     ("promo", NONE),
     ("advert", NONE),
     ("sponsor", NONE),
-    ("popup", NONE),
-    ("popover", NONE),
+    ("popup", CHROME),
+    ("popover", CHROME),
     ("rollover", NONE),
     ("hovercard", NONE),
-    ("modal", NONE),
-    ("navbar", NONE),
-    ("navigation", NONE),
+    ("modal", CHROME),
+    ("minicart", CHROME),
+    ("navbar", NAVIGATION),
+    ("navigation", NAVIGATION),
     ("masthead", NONE),
     ("skyscraper", NONE),
     ("outbrain", NONE),
@@ -84,14 +90,14 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("trending", NONE),
     ("gallery", OUTGROWING),
     ("slideshow", OUTGROWING),
-    ("signup", NONE),
-    ("sign-up", NONE),
+    ("signup", CHROME),
+    ("sign-up", CHROME),
     ("byline", ENTRY_PART),
     ("author-bio", NONE),
     ("authorbio", NONE),
-    ("pagination", NONE),
-    ("pager", NONE),
-    ("toolbar", NONE),
+    ("pagination", NAVIGATION),
+    ("pager", NAVIGATION),
+    ("toolbar", NAVIGATION),
     ("shoutbox", NONE),
     ("rss", NONE),
     ("teaser", ENTRY_KIND.with(ENTRY_PART)),
@@ -108,13 +114,13 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("readmore", NONE),
     ("see-also", NONE),
     ("ticker", NONE),
-    ("dropdown", WIDGET),
+    ("dropdown", WIDGET.with(NAVIGATION)),
     ("offcanvas", WRAPPER),
     ("off-canvas", WRAPPER),
     ("overlay", NONE),
     ("widget", NONE),
-    ("nav", NONE),
-    ("menu", NONE),
+    ("nav", NAVIGATION),
+    ("menu", NAVIGATION),
     ("ad", NONE),
     ("ads", NONE),
     ("adv", NONE),
@@ -134,22 +140,22 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("credit", ENTRY_PART),
     ("credits", ENTRY_PART),
     ("print", NONE),
-    ("login", NONE),
-    ("topbar", NONE),
-    ("copyright", NONE),
+    ("login", CHROME),
+    ("topbar", NAVIGATION),
+    ("copyright", CHROME),
     ("legal", NONE),
     ("categories", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
     ("category", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
     ("author", ENTRY_PART),
-    ("menubar", NONE),
+    ("menubar", NAVIGATION),
     ("banner", NONE),
-    ("contentinfo", NONE),
+    ("contentinfo", CHROME),
     ("search", NONE),
     ("alert", NONE),
-    ("alertdialog", NONE),
-    ("dialog", NONE),
-    ("tablist", WIDGET),
-    ("tab", WIDGET),
+    ("alertdialog", CHROME),
+    ("dialog", CHROME),
+    ("tablist", WIDGET.with(NAVIGATION)),
+    ("tab", WIDGET.with(NAVIGATION)),
     ("review", FURNITURE),
     ("reviews", FURNITURE),
     ("reviewer", FURNITURE),
@@ -165,6 +171,7 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("prices", FURNITURE.with(PRICE_BOX)),
     ("pricing", FURNITURE.with(PRICE_BOX)),
     ("recently viewed", FURNITURE),
+    ("other products", FURNITURE),
     ("itemprop review", FURNITURE),
 ];
 
@@ -220,6 +227,8 @@ pub(crate) const HEADER: Mark = Mark::named("<header>");
 pub(crate) const COMMENT_ITEM: Mark = Mark::named("itemtype Comment");
 /// Review and rating markup (`itemprop=review`, `itemtype=Review`).
 pub(crate) const REVIEW_ITEM: Mark = Mark::named("itemprop review");
+/// A grid or carousel of other products on a product page (cards with a price and a link).
+pub(crate) const OTHER_PRODUCTS: Mark = Mark::named("other products");
 
 #[cfg(test)]
 mod tests {
@@ -241,5 +250,9 @@ mod tests {
         assert!(Mark::named("price").is(FURNITURE.with(PRICE_BOX)));
         assert!(!NAV.is(COMMENT.with(WIDGET).with(WRAPPER).with(FURNITURE)));
         assert_eq!(REVIEW_ITEM.word(), "itemprop review");
+        assert!(FOOTER.is(CHROME) && Mark::named("newsletter").is(CHROME));
+        assert!(!NAV.is(CHROME) && !Mark::named("comment").is(CHROME));
+        assert!(NAV.is(NAVIGATION) && Mark::named("menu").is(NAVIGATION));
+        assert!(Mark::named("tab").is(WIDGET) && !Mark::named("subscri").is(NAVIGATION));
     }
 }
