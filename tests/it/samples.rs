@@ -39,6 +39,80 @@ samples! {
     seed_news_appeal_inside: "seed-news-appeal-inside",
     seed_news_de: "seed-news-de",
     formatted_article: "formatted-article",
+    sphinx_math: "sphinx-math",
+    wiki_formulas: "wiki-formulas",
+    mkdocs_code: "mkdocs-code",
+}
+
+/// The formulas' TeX and the code blocks' lines of the technical samples, which every output
+/// must keep (the HTML with `&`, `<`, `>` escaped).
+const TECHNICAL: &[(&str, &[&str])] = &[
+    (
+        "sphinx-math",
+        &[
+            r"(x_i, y_i)",
+            r"\hat\beta = (X^T X)^{-1} X^T y",
+            r"S(\beta) = \sum_{i=1}^{n} \left(y_i - f(x_i, \beta)\right)^2",
+            r"\lVert X\beta - y \rVert_2",
+            "O(n p^2)",
+            ">>> beta, res = numkit.lstsq(X, y)\n>>> res < 1e-8\nTrue",
+        ],
+    ),
+    (
+        "wiki-formulas",
+        &[
+            r"x_{1},\ldots ,x_{n}",
+            r"H={\frac {n}{\sum _{i=1}^{n}{\frac {1}{x_{i}}}}}.",
+            r"H = \frac{2 a b}{a + b}",
+        ],
+    ),
+    (
+        "mkdocs-code",
+        &[
+            r"t_k \sim U(0, \min(c, b \cdot 2^k))",
+            "from gullwing import Client, Backoff\n\nclient = Client(retries=5,",
+            "gullwing get --retries 5 \\\n    --backoff-base 0.1 https://api.example.org/items",
+            "spreads retries more evenly",
+        ],
+    ),
+];
+
+#[test]
+fn formulas_and_code_survive_every_output() {
+    for (name, kept) in TECHNICAL {
+        let source = fs::read(util::samples_dir().join(name).join("source.html"))
+            .unwrap_or_else(|err| panic!("{name}: {err}"));
+        let page = unchaff::extract_bytes(&source, &unchaff::Config::default())
+            .unwrap_or_else(|err| panic!("{name}: {err}"));
+        let options = unchaff::RenderOptions::default();
+        let outputs = [
+            ("text", page.text(), false),
+            ("markdown", page.markdown(&options), false),
+            ("html", page.html(&options), true),
+        ];
+        for piece in *kept {
+            for (format, output, escaped) in &outputs {
+                let piece = if *escaped {
+                    piece
+                        .replace('&', "&amp;")
+                        .replace('<', "&lt;")
+                        .replace('>', "&gt;")
+                } else {
+                    (*piece).to_owned()
+                };
+                assert!(
+                    output.contains(&piece),
+                    "{name}: the {format} output lost {piece:?}:\n{output}"
+                );
+            }
+        }
+        // Line numbers and the copy button are not what a reader copies.
+        let text = page.text();
+        assert!(
+            !text.contains("Copy\n") && !text.contains("\n1\n2\n3"),
+            "{name}:\n{text}"
+        );
+    }
 }
 
 fn blessing() -> bool {
