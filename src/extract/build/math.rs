@@ -31,6 +31,15 @@ pub(crate) struct Formulas {
     pub renderings: FxHashMap<usize, &'static str>,
     /// Whether the page loads MathJax or KaTeX, so that `$..$` in its text is TeX.
     pub dollars: bool,
+    /// Whether a text of the page holds `\(` or `\[`.
+    pub delimited: bool,
+}
+
+impl Formulas {
+    /// Whether the page has no formula in any form.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.at.is_empty() && self.renderings.is_empty() && !self.dollars && !self.delimited
+    }
 }
 
 /// What a MathJax 2 rendering left out beside the script that holds its TeX is.
@@ -43,6 +52,7 @@ pub(crate) fn find(dom: &Dom<'_>) -> Formulas {
     while i < dom.len() {
         let node = &dom.nodes[i];
         if node.tag == Tag::Text {
+            formulas.delimited |= node.text.contains("\\(") || node.text.contains("\\[");
             i += 1;
             continue;
         }

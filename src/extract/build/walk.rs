@@ -135,7 +135,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                 }
                 Tag::Table if !zoned && table::is_data_table(dom, dead, j) => {
                     self.flush();
-                    table::rows(self.page, j, &mut self.drafts);
+                    table::rows(self.page, j, &self.formulas, &mut self.drafts, removals);
                     j = node.end;
                     continue;
                 }
