@@ -42,6 +42,9 @@ samples! {
     sphinx_math: "sphinx-math",
     wiki_formulas: "wiki-formulas",
     mkdocs_code: "mkdocs-code",
+    arxiv_latexml: "arxiv-latexml",
+    stackexchange_mathjax: "stackexchange-mathjax",
+    jupyter_notebook: "jupyter-notebook",
 }
 
 /// The formulas' TeX and the code blocks' lines of the technical samples, which every output
@@ -75,7 +78,47 @@ const TECHNICAL: &[(&str, &[&str])] = &[
             "spreads retries more evenly",
         ],
     ),
+    (
+        "arxiv-latexml",
+        &[
+            r"\hat{w}_{t}=(X_{t}^{\top}X_{t}+\lambda I)^{-1}X_{t}^{\top}y_{t}",
+            r"x_{t+1}",
+            r"k\ll d",
+            r"O(d^{2})",
+        ],
+    ),
+    (
+        "stackexchange-mathjax",
+        &[
+            r"\sum_{n=0}^\infty r^n",
+            r"\frac{1}{1-r}",
+            r"S_N = \frac{1 - r^{N+1}}{1 - r}",
+            r"r^{N+1} \to 0",
+            "for n in range(10):\n    s += r ** n\n    print(n, s)",
+        ],
+    ),
+    (
+        "jupyter-notebook",
+        &[
+            r"N(t) = N_0 e^{-\lambda t}",
+            r"t_{1/2} = \frac{\ln 2}{\lambda}",
+            "half_life = np.log(2) / -slope\nprint(f\"half-life: {half_life:.1f} s\")",
+        ],
+    ),
 ];
+
+#[test]
+fn a_price_on_a_page_with_formulas_stays_a_price() {
+    let source =
+        fs::read(util::samples_dir().join("jupyter-notebook/source.html")).expect("sample");
+    let page = unchaff::extract_bytes(&source, &unchaff::Config::default()).expect("extracts");
+    assert!(page.text().contains("cost less than $2 to measure"));
+    let markdown = page.markdown(&unchaff::RenderOptions::default());
+    assert!(
+        markdown.contains(r"cost less than \$2 to measure"),
+        "{markdown}"
+    );
+}
 
 #[test]
 fn formulas_and_code_survive_every_output() {

@@ -100,7 +100,7 @@ pub(super) fn draft(page: &Page<'_>, pre: usize, removals: &mut Removals) -> Opt
 }
 
 /// What element `i` is, if it is the chrome of a code block beside it (a copy button, a
-/// language badge): short, holding no code, named so by a class, and next to a `<pre>`.
+/// language badge, a notebook's `In [3]:`): short, holding no code, named so by a class, and next to a `<pre>`.
 pub(super) fn chrome(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
     let class = dom.attr(i, "class")?;
     let what = class.split_ascii_whitespace().find_map(|c| {
@@ -113,6 +113,8 @@ pub(super) fn chrome(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
             Some("the copy button of a code block")
         } else if c.contains("lang") && !c.starts_with("lang-") && !c.starts_with("language-") {
             Some("the language badge of a code block")
+        } else if c.ends_with("prompt") {
+            Some("the prompt of a notebook cell")
         } else {
             None
         }
