@@ -123,6 +123,14 @@ pub enum Style {
         /// The `href` attribute.
         href: String,
     },
+    /// A formula: the span's text is its TeX.
+    Math {
+        /// Whether it is displayed on a line of its own.
+        display: bool,
+        /// The page's MathML of it, written again, for the HTML output.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        mathml: Option<String>,
+    },
     /// `<img>`, which takes no room in the text.
     Image {
         /// The `src` attribute (or a lazy-loading `data-src`).

@@ -71,6 +71,12 @@ pub enum Reason {
         /// How many pages of the site were observed.
         pages: u32,
     },
+    /// Not what a reader copies: the rendering of a formula kept as its TeX, a code block's line
+    /// numbers, copy button or language badge.
+    Chrome {
+        /// What it is.
+        what: &'static str,
+    },
     /// Left out by a setting of [`crate::Config`] (`tables`, `target_language`).
     Setting {
         /// The setting, as `Config` names it.
@@ -130,6 +136,7 @@ impl fmt::Display for Reason {
             Reason::Template { site, pages } => {
                 write!(f, "template seen across {pages} pages of {site}")
             }
+            Reason::Chrome { what } => write!(f, "{what}, not what a reader copies"),
             Reason::Setting { setting } => write!(f, "left out by the {setting} setting"),
         }
     }

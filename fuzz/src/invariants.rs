@@ -126,7 +126,70 @@ const ALLOWED: &[&str] = &[
     "img",
     "em",
     "strong",
+    "span",
 ];
+
+/// The MathML a formula is written as (`extract/build/mathml.rs`); its text is its TeX
+/// annotation's.
+const MATHML: &[&str] = &[
+    "math",
+    "semantics",
+    "annotation",
+    "mi",
+    "mn",
+    "mo",
+    "mtext",
+    "ms",
+    "mspace",
+    "mrow",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mstyle",
+    "merror",
+    "mpadded",
+    "mphantom",
+    "mfenced",
+    "menclose",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "mtable",
+    "mtr",
+    "mlabeledtr",
+    "mtd",
+    "maction",
+];
+
+/// Whether attribute `attr` of MathML element `name` is one the renderer writes.
+fn mathml_attribute(name: &str, attr: &str) -> bool {
+    match (name, attr) {
+        ("math", "display") | ("annotation", "encoding") => true,
+        _ => matches!(
+            attr,
+            "mathvariant"
+                | "accent"
+                | "accentunder"
+                | "stretchy"
+                | "fence"
+                | "separator"
+                | "linethickness"
+                | "columnalign"
+                | "open"
+                | "close"
+                | "separators"
+                | "notation"
+                | "largeop"
+                | "movablelimits"
+        ),
+    }
+}
 
 /// Elements whose text does not run on into the text around them (an image is inline: the text
 /// output joins the words on either side of it).
@@ -175,6 +238,12 @@ pub fn check_html(html: &str, expected: &str, standalone: bool) -> Result<(), St
             ego_tree::iter::Edge::Close(n) => (n, false),
         };
         match node.value() {
+            Node::Element(element) if MATHML.contains(&element.name()) => {
+                let name = element.name();
+                if let Some((attr, _)) = element.attrs().find(|(a, _)| !mathml_attribute(name, a)) {
+                    return Err(format!("attribute {attr} on <{name}>"));
+                }
+            }
             Node::Element(element) => {
                 let name = element.name();
                 if open {
@@ -183,7 +252,11 @@ pub fn check_html(html: &str, expected: &str, standalone: bool) -> Result<(), St
                     }
                     for (attr, value) in element.attrs() {
                         let fine = match attr {
-                            "class" => name == "code" && value.starts_with("language-"),
+                            "class" => {
+                                (name == "code" && value.starts_with("language-"))
+                                    || (name == "span"
+                                        && matches!(value, "math inline" | "math display"))
+                            }
                             "href" => name == "a",
                             "src" | "alt" => name == "img",
                             "start" => name == "ol",
@@ -205,7 +278,13 @@ pub fn check_html(html: &str, expected: &str, standalone: bool) -> Result<(), St
                 let in_title = node
                     .ancestors()
                     .any(|a| a.value().as_element().is_some_and(|e| e.name() == "title"));
-                if !in_title {
+                // In a formula, only the TeX annotation is the text output's.
+                let mut names = node
+                    .ancestors()
+                    .filter_map(|a| a.value().as_element().map(|e| e.name()));
+                let in_math = names.clone().any(|n| n == "math");
+                let annotation = names.next() == Some("annotation");
+                if !in_title && (!in_math || annotation) {
                     visible.push_str(t);
                 }
             }

@@ -136,17 +136,33 @@ fn visible_blocks(
         .collect();
     let mut covering: Vec<Option<usize>> = vec![None; dom.len()];
     let mut current: Option<(usize, Option<usize>)> = None;
-    for i in 0..dom.len() {
+    // A formula reads as its TeX, as in the extraction.
+    let formulas = crate::extract::build::formulas(dom);
+    let mut i = 0;
+    while i < dom.len() {
         let node = &dom.nodes[i];
         let inherited = (node.parent != usize::MAX)
             .then(|| covering[node.parent])
             .flatten();
         covering[i] = by_node.get(&node.id).copied().or(inherited);
-        if node.tag != Tag::Text || node.text.trim().is_empty() {
+        let formula = formulas.at.get(&i).map(|f| f.tex.as_str());
+        let text = formula.unwrap_or(node.text);
+        let next = if formula.is_some() { node.end } else { i + 1 };
+        if formula.is_none() && node.tag != Tag::Text {
+            i = next;
+            continue;
+        }
+        if text.trim().is_empty() {
+            // Spaces between two words of a block (in code, between two tokens) keep them apart.
+            if current.is_some() {
+                blocks.text(" ");
+            }
+            i = next;
             continue;
         }
         let removal = covering[i];
         if removal.is_some_and(|k| matches!(removals[k].reason, Reason::NeverContent { .. })) {
+            i = next;
             continue;
         }
         let owner = if measures.owner[i] == usize::MAX {
@@ -166,7 +182,8 @@ fn visible_blocks(
             blocks.open(id, removal);
             current = Some((owner, removal));
         }
-        blocks.text(node.text);
+        blocks.text(text);
+        i = next;
     }
     if current.is_some() {
         blocks.close();

@@ -28,6 +28,8 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
             continue;
         }
         let reason = match node.tag {
+            // A formula's MathML or TeX source is read in its place (extract::build::math).
+            Tag::Void if is_formula_source(dom, i) => None,
             Tag::Void | Tag::Head | Tag::Title | Tag::Meta => Some(Reason::NeverContent {
                 tag: node.element.map_or("", |e| e.name()).to_owned(),
             }),
@@ -56,6 +58,17 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
         }
     }
     dead
+}
+
+/// Whether element `i` is a `<math>` or MathJax's `<script type="math/tex">`.
+fn is_formula_source(dom: &Dom<'_>, i: usize) -> bool {
+    match dom.nodes[i].element.map(|e| e.name()) {
+        Some("math") => true,
+        Some("script") => dom
+            .attr(i, "type")
+            .is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("math/tex")),
+        _ => false,
+    }
 }
 
 /// Whether text node `i` is markup left as text inside a `<noscript>`.

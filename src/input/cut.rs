@@ -1,18 +1,23 @@
-//! Before parsing: the bodies of `<script>`, `<style>`, `<svg>` and `<math>` elements are cut out.
+//! Before parsing: the bodies of `<script>`, `<style>` and `<svg>` elements are cut out.
 //!
 //! On a typical page more than half of the bytes are scripts, style sheets and drawings. None of it is
 //! ever article text, yet the tokenizer reads it character by character and the tree builder copies
 //! it into nodes. A light scan that follows the tokenizer's rules where they matter (comments,
 //! quoted attribute values, raw-text and foreign elements) finds those bodies and drops them,
 //! leaving the empty elements in place, so the parser does half the work. Attributes no stage
-//! reads (`data-*` but `data-src`, `srcset`, `sizes`) go too. JSON-LD scripts are kept: the
-//! metadata reads them. Where the scan cannot be sure of what the tokenizer would do
+//! reads (`data-*` but `data-src` and `data-lang`, `srcset`, `sizes`) go too. JSON-LD scripts are
+//! kept: the metadata reads them; so are formulas, which readers see: `<math>` bodies and the TeX
+//! of MathJax's `<script type="math/tex">`. Where the scan cannot be sure of what the tokenizer would do
 //! (a script that may be "double escaped", `<plaintext>`), it stops cutting and leaves the rest.
 
 use std::borrow::Cow;
 
 use crate::input::nesting;
 use crate::input::scan::{find, find_end_tag, is_space};
+
+/// The deepest nesting of elements inside a `<math>` that is kept (real formulas nest a few dozen
+/// deep at most); a deeper one is cut like a drawing.
+const MAX_FORMULA_DEPTH: usize = 128;
 
 /// What the scan saw of the page's tags, for the caps of [`crate::input::nesting`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,10 +171,11 @@ impl Scan<'_> {
                 {
                     return None;
                 }
-                let json_ld = tag
-                    .type_value
-                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
-                if !body.is_empty() && !json_ld {
+                let kept = tag.type_value.is_some_and(|t| {
+                    let t = t.to_ascii_lowercase();
+                    t.contains("ld+json") || t.trim_start().starts_with("math/")
+                });
+                if !body.is_empty() && !kept {
                     self.cut(tag.end, tag.end + close);
                 }
                 Some(tag.end + close)
@@ -179,10 +185,12 @@ impl Scan<'_> {
                 find_end_tag(&b[tag.end..], name).map(|close| tag.end + close)
             }
             b"plaintext" => None,
-            // Foreign content (drawings, formulas) is never article text: its body goes too.
+            // Drawings are never article text: their body goes too (a formula's does not).
             b"svg" | b"math" if !tag.self_closing => {
-                let close = find_foreign_end(self.html, tag.end, name)?;
-                if close > tag.end {
+                let (close, deepest) = find_foreign_end(self.html, tag.end, name)?;
+                // A formula nested deeper than any real one would make the parser slow: it goes.
+                let cut = name == b"svg" || deepest > MAX_FORMULA_DEPTH;
+                if cut && close > tag.end {
                     self.cut(tag.end, close);
                 }
                 Some(close)
@@ -322,20 +330,22 @@ fn attribute_value(b: &[u8], mut k: usize) -> Option<(usize, usize, usize)> {
 }
 
 /// Attributes no stage reads, often long: script data (`data-*`, but `data-src`, which names a
-/// lazy image) and responsive image lists.
+/// lazy image, and `data-lang`, `data-language`, a code block's language) and responsive image lists.
 fn unread(name: &[u8]) -> bool {
     let data = name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-");
-    (data && !name.eq_ignore_ascii_case(b"data-src"))
+    let kept = [b"data-src".as_slice(), b"data-lang", b"data-language"];
+    (data && !kept.iter().any(|k| name.eq_ignore_ascii_case(k)))
         || name.eq_ignore_ascii_case(b"srcset")
         || name.eq_ignore_ascii_case(b"sizes")
 }
 
-/// Where the end tag closing the foreign element `name` opened before `from` starts: nested
-/// elements of the same name count, unless they close themselves (`<svg/>`); comments and CDATA
-/// sections are skipped.
-fn find_foreign_end(html: &str, from: usize, name: &[u8]) -> Option<usize> {
+/// Where the end tag closing the foreign element `name` opened before `from` starts, and how
+/// deep elements nest inside it: nested elements of the same name count, unless they close
+/// themselves (`<svg/>`); comments and CDATA sections are skipped.
+fn find_foreign_end(html: &str, from: usize, name: &[u8]) -> Option<(usize, usize)> {
     let b = html.as_bytes();
     let mut depth = 1usize;
+    let (mut nested, mut deepest) = (0usize, 0usize);
     let mut i = from;
     while let Some(offset) = memchr(b'<', &b[i..]) {
         let lt = i + offset;
@@ -344,15 +354,22 @@ fn find_foreign_end(html: &str, from: usize, name: &[u8]) -> Option<usize> {
             i = lt + 2 + find(&b[lt + 2..], b"-->")? + 3;
         } else if rest.starts_with(b"<![CDATA[") {
             i = lt + find(rest, b"]]>")? + 3;
-        } else if rest.starts_with(b"</") && names_at(rest, 2, name) {
-            depth -= 1;
-            if depth == 0 {
-                return Some(lt);
+        } else if rest.starts_with(b"</") {
+            nested = nested.saturating_sub(1);
+            if names_at(rest, 2, name) {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((lt, deepest));
+                }
             }
             i = lt + 2;
-        } else if names_at(rest, 1, name) {
+        } else if rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
             let tag = start_tag(html, lt)?;
-            depth += usize::from(!tag.self_closing);
+            if !tag.self_closing {
+                nested += 1;
+                deepest = deepest.max(nested);
+                depth += usize::from(names_at(rest, 1, name));
+            }
             i = tag.end;
         } else {
             i = lt + 1;
@@ -474,7 +491,7 @@ mod tests {
                     <math><mi>x</mi></math><style>c{}</style><svg/><p>THREE</p>";
         assert_eq!(
             strip(html).0,
-            "<svg viewBox='0 0 1 1'></svg><p>TWO</p><math></math><style></style><svg/><p>THREE</p>"
+            "<svg viewBox='0 0 1 1'></svg><p>TWO</p><math><mi>x</mi></math><style></style><svg/><p>THREE</p>"
         );
     }
 

@@ -284,8 +284,11 @@ fn inline(out: &mut String, block: &Block, options: &RenderOptions, links: &Link
         }
         _ => true,
     });
+    // The text of a formula written as MathML is its TeX, which the MathML stands for.
+    let mut in_mathml = false;
     for event in events {
         match event {
+            Event::Text(_) if in_mathml => {}
             Event::Text(piece) => {
                 for (k, line) in piece.split('\n').enumerate() {
                     if k > 0 {
@@ -303,6 +306,16 @@ fn inline(out: &mut String, block: &Block, options: &RenderOptions, links: &Link
                     escape_into(out, &links.resolve(href).unwrap_or_default(), true);
                     out.push_str("\">");
                 }
+                Style::Math { display, mathml } => {
+                    if let Some(mathml) = mathml {
+                        out.push_str(mathml);
+                        in_mathml = true;
+                    } else if *display {
+                        out.push_str("<span class=\"math display\">");
+                    } else {
+                        out.push_str("<span class=\"math inline\">");
+                    }
+                }
                 Style::Image { .. } => {}
             },
             Event::Close(span) => match &span.style {
@@ -310,6 +323,10 @@ fn inline(out: &mut String, block: &Block, options: &RenderOptions, links: &Link
                 Style::Strong => out.push_str("</strong>"),
                 Style::Code => out.push_str("</code>"),
                 Style::Link { .. } => out.push_str("</a>"),
+                Style::Math {
+                    mathml: Some(_), ..
+                } => in_mathml = false,
+                Style::Math { .. } => out.push_str("</span>"),
                 Style::Image { .. } => {}
             },
             Event::Image(span) => image(out, span, links),

@@ -275,7 +275,9 @@ impl Inline<'_> {
 
     /// Whether a span can be written so that a CommonMark parser reads it back as it was.
     fn keep(&self, text: &str, edges: &MarkupEdges, span: &Span, around: &[&Span]) -> bool {
-        let in_code = around.iter().any(|s| s.style == Style::Code);
+        let in_code = around
+            .iter()
+            .any(|s| matches!(s.style, Style::Code | Style::Math { .. }));
         let in_link = around.iter().any(|s| matches!(s.style, Style::Link { .. }));
         match &span.style {
             Style::Image { src, .. } => {
@@ -285,7 +287,7 @@ impl Inline<'_> {
             Style::Link { href } => {
                 self.options.links && !in_link && self.links.resolve(href).is_some()
             }
-            Style::Code => true,
+            Style::Code | Style::Math { .. } => true,
             Style::Emphasis | Style::Strong => {
                 !around.iter().any(|s| s.style == span.style)
                     && !around.iter().any(|s| {
@@ -350,9 +352,25 @@ impl Line<'_> {
                 }
                 self.code = true;
             }
+            Style::Math { display, .. } => {
+                self.out.push_str(self.math_delimiter(span, *display));
+                self.code = true;
+            }
             Style::Image { .. } => {}
         }
         self.line_start = false;
+    }
+
+    /// `$` around an inline formula, `$$` around a displayed one, on lines of their own when it
+    /// is the whole paragraph.
+    fn math_delimiter(&self, span: &Span, display: bool) -> &'static str {
+        let whole = span.start == 0 && span.end == self.text.len();
+        match (display, whole && self.kind == LineKind::Paragraph) {
+            (false, _) => "$",
+            (true, false) => "$$",
+            (true, true) if self.code => "\n$$",
+            (true, true) => "$$\n",
+        }
     }
 
     fn close(&mut self, span: &Span, links: &Links) {
@@ -371,6 +389,10 @@ impl Line<'_> {
                     self.out.push(' ');
                 }
                 self.out.push_str(&code_fence(content));
+                self.code = false;
+            }
+            Style::Math { display, .. } => {
+                self.out.push_str(self.math_delimiter(span, *display));
                 self.code = false;
             }
             Style::Image { .. } => {}

@@ -82,7 +82,7 @@ pub(super) fn escape_line_start(out: &mut String, line: &str, heading: bool) {
 pub(super) fn escape_into(out: &mut String, text: &str, heading: bool) {
     for (k, c) in text.char_indices() {
         match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' => out.push('\\'),
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' | '$' => out.push('\\'),
             '#' if heading => out.push('\\'),
             '&' if looks_like_entity(&text[k + 1..]) => out.push('\\'),
             // Before a link, `!` would make it an image.

@@ -39,6 +39,123 @@ samples! {
     seed_news_appeal_inside: "seed-news-appeal-inside",
     seed_news_de: "seed-news-de",
     formatted_article: "formatted-article",
+    sphinx_math: "sphinx-math",
+    wiki_formulas: "wiki-formulas",
+    mkdocs_code: "mkdocs-code",
+    arxiv_latexml: "arxiv-latexml",
+    stackexchange_mathjax: "stackexchange-mathjax",
+    jupyter_notebook: "jupyter-notebook",
+}
+
+/// The formulas' TeX and the code blocks' lines of the technical samples, which every output
+/// must keep (the HTML with `&`, `<`, `>` escaped).
+const TECHNICAL: &[(&str, &[&str])] = &[
+    (
+        "sphinx-math",
+        &[
+            r"(x_i, y_i)",
+            r"\hat\beta = (X^T X)^{-1} X^T y",
+            r"S(\beta) = \sum_{i=1}^{n} \left(y_i - f(x_i, \beta)\right)^2",
+            r"\lVert X\beta - y \rVert_2",
+            "O(n p^2)",
+            ">>> beta, res = numkit.lstsq(X, y)\n>>> res < 1e-8\nTrue",
+        ],
+    ),
+    (
+        "wiki-formulas",
+        &[
+            r"x_{1},\ldots ,x_{n}",
+            r"H={\frac {n}{\sum _{i=1}^{n}{\frac {1}{x_{i}}}}}.",
+            r"H = \frac{2 a b}{a + b}",
+        ],
+    ),
+    (
+        "mkdocs-code",
+        &[
+            r"t_k \sim U(0, \min(c, b \cdot 2^k))",
+            "from gullwing import Client, Backoff\n\nclient = Client(retries=5,",
+            "gullwing get --retries 5 \\\n    --backoff-base 0.1 https://api.example.org/items",
+            "spreads retries more evenly",
+        ],
+    ),
+    (
+        "arxiv-latexml",
+        &[
+            r"\hat{w}_{t}=(X_{t}^{\top}X_{t}+\lambda I)^{-1}X_{t}^{\top}y_{t}",
+            r"x_{t+1}",
+            r"k\ll d",
+            r"O(d^{2})",
+        ],
+    ),
+    (
+        "stackexchange-mathjax",
+        &[
+            r"\sum_{n=0}^\infty r^n",
+            r"\frac{1}{1-r}",
+            r"S_N = \frac{1 - r^{N+1}}{1 - r}",
+            r"r^{N+1} \to 0",
+            "for n in range(10):\n    s += r ** n\n    print(n, s)",
+        ],
+    ),
+    (
+        "jupyter-notebook",
+        &[
+            r"N(t) = N_0 e^{-\lambda t}",
+            r"t_{1/2} = \frac{\ln 2}{\lambda}",
+            "half_life = np.log(2) / -slope\nprint(f\"half-life: {half_life:.1f} s\")",
+        ],
+    ),
+];
+
+#[test]
+fn a_price_on_a_page_with_formulas_stays_a_price() {
+    let source =
+        fs::read(util::samples_dir().join("jupyter-notebook/source.html")).expect("sample");
+    let page = unchaff::extract_bytes(&source, &unchaff::Config::default()).expect("extracts");
+    assert!(page.text().contains("cost less than $2 to measure"));
+    let markdown = page.markdown(&unchaff::RenderOptions::default());
+    assert!(
+        markdown.contains(r"cost less than \$2 to measure"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn formulas_and_code_survive_every_output() {
+    for (name, kept) in TECHNICAL {
+        let source = fs::read(util::samples_dir().join(name).join("source.html"))
+            .unwrap_or_else(|err| panic!("{name}: {err}"));
+        let page = unchaff::extract_bytes(&source, &unchaff::Config::default())
+            .unwrap_or_else(|err| panic!("{name}: {err}"));
+        let options = unchaff::RenderOptions::default();
+        let outputs = [
+            ("text", page.text(), false),
+            ("markdown", page.markdown(&options), false),
+            ("html", page.html(&options), true),
+        ];
+        for piece in *kept {
+            for (format, output, escaped) in &outputs {
+                let piece = if *escaped {
+                    piece
+                        .replace('&', "&amp;")
+                        .replace('<', "&lt;")
+                        .replace('>', "&gt;")
+                } else {
+                    (*piece).to_owned()
+                };
+                assert!(
+                    output.contains(&piece),
+                    "{name}: the {format} output lost {piece:?}:\n{output}"
+                );
+            }
+        }
+        // Line numbers and the copy button are not what a reader copies.
+        let text = page.text();
+        assert!(
+            !text.contains("Copy\n") && !text.contains("\n1\n2\n3"),
+            "{name}:\n{text}"
+        );
+    }
 }
 
 fn blessing() -> bool {

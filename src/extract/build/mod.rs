@@ -13,10 +13,17 @@ use crate::removal::{Reason, Removals, Stage};
 
 mod code;
 mod draft;
+mod math;
+mod mathml;
 mod table;
 mod walk;
 
 pub(crate) use draft::Draft;
+
+/// The formulas of a page, by the node that stands for each, as the build reads them.
+pub(crate) fn formulas(dom: &crate::dom::Dom<'_>) -> math::Formulas {
+    math::find(dom)
+}
 use walk::Walker;
 
 /// The drafts of a body's blocks, in document order, with what the filters compare them to.

@@ -3,10 +3,19 @@
 use crate::blocks::{Block, BlockKind};
 use crate::dom::{Dom, Tag};
 use crate::extract::build::draft::Draft;
+use crate::extract::build::math::{self, Formulas, Piece};
 use crate::page::Page;
+use crate::removal::{Reason, Removals, Stage};
 
-/// Pushes the caption and the rows of the data table `table` onto `drafts`.
-pub(super) fn rows(page: &Page<'_>, table: usize, drafts: &mut Vec<Draft>) {
+/// Pushes the caption and the rows of the data table `table` onto `drafts`; its cells' formulas
+/// are their TeX, and the renderings of formulas left out are recorded.
+pub(super) fn rows(
+    page: &Page<'_>,
+    table: usize,
+    formulas: &Formulas,
+    drafts: &mut Vec<Draft>,
+    removals: &mut Removals,
+) {
     let dom = &page.dom;
     let dead = &page.dead;
     let skip = |k: usize| dead[k];
@@ -36,7 +45,12 @@ pub(super) fn rows(page: &Page<'_>, table: usize, drafts: &mut Vec<Draft>) {
                             .and_then(|s| s.trim().parse::<u16>().ok())
                             .unwrap_or(1)
                             .clamp(1, 100);
-                        (dom.nodes[c].tag, dom.lines_of(c, skip), span)
+                        let text = if formulas.is_empty() {
+                            dom.lines_of(c, skip)
+                        } else {
+                            cell_lines(page, c, formulas, removals)
+                        };
+                        (dom.nodes[c].tag, text, span)
                     })
                     .collect();
                 if cells.iter().all(|(_, t, _)| t.is_empty()) {
@@ -64,6 +78,48 @@ pub(super) fn rows(page: &Page<'_>, table: usize, drafts: &mut Vec<Draft>) {
             _ => {}
         }
     }
+}
+
+/// The text of cell `c` as [`Dom::lines_of`] reads it, with its formulas as their TeX.
+fn cell_lines(page: &Page<'_>, c: usize, formulas: &Formulas, removals: &mut Removals) -> String {
+    const BREAK: char = '\0';
+    let dom = &page.dom;
+    let mut raw = String::new();
+    let mut j = c;
+    while j < dom.nodes[c].end {
+        let node = &dom.nodes[j];
+        if page.dead[j] {
+            j = node.end;
+            continue;
+        }
+        if let Some(&what) = formulas.renderings.get(&j) {
+            removals.record(node.id, Stage::Filter, Reason::Chrome { what });
+            j = node.end;
+            continue;
+        }
+        if let Some(formula) = formulas.at.get(&j) {
+            raw.push_str(&formula.tex);
+            j = node.end;
+            continue;
+        }
+        match node.tag {
+            Tag::Text => match math::split_delimited(node.text, formulas.dollars) {
+                Some(pieces) => pieces.into_iter().for_each(|piece| match piece {
+                    Piece::Text(text) | Piece::Tex { tex: text, .. } => raw.push_str(text),
+                }),
+                None => raw.push_str(node.text),
+            },
+            Tag::Br => raw.push(BREAK),
+            tag if tag.is_block() => raw.push(' '),
+            _ => {}
+        }
+        j += 1;
+    }
+    raw.split(BREAK)
+        .map(crate::text::collapse_whitespace)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The element children of node `i`.

@@ -7,6 +7,7 @@ use ego_tree::NodeId;
 use crate::blocks::{Block, BlockKind, Style};
 use crate::dom::Tag;
 use crate::extract::build::draft::Draft;
+use crate::extract::build::math::{self, Formulas, Piece};
 use crate::extract::build::{code, table};
 use crate::extract::inline::RawSpan;
 use crate::extract::select::Body;
@@ -54,6 +55,8 @@ pub(super) struct Walker<'a, 'd> {
     pub(super) counters: Vec<(usize, u32)>,
     /// The `<hr>`s met, in document order.
     pub(super) rules: Vec<usize>,
+    /// The page's formulas, read in their place.
+    formulas: Formulas,
 }
 
 impl<'a, 'd> Walker<'a, 'd> {
@@ -72,6 +75,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             items: Vec::new(),
             counters: Vec::new(),
             rules: Vec::new(),
+            formulas: math::find(&page.dom),
         }
     }
 
@@ -103,21 +107,27 @@ impl<'a, 'd> Walker<'a, 'd> {
                     continue;
                 }
             }
+            if !zoned && self.formula(j, removals) {
+                j = node.end;
+                continue;
+            }
+            if !zoned
+                && node.tag != Tag::Text
+                && let Some(what) = code::chrome(dom, j)
+            {
+                removals.record(node.id, Stage::Filter, Reason::Chrome { what });
+                j = node.end;
+                continue;
+            }
             match node.tag {
-                Tag::Text => {
-                    if self.buffer_texts.is_empty() {
-                        self.buffer_start = j;
-                    }
-                    self.buffer.push_str(node.text);
-                    self.buffer_texts.push((node.id, self.breaks));
-                }
+                Tag::Text => self.text(j),
                 Tag::Br => {
                     self.buffer.push(BREAK);
                     self.breaks += 1;
                 }
                 Tag::Pre if !zoned => {
                     self.flush();
-                    if let Some(draft) = code::draft(self.page, j) {
+                    if let Some(draft) = code::draft(self.page, j, removals) {
                         self.drafts.push(draft);
                     }
                     j = node.end;
@@ -125,7 +135,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                 }
                 Tag::Table if !zoned && table::is_data_table(dom, dead, j) => {
                     self.flush();
-                    table::rows(self.page, j, &mut self.drafts);
+                    table::rows(self.page, j, &self.formulas, &mut self.drafts, removals);
                     j = node.end;
                     continue;
                 }
@@ -146,6 +156,79 @@ impl<'a, 'd> Walker<'a, 'd> {
         }
         self.close_inline(usize::MAX);
         self.close_until(usize::MAX);
+    }
+
+    /// Reads text node `j`, with the formulas written in delimiters in it.
+    fn text(&mut self, j: usize) {
+        let node = &self.page.dom.nodes[j];
+        if self.buffer_texts.is_empty() {
+            self.buffer_start = j;
+        }
+        let in_code = self
+            .inline
+            .iter()
+            .any(|&(_, k)| self.spans[k].style == Style::Code);
+        let pieces = match in_code {
+            false => math::split_delimited(node.text, self.formulas.dollars),
+            true => None,
+        };
+        let Some(pieces) = pieces else {
+            self.buffer.push_str(node.text);
+            self.buffer_texts.push((node.id, self.breaks));
+            return;
+        };
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => self.buffer.push_str(text),
+                Piece::Tex { tex, display } => self.push_formula(j, tex, display, None),
+            }
+        }
+        self.note_text(j);
+    }
+
+    /// Records node `j` as behind the text being collected, once.
+    fn note_text(&mut self, j: usize) {
+        let id = self.page.dom.nodes[j].id;
+        if self.buffer_texts.last().is_none_or(|&(last, _)| last != id) {
+            if self.buffer_texts.is_empty() {
+                self.buffer_start = j;
+            }
+            self.buffer_texts.push((id, self.breaks));
+        }
+    }
+
+    /// Reads the formula, or leaves out the formula's rendering, that node `j` stands for;
+    /// whether it did.
+    fn formula(&mut self, j: usize, removals: &mut Removals) -> bool {
+        if let Some(&what) = self.formulas.renderings.get(&j) {
+            let id = self.page.dom.nodes[j].id;
+            removals.record(id, Stage::Filter, Reason::Chrome { what });
+            return true;
+        }
+        let Some(formula) = self.formulas.at.remove(&j) else {
+            return false;
+        };
+        self.push_formula(j, &formula.tex, formula.display, formula.mathml);
+        true
+    }
+
+    /// Writes a formula's TeX with its span; a displayed one is a block of its own.
+    fn push_formula(&mut self, j: usize, tex: &str, display: bool, mathml: Option<String>) {
+        if display {
+            self.note_text(j);
+            self.flush();
+        }
+        let start = self.buffer.len();
+        self.buffer.push_str(tex);
+        self.spans.push(RawSpan {
+            style: Style::Math { display, mathml },
+            start,
+            end: self.buffer.len(),
+        });
+        self.note_text(j);
+        if display {
+            self.flush();
+        }
     }
 
     /// Opens a block element, keeping count of list items.

@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 pub fn read_back(markdown: &str) -> String {
     let mut text = String::new();
     let mut in_image = 0usize;
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_MATH) {
         match event {
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::Start(
@@ -22,7 +22,15 @@ pub fn read_back(markdown: &str) -> String {
             ) => {}
             Event::Start(_) => text.push(' '),
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) if in_image == 0 => text.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) if in_image == 0 => {
+                text.push_str(&t)
+            }
+            // A formula on lines of its own is a block of the text output.
+            Event::DisplayMath(t) if in_image == 0 => {
+                text.push(' ');
+                text.push_str(&t);
+                text.push(' ');
+            }
             Event::SoftBreak | Event::HardBreak | Event::Html(_) | Event::InlineHtml(_) => {
                 text.push(' ')
             }
