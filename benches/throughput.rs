@@ -1,5 +1,13 @@
-//! Throughput next to the parse-only floor: single-threaded in process, whole and per stage, and
-//! the command line on a folder with one and two jobs.
+//! Throughput next to the parse-only floor: single-threaded in process, whole and per stage; the
+//! command line as a whole process with one and two jobs, in the default mode (the cross-page
+//! pass on) and with `--no-cross-page`; and the default mode's peak memory at 1,000 and 10,000
+//! pages.
+//!
+//! The floor and the in-process measure read pages already decompressed into memory, so the
+//! command line runs on the same pages written once, decompressed, as `.html` files to a
+//! temporary folder (not on the `.html.gz` files, whose unpacking the floor does not pay). The
+//! memory rows run on copies of the first folder's pages, each copy with a word of its own in
+//! its first paragraph so that no two pages are the same; peak RSS comes from `/usr/bin/time`.
 //!
 //! `cargo bench --bench throughput` times the AEB pages and the WCXB dev pages of `../shared`
 //! (`UNCHAFF_BENCH_DIRS=dir1:dir2` names other folders of `*.html.gz` pages). Both in-process
@@ -42,17 +50,38 @@ fn main() -> Result<(), Box<dyn Error>> {
         };
         return Ok(());
     }
-    for dir in &dirs {
+    let scratch = Scratch::new()?;
+    for (n, dir) in dirs.iter().enumerate() {
         if !dir.is_dir() {
             println!("no folder {}; skipping", dir.display());
             continue;
         }
-        bench_folder(dir)?;
+        bench_folder(dir, &scratch.0.join(format!("set{n}")))?;
+    }
+    if let Some(dir) = dirs.iter().find(|d| d.is_dir()) {
+        memory(dir, &scratch.0)?;
     }
     Ok(())
 }
 
-fn bench_folder(dir: &Path) -> Result<(), Box<dyn Error>> {
+/// A temporary folder, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> std::io::Result<Scratch> {
+        let dir = std::env::temp_dir().join(format!("unchaff-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        Ok(Scratch(dir))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn bench_folder(dir: &Path, html_dir: &Path) -> Result<(), Box<dyn Error>> {
     let pages = load_pages(dir)?;
     if pages.is_empty() {
         println!("no pages in {}; skipping", dir.display());
@@ -111,51 +140,149 @@ fn bench_folder(dir: &Path) -> Result<(), Box<dyn Error>> {
         "\nextraction throughput: **{:.2}x** the parse-only floor (medians of {ROUNDS} rounds)",
         parse.as_secs_f64() / extract.as_secs_f64()
     );
-    cli(dir, n, mb)?;
+    write_pages(html_dir, load_raw(dir)?.into_iter())?;
+    let whole = cli(html_dir, n, mb)?;
+    println!(
+        "\nthe whole process, default mode, -j1: **{:.2}x** the parse-only floor \
+         (in process: {:.2}x)",
+        parse.as_secs_f64() / whole.as_secs_f64(),
+        parse.as_secs_f64() / extract.as_secs_f64()
+    );
     Ok(())
 }
 
-/// End-to-end command-line runs over the folder (decompression, reading and writing included).
-fn cli(dir: &Path, n: usize, mb: f64) -> Result<(), Box<dyn Error>> {
-    let binary = env!("CARGO_BIN_EXE_unchaff");
-    println!("\n| command line on the folder | time | pages/s | MB/s |");
+/// The command line as a whole process over a folder of `.html` files (reading, decoding,
+/// extraction, JSON and writing included), with one and two jobs, with and without the
+/// cross-page pass. Returns the median time of `-j1` in the default mode.
+fn cli(dir: &Path, n: usize, mb: f64) -> Result<Duration, Box<dyn Error>> {
+    println!(
+        "\n| command line, whole process, on the pages as .html files | time | pages/s | MB/s |"
+    );
     println!("|---|---|---|---|");
     let mut one = Duration::ZERO;
-    for jobs in ["1", "2"] {
-        let mut times = Vec::new();
-        for _ in 0..3 {
-            let start = Instant::now();
-            let status = Command::new(binary)
-                .args(["--jsonl", "--no-cross-page", "-q", "-j", jobs])
-                .arg(dir)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()?;
-            // Exit 1 only says some page had no article text.
-            assert!(status.code().is_some_and(|c| c <= 1), "{status}");
-            times.push(start.elapsed());
-        }
-        let time = median(times);
-        if jobs == "1" {
-            one = time;
-        }
-        let secs = time.as_secs_f64();
-        println!(
-            "| `unchaff --jsonl -j{jobs}` | {secs:.2} s | {:.0} | {:.1} |",
-            n as f64 / secs,
-            mb / secs
-        );
-        if jobs == "2" {
+    for mode in [None, Some("--no-cross-page")] {
+        let mut times = [Duration::ZERO; 2];
+        for (jobs, time) in ["1", "2"].into_iter().zip(&mut times) {
+            let mut samples = Vec::new();
+            for _ in 0..3 {
+                let start = Instant::now();
+                run_cli(dir, jobs, mode, None)?;
+                samples.push(start.elapsed());
+            }
+            *time = median(samples);
+            let secs = time.as_secs_f64();
             println!(
-                "\n-j2 runs **{:.2}x** as fast as -j1 (medians of 3 runs)",
-                one.as_secs_f64() / secs
+                "| `unchaff --jsonl -j{jobs}{}` | {secs:.2} s | {:.0} | {:.1} |",
+                mode.map_or(String::new(), |m| format!(" {m}")),
+                n as f64 / secs,
+                mb / secs
             );
         }
+        if mode.is_none() {
+            one = times[0];
+        }
+        println!(
+            "| -j2 / -j1{} | {:.2}x | | |",
+            mode.map_or(String::new(), |m| format!(" ({m})")),
+            times[0].as_secs_f64() / times[1].as_secs_f64()
+        );
+    }
+    println!("\n(medians of 3 runs)");
+    Ok(one)
+}
+
+/// Runs the command line over `dir`, output to nowhere; with `rss`, under `/usr/bin/time` and
+/// returns the peak resident memory in kB.
+fn run_cli(
+    dir: &Path,
+    jobs: &str,
+    mode: Option<&str>,
+    rss: Option<&Path>,
+) -> Result<Option<u64>, Box<dyn Error>> {
+    let binary = env!("CARGO_BIN_EXE_unchaff");
+    let mut command = match rss {
+        Some(time) => {
+            let mut c = Command::new(time);
+            c.args(["-f", "%M", binary]);
+            c
+        }
+        None => Command::new(binary),
+    };
+    command
+        .args(["--jsonl", "-q", "-j", jobs])
+        .args(mode)
+        .arg(dir);
+    let output = command
+        .stdout(Stdio::null())
+        .stderr(if rss.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .output()?;
+    // Exit 1 only says some page had no article text.
+    assert!(
+        output.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        output.status
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    Ok(stderr.lines().last().and_then(|l| l.trim().parse().ok()))
+}
+
+/// Peak memory of the default mode over 1,000 and 10,000 pages made from the folder's pages.
+fn memory(dir: &Path, scratch: &Path) -> Result<(), Box<dyn Error>> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        println!("\nno /usr/bin/time: peak memory not measured");
+        return Ok(());
+    }
+    let pages = load_raw(dir)?;
+    println!("\n| default mode, `--jsonl`, all cores | peak RSS |");
+    println!("|---|---|");
+    for count in [1_000, 10_000] {
+        let copies = scratch.join(format!("copies{count}"));
+        let n = pages.len();
+        write_pages(&copies, (0..count).map(|k| copy(&pages[k % n], k / n)))?;
+        let kb = run_cli(&copies, "0", None, Some(time))?;
+        std::fs::remove_dir_all(&copies)?;
+        let mb = kb.map_or("?".to_owned(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
+        println!("| {count} pages | {mb} |");
+    }
+    Ok(())
+}
+
+/// A page with its copy number at the start of its first paragraph.
+fn copy(page: &[u8], number: usize) -> Vec<u8> {
+    let at = page
+        .windows(3)
+        .position(|w| w.eq_ignore_ascii_case(b"<p>"))
+        .map_or(page.len(), |p| p + 3);
+    let mut out = page[..at].to_vec();
+    out.extend_from_slice(format!("Copy {number} ").as_bytes());
+    out.extend_from_slice(&page[at..]);
+    out
+}
+
+/// Writes pages as `NNNNN.html` into `dir`.
+fn write_pages(dir: &Path, pages: impl Iterator<Item = Vec<u8>>) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (k, page) in pages.enumerate() {
+        std::fs::write(dir.join(format!("{k:05}.html")), page)?;
     }
     Ok(())
 }
 
 fn load_pages(dir: &Path) -> Result<Vec<String>, Box<dyn Error>> {
+    // As the command line reads them: declared or detected encoding, here lossy UTF-8.
+    Ok(load_raw(dir)?
+        .iter()
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+        .collect())
+}
+
+/// The folder's `*.html.gz` pages, decompressed, in name order.
+fn load_raw(dir: &Path) -> Result<Vec<Vec<u8>>, Box<dyn Error>> {
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         paths.push(entry?.path());
@@ -168,8 +295,7 @@ fn load_pages(dir: &Path) -> Result<Vec<String>, Box<dyn Error>> {
     {
         let mut bytes = Vec::new();
         GzDecoder::new(File::open(path)?).read_to_end(&mut bytes)?;
-        // As the command line reads them: declared or detected encoding, here lossy UTF-8.
-        pages.push(String::from_utf8_lossy(&bytes).into_owned());
+        pages.push(bytes);
     }
     Ok(pages)
 }

@@ -9,7 +9,9 @@ mod cli {
     pub mod batch;
     pub mod inputs;
     pub mod interrupt;
+    pub mod ordered;
     pub mod report;
+    pub mod spool;
     pub mod warc;
 }
 use cli::batch::{Batch, Stop};

@@ -18,16 +18,16 @@ const STREAM_CHUNK: usize = 32;
 
 /// One run of the command over its inputs.
 pub struct Batch<'a> {
-    args: &'a Args,
+    pub(super) args: &'a Args,
     inputs: Vec<inputs::Input>,
-    config: Config,
-    color: bool,
+    pub(super) config: Config,
+    pub(super) color: bool,
     extension: &'static str,
     /// Whether some input failed or gave no text.
     pub failed: bool,
     ok: usize,
     empty: usize,
-    bytes_read: usize,
+    pub(super) bytes_read: usize,
 }
 
 impl<'a> Batch<'a> {
@@ -148,6 +148,10 @@ impl<'a> Batch<'a> {
         if !cross_page && args.report.is_none() {
             return self.stream_files(run, &files);
         }
+        if !self.config.explain {
+            // No view needs the pages' explain blocks: they wait on disk, not in memory.
+            return super::spool::files(self, run, &files);
+        }
         let paths: Vec<PathBuf> = files.iter().map(|i| i.path.clone()).collect();
         let results = extract_part(&run.pool, &run.bar, &self.config, &files);
         let mut pages = self.count_part(run, results);
@@ -159,44 +163,34 @@ impl<'a> Batch<'a> {
                 .map_err(|e| format!("{}: {e}", target.display()))?;
         }
         for (input, page) in files.iter().zip(&pages) {
-            self.emit(&mut run.sink, input, page, run.several)?;
+            let outcome = self.outcome(input, page, run.several);
+            self.emit(&mut run.sink, input, outcome)?;
         }
         Ok(())
     }
 
-    /// Extracts and writes files a chunk at a time, so that memory stays flat: the pool extracts
-    /// the next chunk while this thread writes the one before.
+    /// Extracts and writes files in their order, a window of pages at a time, so that memory
+    /// stays flat: the worker threads read, extract and render, this thread writes.
     fn stream_files(&mut self, run: &mut Running, files: &[inputs::Input]) -> Result<(), Stop> {
+        let (args, color, several) = (self.args, self.color, run.several);
         let config = self.config.clone();
-        let mut previous: Option<(&[inputs::Input], Vec<PageResult>)> = None;
-        let parts = files
-            .chunks(STREAM_CHUNK)
-            .map(Some)
-            .chain(std::iter::once(None));
-        for part in parts {
-            let (pool, bar) = (&run.pool, &run.bar);
-            let (current, written) = std::thread::scope(|scope| {
-                let extracting =
-                    part.map(|part| scope.spawn(|| extract_part(pool, bar, &config, part)));
-                let written = match previous.take() {
-                    Some((done, pages)) => done.iter().zip(&pages).try_for_each(|(input, page)| {
-                        self.emit(&mut run.sink, input, page, run.several)
-                    }),
-                    None => Ok(()),
-                };
-                let current = extracting.map(|handle| {
-                    handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                });
-                (current, written)
-            });
-            written?;
-            if let (Some(part), Some(results)) = (part, current) {
-                previous = Some((part, self.count_part(run, results)));
-            }
-        }
-        Ok(())
+        let (bar, sink, pages) = (&run.bar, &mut run.sink, &mut run.pages);
+        super::ordered::for_each(
+            run.pool.current_num_threads(),
+            files.iter(),
+            |input| {
+                let result = extract_file(&input.path, &config);
+                bar.inc(1);
+                let size = result.as_ref().map_or(0, |(_, size)| *size);
+                let page = result.map(|(page, _)| page);
+                (input, size, outcome(args, input, &page, color, several))
+            },
+            |(input, size, outcome)| {
+                *pages += 1;
+                self.bytes_read += size;
+                self.emit(sink, input, outcome)
+            },
+        )
     }
 
     /// Counts a chunk's pages and bytes read, and drops the sizes.
@@ -277,36 +271,40 @@ impl<'a> Batch<'a> {
                     path: PathBuf::from(format!("{name}#{}", page.uri)),
                     relative: stem.join(inputs::warc_page_name(number, &page.uri)),
                 };
-                self.emit(&mut run.sink, &input, result, true)?;
+                let outcome = self.outcome(&input, result, true);
+                self.emit(&mut run.sink, &input, outcome)?;
             }
         }
     }
 
+    /// What a page gives in the chosen view.
+    fn outcome(&self, input: &inputs::Input, page: &PageResult, several: bool) -> Outcome {
+        outcome(self.args, input, page, self.color, several)
+    }
+
     /// Reports a page's failure, or writes its output.
-    fn emit(
+    pub(super) fn emit(
         &mut self,
         sink: &mut Sink,
         input: &inputs::Input,
-        page: &Result<Extraction, String>,
-        several: bool,
+        outcome: Outcome,
     ) -> Result<(), Stop> {
         let name = input.path.display().to_string();
-        let page = match page {
-            Ok(page) => page,
-            Err(cause) => {
+        let (empty, rendered) = match outcome {
+            Outcome::Page { empty, rendered } => (empty, rendered),
+            Outcome::Failed(cause) => {
                 eprintln!("unchaff: {name}: {cause}");
                 self.failed = true;
                 return Ok(());
             }
         };
-        if page.is_empty() {
+        if empty {
             eprintln!("unchaff: {name}: no article text found");
             self.failed = true;
             self.empty += 1;
         } else {
             self.ok += 1;
         }
-        let rendered = render_page(self.args, &name, page, self.color, several);
         match sink {
             Sink::Folder(dir) => {
                 let Some(target) = inputs::output_path(dir, input, self.extension) else {
@@ -350,18 +348,51 @@ impl<'a> Batch<'a> {
 }
 
 /// What a run holds while it goes through its inputs.
-struct Running {
-    pool: rayon::ThreadPool,
-    bar: ProgressBar,
-    sink: Sink,
+pub(super) struct Running {
+    pub(super) pool: rayon::ThreadPool,
+    pub(super) bar: ProgressBar,
+    pub(super) sink: Sink,
     /// Whether more than one page is written, so views name their page.
-    several: bool,
+    pub(super) several: bool,
     /// Pages read so far.
-    pages: usize,
+    pub(super) pages: usize,
 }
 
 /// A page extracted, or why it could not be.
 type PageResult = Result<Extraction, String>;
+
+/// What a page gives: its output in the chosen view, or why it has none.
+pub(super) enum Outcome {
+    Page {
+        /// Whether no article text was found.
+        empty: bool,
+        rendered: Vec<u8>,
+    },
+    Failed(String),
+}
+
+/// What `page`, read from `input`, gives in the chosen view.
+pub(super) fn outcome(
+    args: &Args,
+    input: &inputs::Input,
+    page: &PageResult,
+    color: bool,
+    several: bool,
+) -> Outcome {
+    match page {
+        Ok(page) => Outcome::Page {
+            empty: page.is_empty(),
+            rendered: render_page(
+                args,
+                &input.path.display().to_string(),
+                page,
+                color,
+                several,
+            ),
+        },
+        Err(cause) => Outcome::Failed(cause.clone()),
+    }
+}
 
 /// Reads and extracts the inputs of a chunk in parallel, in their order.
 fn extract_part(
@@ -382,7 +413,7 @@ fn extract_part(
 }
 
 /// Reads and extracts one input; the input's size comes back with the page.
-fn extract_file(path: &Path, config: &Config) -> Result<(Extraction, usize), String> {
+pub(super) fn extract_file(path: &Path, config: &Config) -> Result<(Extraction, usize), String> {
     let bytes = inputs::read(path, config.max_input_bytes).map_err(|e| e.to_string())?;
     let size = bytes.len();
     unchaff::extract_bytes(&bytes, config)
@@ -392,7 +423,7 @@ fn extract_file(path: &Path, config: &Config) -> Result<(Extraction, usize), Str
 
 /// Where the output goes: standard output or `-o FILE` (a temporary file renamed at the end), or
 /// one file per page in `--output-dir`.
-enum Sink {
+pub(super) enum Sink {
     Stream {
         writer: Box<dyn Write>,
         /// The temporary file that takes the name of `-o` at the end.
@@ -590,14 +621,7 @@ fn drop_site_template(
     inputs: &[PathBuf],
     pages: &mut [Result<Extraction, String>],
 ) -> Result<(), Stop> {
-    let mut profile = match &args.site_profile {
-        Some(path) if path.exists() => {
-            let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            SiteProfile::load(io::BufReader::new(file))
-                .map_err(|e| format!("{}: not a site profile: {e}", path.display()))?
-        }
-        _ => SiteProfile::new(),
-    };
+    let mut profile = load_profile(args)?;
     let sites: Vec<String> = inputs
         .iter()
         .zip(pages.iter())
@@ -613,6 +637,23 @@ fn drop_site_template(
             profile.filter(site, page);
         }
     }
+    save_profile(args, &profile)
+}
+
+/// The `--site-profile` earlier runs saved, else an empty profile.
+pub(super) fn load_profile(args: &Args) -> Result<SiteProfile, Stop> {
+    match &args.site_profile {
+        Some(path) if path.exists() => {
+            let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(SiteProfile::load(io::BufReader::new(file))
+                .map_err(|e| format!("{}: not a site profile: {e}", path.display()))?)
+        }
+        _ => Ok(SiteProfile::new()),
+    }
+}
+
+/// Saves the profile to `--site-profile`, when given.
+pub(super) fn save_profile(args: &Args, profile: &SiteProfile) -> Result<(), Stop> {
     if let Some(path) = &args.site_profile {
         let mut json = Vec::new();
         profile
@@ -625,7 +666,7 @@ fn drop_site_template(
 
 /// The key grouping pages of one site: the host of `--url`, else of the page's own address,
 /// else the input's folder.
-fn site_of(args: &Args, input: &Path, page: Option<&Extraction>) -> String {
+pub(super) fn site_of(args: &Args, input: &Path, page: Option<&Extraction>) -> String {
     args.url
         .as_deref()
         .and_then(host_of)

@@ -143,9 +143,12 @@ pub fn read(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
             .read_to_end(&mut bytes)
             .map_err(|e| io::Error::new(e.kind(), format!("not a readable .gz file: {e}")))?;
     } else {
-        io::BufReader::new(std::fs::File::open(path)?)
-            .take(cap)
-            .read_to_end(&mut bytes)?;
+        // Read straight into a buffer of the file's size: no copy through a buffered reader, no
+        // regrowing.
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata().map_or(0, |m| m.len()).min(cap);
+        bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
+        file.take(cap).read_to_end(&mut bytes)?;
     }
     if bytes.len() > limit {
         let what = if gz { "unpacks to" } else { "is" };

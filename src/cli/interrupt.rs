@@ -53,6 +53,11 @@ impl Temporary {
         Ok((tmp, file))
     }
 
+    /// Where the file is until it takes its name.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The name the file takes.
     pub fn target(&self) -> &Path {
         &self.target

@@ -33,7 +33,7 @@ struct Site {
     /// Fingerprints of the pages observed, so that a page seen again is not counted twice.
     pages: BTreeSet<u64>,
     /// Shingle hash -> number of observed pages showing it.
-    shingles: BTreeMap<u64, u32>,
+    shingles: Counts,
 }
 
 impl SiteProfile {
@@ -45,19 +45,22 @@ impl SiteProfile {
     /// Counts the blocks of one page of `site` (a host name, or any key grouping pages of one
     /// template). Observing the same page twice changes nothing.
     pub fn observe(&mut self, site: &str, page: &Extraction) {
-        let prints = fingerprints(page);
-        let page_key = prints.iter().fold(0u64, |h, p| h.rotate_left(5) ^ p.exact);
-        let entry = self.sites.entry(site.to_owned()).or_default();
-        if !entry.pages.insert(page_key) {
+        self.observe_print(site, PagePrint::of(page));
+    }
+
+    /// [`SiteProfile::observe`] with the page's print computed apart (by another thread, say).
+    pub fn observe_print(&mut self, site: &str, print: PagePrint) {
+        let entry = match self.sites.get_mut(site) {
+            Some(entry) => entry,
+            None => self.sites.entry(site.to_owned()).or_default(),
+        };
+        if !entry.pages.insert(print.key) {
             return;
         }
-        let distinct: BTreeSet<u64> = prints
-            .iter()
-            .flat_map(|p| p.shingles.iter().copied())
-            .collect();
-        for shingle in distinct {
-            *entry.shingles.entry(shingle).or_default() += 1;
+        for shingle in print.shingles {
+            entry.shingles.add(shingle);
         }
+        entry.shingles.settle_if_due();
     }
 
     /// Removes from `page` the blocks that recur on many observed pages of `site`, recording each
@@ -77,7 +80,7 @@ impl SiteProfile {
                 let recurring = print
                     .shingles
                     .iter()
-                    .filter(|s| entry.shingles.get(s).is_some_and(|&n| n >= threshold))
+                    .filter(|s| entry.shingles.get(**s).is_some_and(|n| n >= threshold))
                     .count();
                 !print.shingles.is_empty()
                     && print.words > 0
@@ -107,12 +110,136 @@ impl SiteProfile {
     }
 }
 
-fn fingerprints(page: &Extraction) -> Vec<Fingerprint> {
-    page.blocks
-        .iter()
-        .filter(|b| b.kind != BlockKind::Title)
-        .map(|b| Fingerprint::of(&b.text))
-        .collect()
+/// New shingles wait in a small sorted map until, after a page, there are this many, or an eighth
+/// of the settled ones, and are then merged in.
+const MIN_WAITING: usize = 1 << 10;
+
+/// How many pages show each shingle: a map of `u64` to `u32` in a sorted array of keys and one
+/// of counts (12 bytes a shingle, where a `BTreeMap` takes about 20), with a small map of new
+/// shingles in front, merged in place once it grows. A site's shingles are most of the memory a
+/// batch's cross-page pass holds.
+#[derive(Debug, Clone, Default)]
+struct Counts {
+    /// Sorted.
+    keys: Vec<u64>,
+    counts: Vec<u32>,
+    /// Shingles not in `keys` yet.
+    waiting: BTreeMap<u64, u32>,
+}
+
+impl Counts {
+    fn add(&mut self, shingle: u64) {
+        match self.keys.binary_search(&shingle) {
+            Ok(i) => self.counts[i] += 1,
+            Err(_) => *self.waiting.entry(shingle).or_default() += 1,
+        }
+    }
+
+    /// Merges the waiting shingles in when there are enough of them.
+    fn settle_if_due(&mut self) {
+        if self.waiting.len() >= MIN_WAITING.max(self.keys.len() / 8) {
+            self.settle();
+        }
+    }
+
+    fn get(&self, shingle: u64) -> Option<u32> {
+        match self.keys.binary_search(&shingle) {
+            Ok(i) => Some(self.counts[i]),
+            Err(_) => self.waiting.get(&shingle).copied(),
+        }
+    }
+
+    /// Merges the waiting shingles in, from the back, so the arrays only grow by their number.
+    fn settle(&mut self) {
+        let waiting = std::mem::take(&mut self.waiting);
+        let old = self.keys.len();
+        self.keys.reserve_exact(waiting.len());
+        self.counts.reserve_exact(waiting.len());
+        self.keys.resize(old + waiting.len(), 0);
+        self.counts.resize(old + waiting.len(), 0);
+        let (mut read, mut write) = (old, old + waiting.len());
+        for (key, count) in waiting.into_iter().rev() {
+            while read > 0 && self.keys[read - 1] > key {
+                read -= 1;
+                write -= 1;
+                self.keys[write] = self.keys[read];
+                self.counts[write] = self.counts[read];
+            }
+            write -= 1;
+            self.keys[write] = key;
+            self.counts[write] = count;
+        }
+    }
+
+    /// Every shingle and its count, in order.
+    fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        let mut settled = self
+            .keys
+            .iter()
+            .copied()
+            .zip(self.counts.iter().copied())
+            .peekable();
+        let mut waiting = self.waiting.iter().map(|(&k, &n)| (k, n)).peekable();
+        std::iter::from_fn(move || match (settled.peek(), waiting.peek()) {
+            (Some(a), Some(b)) if b.0 < a.0 => waiting.next(),
+            (Some(_), _) => settled.next(),
+            (None, _) => waiting.next(),
+        })
+    }
+}
+
+impl PartialEq for Counts {
+    fn eq(&self, other: &Counts) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Counts {}
+
+/// Saved as the map of shingles to counts it stands for.
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Counts {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Counts, D::Error> {
+        let map = BTreeMap::<u64, u32>::deserialize(deserializer)?;
+        let (keys, counts) = map.into_iter().unzip();
+        Ok(Counts {
+            keys,
+            counts,
+            waiting: BTreeMap::new(),
+        })
+    }
+}
+
+/// What one page adds to its site's profile: a key that tells the page from others, and the
+/// distinct shingles of its blocks (the title's aside). A few bytes a word of the page, where the
+/// page itself is much more: a batch can keep its pages' prints and let the pages go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PagePrint {
+    key: u64,
+    /// Sorted and distinct.
+    shingles: Vec<u64>,
+}
+
+impl PagePrint {
+    /// The print of a page.
+    pub fn of(page: &Extraction) -> PagePrint {
+        let prints: Vec<Fingerprint> = page
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Title)
+            .map(|b| Fingerprint::of(&b.text))
+            .collect();
+        let key = prints.iter().fold(0u64, |h, p| h.rotate_left(5) ^ p.exact);
+        let mut shingles: Vec<u64> = prints.into_iter().flat_map(|p| p.shingles).collect();
+        shingles.sort_unstable();
+        shingles.dedup();
+        PagePrint { key, shingles }
+    }
 }
 
 #[cfg(test)]
@@ -178,6 +305,34 @@ mod tests {
         }
         assert_eq!(once, twice);
         assert_eq!(twice.pages("s"), 2);
+    }
+
+    #[test]
+    fn counts_agree_with_a_map_across_merges() {
+        let mut counts = Counts::default();
+        let mut map = BTreeMap::new();
+        // A simple generator: shingles recur across "pages", new ones keep arriving.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..(5 * MIN_WAITING) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let shingle = x % (3 * MIN_WAITING as u64);
+            counts.add(shingle);
+            counts.settle_if_due();
+            *map.entry(shingle).or_insert(0u32) += 1;
+        }
+        assert!(!counts.keys.is_empty(), "some merges happened");
+        assert!(counts.keys.windows(2).all(|w| w[0] < w[1]));
+        assert!(counts.iter().eq(map.iter().map(|(&k, &n)| (k, n))));
+        for (&k, &n) in map.iter().take(1000) {
+            assert_eq!(counts.get(k), Some(n));
+        }
+        assert_eq!(counts.get(u64::MAX), None);
+        let json = serde_json::to_string(&counts).expect("saved");
+        assert_eq!(json, serde_json::to_string(&map).expect("saved"));
+        let back: Counts = serde_json::from_str(&json).expect("loaded");
+        assert_eq!(back, counts);
     }
 
     #[test]

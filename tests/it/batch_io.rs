@@ -463,3 +463,62 @@ fn ctrl_c_leaves_no_partial_output_file() {
         assert!(text.ends_with(&expected(MANY - 1)));
     }
 }
+
+#[test]
+fn the_cross_page_pass_leaves_no_temporary_file_when_done_or_interrupted() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let expected = numbered_pages(dir.path());
+    let scratch = dir.path().join("tmp");
+    std::fs::create_dir(&scratch).expect("a folder");
+    let start = |stdout: std::process::Stdio| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_unchaff"))
+            .arg(dir.path().join("in"))
+            .env("TMPDIR", &scratch)
+            .stdout(stdout)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("starts")
+    };
+    // The default mode over many pages waits with them on disk, and cleans up at the end.
+    let done = start(std::process::Stdio::piped())
+        .wait_with_output()
+        .expect("ends");
+    // The pages are copies of one another, so the pass takes all they share for the site's
+    // template: what is left of each is its number.
+    let text = String::from_utf8_lossy(&done.stdout);
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert!(matches!(done.status.code(), Some(0 | 1)), "{stderr}");
+    assert!(
+        !text.contains(&expected(MANY - 1)),
+        "the template is removed"
+    );
+    let answered = text.matches("plan 0").count() + stderr.matches("no article text").count();
+    assert_eq!(answered, MANY, "every page is answered: {stderr}");
+    assert!(
+        files_below(&scratch).is_empty(),
+        "{:?}",
+        files_below(&scratch)
+    );
+    // Interrupted while the pages wait on disk: the file goes too.
+    let child = start(std::process::Stdio::null());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while files_below(&scratch).is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let out = child.wait_with_output().expect("ends");
+    assert!(
+        matches!(out.status.code(), Some(130 | 0)),
+        "{:?}",
+        out.status
+    );
+    assert!(
+        files_below(&scratch).is_empty(),
+        "{:?}",
+        files_below(&scratch)
+    );
+}
