@@ -297,8 +297,11 @@ pub(crate) fn trim_cued_edges(
     let mut end = terminator(page, &drafts, &lengths, total);
     // Appeals, newsletter boxes and credits standing last.
     while end > 0
-        && cues::find(&drafts[end - 1].block.text).is_some_and(|(cue, _)| {
-            matches!(cue, Cue::Appeal | Cue::Newsletter | Cue::Cookie) || cue.ends_article()
+        && cues::find_where(&drafts[end - 1].block.text).is_some_and(|(cue, _, opens)| {
+            matches!(cue, Cue::Appeal | Cue::Newsletter | Cue::Cookie)
+                || cue.ends_article()
+                // A credit line ("Quelle: ...", "Photo: ...") after the article.
+                || (cue == Cue::Credit && opens && lengths[end - 1] <= CREDIT_MAX_CHARS)
         })
     {
         end -= 1;

@@ -1,6 +1,6 @@
 //! Cued sections and labels inside the body, on whole pages in several languages: a heading over
 //! related links goes with its section, a label over links the filters removed goes, a heading
-//! over prose stays.
+//! over prose stays; credit lines after the article go.
 
 use super::tests::{extract, news_page};
 
@@ -81,5 +81,21 @@ fn a_cued_heading_over_prose_stays() {
     assert!(text.contains("Artículos relacionados"), "{text}");
     for p in DE {
         assert!(text.contains(p), "{text}");
+    }
+}
+
+#[test]
+fn credit_lines_after_the_article_go() {
+    for tail in [
+        "<p>Beitragsbild: Titelseite der Inselzeitung vom 2. April, Ausriss.</p>",
+        "<p>Quelle: Landesverband der Fährbetriebe, 2. Februar 2022, Kiel</p>",
+        "<p>Foto: Anna Lehmann / Inselbote</p>",
+    ] {
+        let body = format!("<p>{}</p><p>{}</p><p>{}</p>{tail}", DE[0], DE[1], DE[2]);
+        let text = extract(&news_page("de", &[], &body)).text();
+        assert!(text.contains(DE[2]), "{text}");
+        for word in ["Beitragsbild", "Quelle", "Foto"] {
+            assert!(!text.contains(word), "{tail} kept in {text}");
+        }
     }
 }

@@ -367,6 +367,7 @@ mod tests {
             ("fr", "Sur le même thème", Cue::ReadAlso),
             ("pl", "Zobacz również", Cue::ReadAlso),
             ("en", "Keep reading", Cue::ReadAlso),
+            ("de", "Bildnachweis: Anna Lehmann", Cue::Credit),
         ];
         for (lang, line, cue) in lines {
             assert_eq!(find(line).map(|c| c.0), Some(cue), "{lang}: {line}");
