@@ -274,6 +274,8 @@ const MIN_COMPARED_CHARS: u32 = 60;
 const TERMINATOR_AFTER_SHARE: f32 = 0.5;
 /// Longest block read as a terminator line.
 const TERMINATOR_MAX_CHARS: usize = 160;
+/// Longest block passed over as a scrap ("oder", "€", a date) when looking for appeals at the end.
+const SCRAP_MAX_CHARS: usize = 40;
 /// Longest leading block read as a caption or a credit line.
 const CREDIT_MAX_CHARS: usize = 300;
 
@@ -295,16 +297,21 @@ pub(crate) fn trim_cued_edges(
         .collect();
     let total: usize = lengths.iter().sum();
     let mut end = terminator(page, &drafts, &lengths, total);
-    // Appeals, newsletter boxes and credits standing last.
-    while end > 0
-        && cues::find_where(&drafts[end - 1].block.text).is_some_and(|(cue, _, opens)| {
+    // Appeals, newsletter boxes and credits standing last, or before the last scraps.
+    let mut k = end;
+    while k > 0 {
+        let tail = cues::find_where(&drafts[k - 1].block.text).is_some_and(|(cue, _, opens)| {
             matches!(cue, Cue::Appeal | Cue::Newsletter | Cue::Cookie)
                 || cue.ends_article()
                 // A credit line ("Quelle: ...", "Photo: ...") after the article.
-                || (cue == Cue::Credit && opens && lengths[end - 1] <= CREDIT_MAX_CHARS)
-        })
-    {
-        end -= 1;
+                || (cue == Cue::Credit && opens && lengths[k - 1] <= CREDIT_MAX_CHARS)
+        });
+        if tail {
+            end = k - 1;
+        } else if is_solid(&page.measures, &drafts[k - 1]) || lengths[k - 1] > SCRAP_MAX_CHARS {
+            break;
+        }
+        k -= 1;
     }
     // Photo captions and credit lines standing first: a caption with a credit anywhere, a short
     // block opening or ending with one.

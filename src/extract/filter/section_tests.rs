@@ -1,6 +1,6 @@
 //! Cued sections and labels inside the body, on whole pages in several languages: a heading over
 //! related links goes with its section, a label over links the filters removed goes, a heading
-//! over prose stays; credit lines after the article go.
+//! over prose stays; credit lines and appeals after the article go.
 
 use super::tests::{extract, news_page};
 
@@ -98,4 +98,16 @@ fn credit_lines_after_the_article_go() {
             assert!(!text.contains(word), "{tail} kept in {text}");
         }
     }
+}
+
+#[test]
+fn an_appeal_before_the_last_scraps_goes() {
+    let body = format!(
+        "<p>{}</p><p>{}</p><p>{}</p><p>Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie \
+         diese Form des Journalismus.</p><p>oder</p><p>€</p>",
+        DE[0], DE[1], DE[2]
+    );
+    let text = extract(&news_page("de", &[], &body)).text();
+    assert!(text.contains(DE[2]), "{text}");
+    assert!(!text.contains("Unterstützen Sie"), "{text}");
 }
