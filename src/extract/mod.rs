@@ -140,6 +140,7 @@ fn blocks_of(
     let drafts = filter::chaff(page, listing, built.drafts, title, removals);
     let drafts = filter::drop_repeats(page, body, &built.outside, drafts, removals);
     let drafts = filter::trim_cued_edges(page, listing, drafts, removals);
+    let drafts = filter::drop_cued_sections(page, listing, drafts, removals);
     let drafts = filter::trim_edges(page, listing, drafts, removals);
     build::with_rules(page, drafts, &built.rules)
 }

@@ -14,6 +14,7 @@ use crate::extract::select::Body;
 use crate::page::Page;
 use crate::removal::{Reason, Removals, Stage};
 use crate::rules::cues::{self, Cue};
+use crate::text::words;
 
 /// A paragraph at least this long is article prose, not a teaser.
 const LONG_PARAGRAPH_CHARS: usize = 200;
@@ -273,6 +274,8 @@ const MIN_COMPARED_CHARS: u32 = 60;
 const TERMINATOR_AFTER_SHARE: f32 = 0.5;
 /// Longest block read as a terminator line.
 const TERMINATOR_MAX_CHARS: usize = 160;
+/// Longest block passed over as a scrap ("oder", "€", a date) when looking for appeals at the end.
+const SCRAP_MAX_CHARS: usize = 40;
 /// Longest leading block read as a caption or a credit line.
 const CREDIT_MAX_CHARS: usize = 300;
 
@@ -293,28 +296,22 @@ pub(crate) fn trim_cued_edges(
         .map(|d| d.block.text.chars().count())
         .collect();
     let total: usize = lengths.iter().sum();
-    let mut end = drafts.len();
-    let mut before = 0usize;
-    for (i, draft) in drafts.iter().enumerate() {
-        // A section heading ("See also") opens more of the document; a line ("Read also:") ends it.
-        if before as f32 >= TERMINATOR_AFTER_SHARE * total as f32
-            && lengths[i] <= TERMINATOR_MAX_CHARS
-            && !matches!(draft.block.kind, BlockKind::Heading { .. })
-            && cues::find(&draft.block.text).is_some_and(|(cue, _)| cue.ends_article())
-            && !drafts.get(i + 1).is_some_and(|d| is_long_prose(page, d))
-        {
-            end = i;
+    let mut end = terminator(page, &drafts, &lengths, total);
+    // Appeals, newsletter boxes and credits standing last, or before the last scraps.
+    let mut k = end;
+    while k > 0 {
+        let tail = cues::find_where(&drafts[k - 1].block.text).is_some_and(|(cue, _, opens)| {
+            matches!(cue, Cue::Appeal | Cue::Newsletter | Cue::Cookie)
+                || cue.ends_article()
+                // A credit line ("Quelle: ...", "Photo: ...") after the article.
+                || (cue == Cue::Credit && opens && lengths[k - 1] <= CREDIT_MAX_CHARS)
+        });
+        if tail {
+            end = k - 1;
+        } else if is_solid(&page.measures, &drafts[k - 1]) || lengths[k - 1] > SCRAP_MAX_CHARS {
             break;
         }
-        before += lengths[i];
-    }
-    // Appeals, newsletter boxes and credits standing last.
-    while end > 0
-        && cues::find(&drafts[end - 1].block.text).is_some_and(|(cue, _)| {
-            matches!(cue, Cue::Appeal | Cue::Newsletter | Cue::Cookie) || cue.ends_article()
-        })
-    {
-        end -= 1;
+        k -= 1;
     }
     // Photo captions and credit lines standing first: a caption with a credit anywhere, a short
     // block opening or ending with one.
@@ -339,6 +336,114 @@ pub(crate) fn trim_cued_edges(
         }
     }
     kept
+}
+
+/// Where the article ends at a terminator: a line ("Read also:", "Tags:") that a cue names, in the
+/// second half of the body's text, without a long paragraph of prose right after it (else it
+/// stands inside the article). A section heading ("See also") opens more of the document; what
+/// it heads is judged by [`drop_cued_sections`].
+fn terminator(page: &Page<'_>, drafts: &[Draft], lengths: &[usize], total: usize) -> usize {
+    let mut before = 0usize;
+    for (i, draft) in drafts.iter().enumerate() {
+        if before as f32 >= TERMINATOR_AFTER_SHARE * total as f32
+            && lengths[i] <= TERMINATOR_MAX_CHARS
+            && cues::find(&draft.block.text).is_some_and(|(cue, _)| cue.ends_article())
+            && !matches!(draft.block.kind, BlockKind::Heading { .. })
+            && !drafts.get(i + 1).is_some_and(|d| is_long_prose(page, d))
+        {
+            return i;
+        }
+        before += lengths[i];
+    }
+    drafts.len()
+}
+
+/// Drops what a heading that a cue names ("Mehr zum Thema", "Related coverage", "Kommentare",
+/// "Zobacz także") heads, when no paragraph of prose stands under it: the heading and its
+/// section, up to the next heading of its level or above. Under such a heading stand links to other articles, a comment form, a tag list,
+/// whatever language the page is in; a section of prose under it ("Related work") is kept.
+pub(crate) fn drop_cued_sections(
+    page: &Page<'_>,
+    listing: bool,
+    drafts: Vec<Draft>,
+    removals: &mut Removals,
+) -> Vec<Draft> {
+    if listing || drafts.is_empty() {
+        return drafts;
+    }
+    let mut drop = vec![None; drafts.len()];
+    let mut i = 0;
+    while i < drafts.len() {
+        let cue = section_cue(&drafts[i]).filter(|(cue, _)| {
+            // A thread's comments are its content.
+            !(page.kind.is_discussion() && *cue == Cue::CommentPrompt)
+        });
+        let Some((_, phrase)) = cue else {
+            i += 1;
+            continue;
+        };
+        // A label ("Mehr zum Thema", "Zobacz także:") over links or widgets the filters removed.
+        let BlockKind::Heading { level } = &drafts[i].block.kind else {
+            if drafts[i].block.kind == BlockKind::Paragraph
+                && is_orphan_label(page, &drafts, i, phrase)
+            {
+                drop[i] = Some(phrase);
+            }
+            i += 1;
+            continue;
+        };
+        let next = drafts[i + 1..]
+            .iter()
+            .position(|d| matches!(d.block.kind, BlockKind::Heading { level: l } if l <= *level))
+            .map_or(drafts.len(), |k| i + 1 + k);
+        // The section goes unless prose stands under its heading; a label goes in any case.
+        let end = if drafts[i..next].iter().any(|d| is_long_prose(page, d)) {
+            if is_orphan_label(page, &drafts, i, phrase) {
+                drop[i] = Some(phrase);
+            }
+            i + 1
+        } else {
+            drop[i..next].fill(Some(phrase));
+            next
+        };
+        i = end;
+    }
+    let mut kept = Vec::with_capacity(drafts.len());
+    for (draft, dropped) in drafts.into_iter().zip(drop) {
+        match dropped {
+            Some(phrase) => record(removals, &draft, Reason::Cue { phrase }),
+            None => kept.push(draft),
+        }
+    }
+    kept
+}
+
+/// Longest block read as a label.
+const LABEL_MAX_CHARS: usize = 60;
+/// Words a label may have beyond its cue phrase ("Mehr zum Thema Klimaschutz").
+const LABEL_EXTRA_WORDS: usize = 2;
+
+/// Whether block `i` is a label (the cue `phrase` and at most a few words more) whose object the
+/// filters removed: text of the page stands between it and the next block, or nothing follows it.
+fn is_orphan_label(page: &Page<'_>, drafts: &[Draft], i: usize, phrase: &str) -> bool {
+    let text = &drafts[i].block.text;
+    let label = text.chars().count() <= LABEL_MAX_CHARS
+        && words(text).count() <= phrase.split(' ').count() + LABEL_EXTRA_WORDS;
+    let Some(next) = drafts.get(i + 1) else {
+        return label;
+    };
+    let nodes = &page.dom.nodes;
+    label
+        && (nodes[drafts[i].owner].end..next.start)
+            .any(|j| nodes[j].tag == Tag::Text && !nodes[j].text.trim().is_empty())
+}
+
+/// The cue that ends an article, when `draft` is a short block showing one.
+fn section_cue(draft: &Draft) -> Option<(Cue, &'static str)> {
+    if draft.block.text.chars().count() > TERMINATOR_MAX_CHARS {
+        return None;
+    }
+    cues::find(&draft.block.text).filter(|(cue, _)| cue.ends_article())
 }
 
 /// A paragraph of the article's prose: long, and not a list of links. A cue ("Read also") with
@@ -375,6 +480,8 @@ fn normalize_key(text: &str) -> String {
         .join(" ")
 }
 
+#[cfg(test)]
+mod section_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

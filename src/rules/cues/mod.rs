@@ -358,6 +358,16 @@ mod tests {
             ("ar", "اقرأ أيضاً", Cue::ReadAlso),
             ("sv", "Prenumerera på vårt nyhetsbrev!", Cue::Newsletter),
             ("pl", "Używamy plików cookie, aby...", Cue::Cookie),
+            ("de", "Das könnte Dich auch interessieren", Cue::ReadAlso),
+            ("de", "Weitere Artikel", Cue::ReadAlso),
+            ("de", "Markiert mit", Cue::Tags),
+            ("de", "Wenn Ihnen unser Artikel gefallen hat:", Cue::Appeal),
+            ("es", "Valora esta noticia", Cue::Rating),
+            ("es", "Lo más leído", Cue::ReadAlso),
+            ("fr", "Sur le même thème", Cue::ReadAlso),
+            ("pl", "Zobacz również", Cue::ReadAlso),
+            ("en", "Keep reading", Cue::ReadAlso),
+            ("de", "Bildnachweis: Anna Lehmann", Cue::Credit),
         ];
         for (lang, line, cue) in lines {
             assert_eq!(find(line).map(|c| c.0), Some(cue), "{lang}: {line}");
