@@ -1,9 +1,9 @@
 //! The whole page, block by block, each kept or removed with its stage and reason: the record
 //! behind `--explain` and `--diff`.
 
-use ego_tree::NodeId;
 use rustc_hash::FxHashMap;
 
+use crate::blocks::NodeId;
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
 use crate::extraction::PageBlock;
@@ -141,7 +141,7 @@ fn visible_blocks(
         let inherited = (node.parent != usize::MAX)
             .then(|| covering[node.parent])
             .flatten();
-        covering[i] = by_node.get(&node.id).copied().or(inherited);
+        covering[i] = by_node.get(&dom.id(i)).copied().or(inherited);
         if node.tag != Tag::Text || node.text.trim().is_empty() {
             continue;
         }
@@ -158,11 +158,7 @@ fn visible_blocks(
             if current.is_some() {
                 blocks.close();
             }
-            let id = if owner == usize::MAX {
-                node.id
-            } else {
-                dom.nodes[owner].id
-            };
+            let id = dom.id(if owner == usize::MAX { i } else { owner });
             blocks.open(id, removal);
             current = Some((owner, removal));
         }

@@ -4,11 +4,10 @@
 //!
 //! Whether a page is a product page is what it declares (see [`crate::page::kind`]).
 
-use ego_tree::NodeId;
 use rustc_hash::FxHashSet;
 use serde_json::Value;
 
-use crate::blocks::{Block, BlockKind};
+use crate::blocks::{Block, BlockKind, NodeId};
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag, attrs};
 use crate::page::metas::Metas;

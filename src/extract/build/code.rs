@@ -32,7 +32,7 @@ pub(super) fn draft(page: &Page<'_>, pre: usize) -> Option<Draft> {
     }
     let language = code_language(dom, pre);
     Some(Draft {
-        block: Block::new(BlockKind::Code { language }, text, dom.nodes[pre].id),
+        block: Block::new(BlockKind::Code { language }, text, dom.id(pre)),
         owner: pre,
         start: pre,
         texts: Vec::new(),

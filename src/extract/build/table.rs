@@ -19,7 +19,7 @@ pub(super) fn rows(page: &Page<'_>, table: usize, drafts: &mut Vec<Draft>) {
                 let text = dom.text_of(j, skip);
                 if !text.is_empty() {
                     drafts.push(Draft {
-                        block: Block::new(BlockKind::Caption, text, dom.nodes[j].id),
+                        block: Block::new(BlockKind::Caption, text, dom.id(j)),
                         owner: j,
                         start: j,
                         texts: Vec::new(),
@@ -51,10 +51,10 @@ pub(super) fn rows(page: &Page<'_>, table: usize, drafts: &mut Vec<Draft>) {
                     cells,
                     header,
                     colspans,
-                    table: dom.nodes[table].id,
+                    table: dom.id(table),
                 };
                 drafts.push(Draft {
-                    block: Block::new(kind, text, dom.nodes[j].id),
+                    block: Block::new(kind, text, dom.id(j)),
                     owner: j,
                     start: j,
                     texts: Vec::new(),

@@ -2,9 +2,7 @@
 //! open and close blocks, inline elements open and close spans, and what is zoned as boilerplate
 //! is recorded and skipped.
 
-use ego_tree::NodeId;
-
-use crate::blocks::{Block, BlockKind, Style};
+use crate::blocks::{Block, BlockKind, NodeId, Style};
 use crate::dom::Tag;
 use crate::extract::build::draft::Draft;
 use crate::extract::build::{code, table};
@@ -93,7 +91,11 @@ impl<'a, 'd> Walker<'a, 'd> {
             if let Some(hint) = body.zone[j] {
                 if body.zone[node.parent].is_none() {
                     self.zoned.push(j);
-                    removals.record(node.id, Stage::Filter, Reason::Markup { hint: hint.word() });
+                    removals.record(
+                        dom.id(j),
+                        Stage::Filter,
+                        Reason::Markup { hint: hint.word() },
+                    );
                 }
                 // Descend all the same: an explicit article body may lie inside the zone. Dropped
                 // inline text leaves a space, so the words around it do not run together.
@@ -109,7 +111,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                         self.buffer_start = j;
                     }
                     self.buffer.push_str(node.text);
-                    self.buffer_texts.push((node.id, self.breaks));
+                    self.buffer_texts.push((dom.id(j), self.breaks));
                 }
                 Tag::Br => {
                     self.buffer.push(BREAK);
@@ -308,7 +310,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                 block: Block {
                     kind,
                     text: piece.text,
-                    node: self.page.dom.nodes[owner].id,
+                    node: self.page.dom.id(owner),
                     spans: piece.spans,
                 },
                 owner,
