@@ -195,7 +195,7 @@ pub(crate) fn parse(html: &str) -> Document {
         },
         ..Default::default()
     };
-    driver::parse_document(Sink::for_page(html.len()), opts).one(html)
+    driver::parse_document(Sink::for_page(html), opts).one(html)
 }
 
 impl<'a> Dom<'a> {

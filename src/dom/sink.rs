@@ -260,9 +260,11 @@ impl Node {
 pub(super) struct Sink(RefCell<Document>);
 
 impl Sink {
-    /// A sink for a page of `bytes` bytes: room for the nodes such a page usually has.
-    pub(super) fn for_page(bytes: usize) -> Sink {
-        Sink(RefCell::new(Document::new(bytes / 64 + 16)))
+    /// A sink for the page `html`: room for as many nodes as it has `<` (each tag makes at most
+    /// one element, and one text after it), so that the arena seldom grows.
+    pub(super) fn for_page(html: &str) -> Sink {
+        let tags = html.bytes().filter(|&b| b == b'<').count();
+        Sink(RefCell::new(Document::new(tags + 16)))
     }
 }
 
