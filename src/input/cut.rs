@@ -325,14 +325,18 @@ fn attribute_value(b: &[u8], mut k: usize) -> Option<(usize, usize, usize)> {
 /// handlers): every attribute but those [`is_read`] names and prefixed ones (`xlink:href`).
 fn unread(name: &[u8]) -> bool {
     const LONGEST: usize = 11;
-    if name.len() > LONGEST {
-        return !name.contains(&b':');
+    // Names are lower case on almost every page: look them up as they stand first.
+    if is_read(name) || name.contains(&b':') {
+        return false;
+    }
+    if name.len() > LONGEST || !name.iter().any(u8::is_ascii_uppercase) {
+        return true;
     }
     let mut lower = [0u8; LONGEST];
     let lower = &mut lower[..name.len()];
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
-    !is_read(lower) && !name.contains(&b':')
+    !is_read(lower)
 }
 
 /// Whether some stage reads the attribute `name` (lowercase) through `Dom::attr` or
