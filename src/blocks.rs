@@ -2,7 +2,28 @@
 //! [`Block`]s in document order, each with its kind, its text, the node it came from and its
 //! inline [`Span`]s; every renderer is one pass over them.
 
-use ego_tree::NodeId;
+/// A node of the parsed page, an element or a text node, or the document itself: what a
+/// [`Block`], a [`crate::Removal`] and a [`crate::PageBlock`] point at. Two are equal when they
+/// are the same node of the same page; the elements and texts of a page order as they stand in
+/// it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(u32);
+
+impl NodeId {
+    /// The document, the parent of the root element: the node of what stands for the whole page
+    /// (the title put first).
+    pub(crate) const DOCUMENT: NodeId = NodeId(u32::MAX);
+
+    /// The node at `index` of the page's nodes in document order.
+    pub(crate) fn at(index: usize) -> NodeId {
+        NodeId(index as u32)
+    }
+
+    /// The index [`NodeId::at`] made it from (`u32::MAX` for the document).
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// What a block is.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -1,9 +1,7 @@
 //! The result of extracting one page: its blocks, what was removed and why, and its metadata,
 //! with the views of them (text, Markdown, HTML, counts).
 
-use ego_tree::NodeId;
-
-use crate::blocks::{Block, BlockKind};
+use crate::blocks::{Block, BlockKind, NodeId};
 use crate::page::metadata::Metadata;
 use crate::removal::{Reason, Removal, Stage};
 use crate::render::{self, RenderOptions};

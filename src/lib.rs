@@ -52,7 +52,7 @@ mod text;
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
 
-pub use blocks::{Block, BlockKind};
+pub use blocks::{Block, BlockKind, NodeId};
 pub use blocks::{Span, Style};
 pub use budget::Limit;
 pub use config::{Config, Focus};

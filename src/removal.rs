@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use ego_tree::NodeId;
+use crate::blocks::NodeId;
 
 /// The pipeline stage that dropped a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

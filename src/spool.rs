@@ -4,16 +4,13 @@
 //! The form holds what the text, Markdown, HTML and JSON views read: the blocks with their
 //! spans, the title, the addresses, the metadata, the encoding and the counts of removed blocks.
 //! It leaves out the record of removed nodes and the explain view, so a page read back has
-//! neither: the views that show them need the page itself. Nodes are written as their order of
-//! first appearance in the page, and read back as distinct ids in the same pattern, so blocks
-//! that shared a node (the rows of one table) still share one.
+//! neither: the views that show them need the page itself. Nodes are written as their index in
+//! the page, so blocks that shared a node (the rows of one table) still share one, in the same
+//! order.
 
 use std::io;
 
-use ego_tree::NodeId;
-use rustc_hash::FxHashMap;
-
-use crate::blocks::{Block, BlockKind, Span, Style};
+use crate::blocks::{Block, BlockKind, NodeId, Span, Style};
 use crate::extraction::Extraction;
 use crate::page::metadata::Metadata;
 
@@ -33,10 +30,7 @@ impl Extraction {
             removed,
             comments,
         } = self;
-        let mut w = Writer {
-            out,
-            nodes: FxHashMap::default(),
-        };
+        let mut w = Writer { out };
         w.opt(title.as_deref());
         w.opt(url.as_deref());
         w.opt(base_href.as_deref());
@@ -55,11 +49,7 @@ impl Extraction {
     /// Reads a page written by [`Extraction::to_spool`]; its removal record and explain view are
     /// empty.
     pub fn from_spool(bytes: &[u8]) -> io::Result<Extraction> {
-        let mut r = Reader {
-            bytes,
-            nodes: Vec::new(),
-            ids: ego_tree::Tree::new(()),
-        };
+        let mut r = Reader { bytes };
         let title = r.opt()?;
         let url = r.opt()?;
         let base_href = r.opt()?;
@@ -89,8 +79,6 @@ impl Extraction {
 
 struct Writer<'a> {
     out: &'a mut Vec<u8>,
-    /// Each node met so far, by order of first appearance.
-    nodes: FxHashMap<NodeId, usize>,
 }
 
 impl Writer<'_> {
@@ -127,9 +115,7 @@ impl Writer<'_> {
     }
 
     fn node(&mut self, node: NodeId) {
-        let next = self.nodes.len();
-        let n = *self.nodes.entry(node).or_insert(next);
-        self.num(n);
+        self.num(node.index());
     }
 
     fn metadata(&mut self, metadata: &Metadata) {
@@ -239,10 +225,6 @@ fn invalid() -> io::Error {
 
 struct Reader<'a> {
     bytes: &'a [u8],
-    /// Distinct node ids, one for each node number read so far.
-    nodes: Vec<NodeId>,
-    /// Where the ids come from.
-    ids: ego_tree::Tree<()>,
 }
 
 impl Reader<'_> {
@@ -302,12 +284,8 @@ impl Reader<'_> {
     /// The node with the number read next: a fresh id for the next number, else the one given.
     fn node(&mut self) -> io::Result<NodeId> {
         let n = self.num()?;
-        if n == self.nodes.len() {
-            // The ids of a tree's nodes are their positions: each new node is a new id.
-            let fresh = self.ids.orphan(()).id();
-            self.nodes.push(fresh);
-        }
-        self.nodes.get(n).copied().ok_or_else(invalid)
+        u32::try_from(n).map_err(|_| invalid())?;
+        Ok(NodeId::at(n))
     }
 
     fn metadata(&mut self) -> io::Result<Metadata> {

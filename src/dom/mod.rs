@@ -1,19 +1,23 @@
 //! Stage 2: parsing, and the flat document view every later stage reads.
 //!
-//! html5ever builds the DOM into scraper's ego-tree arena. [`Dom`] then lists its element and text
-//! nodes in document (pre-order) order, so that a subtree is the index range `i..end`, an ancestor
+//! html5ever builds the DOM into an arena of our own ([`sink`]). [`Dom`] then lists its element
+//! and text nodes in document (pre-order) order, so that a subtree is the index range `i..end`, an ancestor
 //! test is a range check, and per-node measures are plain `Vec`s filled bottom-up in one reverse
 //! pass. No stage writes into the DOM.
 
 pub(crate) mod measure;
+mod sink;
+#[cfg(test)]
+mod sink_tests;
 
-use ego_tree::NodeId;
 use html5ever::driver::{self, ParseOpts};
 use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::TreeBuilderOpts;
-use scraper::node::Element;
-use scraper::{Html, HtmlTreeSink, Node as HtmlNode};
 
+use sink::{DOCUMENT, Data, NONE, Sink};
+pub(crate) use sink::{Document, Element};
+
+use crate::blocks::NodeId;
 use crate::text::collapse_whitespace;
 
 /// The tags the extractor tells apart; every other element is [`Tag::Inline`] or [`Tag::Block`].
@@ -164,8 +168,6 @@ impl Tag {
 /// One element or text node of the page, in document order.
 #[derive(Debug)]
 pub(crate) struct Node<'a> {
-    /// The node in scraper's tree.
-    pub id: NodeId,
     /// Index of the parent, `usize::MAX` at the root.
     pub parent: usize,
     /// One past the index of the last node of this subtree.
@@ -185,7 +187,7 @@ pub(crate) struct Dom<'a> {
 
 /// Parses a whole HTML document as a reader without scripts sees it: the content of `<noscript>`
 /// is markup, not raw text (forum engines put the whole thread there for crawlers).
-pub(crate) fn parse(html: &str) -> Html {
+pub(crate) fn parse(html: &str) -> Document {
     let opts = ParseOpts {
         tree_builder: TreeBuilderOpts {
             scripting_enabled: false,
@@ -193,45 +195,70 @@ pub(crate) fn parse(html: &str) -> Html {
         },
         ..Default::default()
     };
-    driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html)
+    driver::parse_document(Sink::for_page(html), opts).one(html)
 }
 
 impl<'a> Dom<'a> {
-    /// Lists the element and text nodes of `html` in document order. Iterative: any depth is fine.
-    pub(crate) fn new(html: &'a Html) -> Dom<'a> {
-        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(html.tree.values().len());
+    /// Lists the element and text nodes of `document` in document order: a template's contents
+    /// as its children. Iterative: any depth is fine.
+    pub(crate) fn new(document: &'a Document) -> Dom<'a> {
+        let tree = &document.nodes;
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(tree.len());
+        // The open elements' indices in `nodes`.
         let mut open: Vec<usize> = Vec::new();
-        for edge in html.tree.root().traverse() {
-            match edge {
-                ego_tree::iter::Edge::Open(node) => {
-                    let (tag, element, text) = match node.value() {
-                        HtmlNode::Element(e) => (Tag::from_name(e.name()), Some(e), ""),
-                        HtmlNode::Text(t) => (Tag::Text, None, &**t),
-                        _ => continue,
-                    };
-                    let index = nodes.len();
-                    nodes.push(Node {
-                        id: node.id(),
-                        parent: open.last().copied().unwrap_or(usize::MAX),
-                        end: index + 1,
-                        tag,
-                        element,
-                        text,
-                    });
-                    if element.is_some() {
-                        open.push(index);
-                    }
+        let mut at = tree[DOCUMENT as usize].first_child;
+        while at != NONE {
+            let node = &tree[at as usize];
+            let (tag, element, text) = match &node.data {
+                Data::Element(e) => {
+                    let e = &document.elements[*e as usize];
+                    (e.tag, Some(e), "")
                 }
-                ego_tree::iter::Edge::Close(node) => {
-                    if matches!(node.value(), HtmlNode::Element(_))
-                        && let Some(index) = open.pop()
-                    {
-                        nodes[index].end = nodes.len();
-                    }
+                Data::Text(t) => (Tag::Text, None, &**t),
+                _ => (Tag::Text, None, ""),
+            };
+            if matches!(node.data, Data::Element(_) | Data::Text(_)) {
+                let index = nodes.len();
+                nodes.push(Node {
+                    parent: open.last().copied().unwrap_or(usize::MAX),
+                    end: index + 1,
+                    tag,
+                    element,
+                    text,
+                });
+                if element.is_some() {
+                    open.push(index);
+                }
+            }
+            if node.first_child != NONE {
+                at = node.first_child;
+                continue;
+            }
+            // Close `at` and the ancestors it ends, up to the next sibling.
+            loop {
+                let node = &tree[at as usize];
+                if matches!(node.data, Data::Element(_))
+                    && let Some(index) = open.pop()
+                {
+                    nodes[index].end = nodes.len();
+                }
+                if node.next_sibling != NONE {
+                    at = node.next_sibling;
+                    break;
+                }
+                at = node.parent;
+                if at == DOCUMENT || at == NONE {
+                    at = NONE;
+                    break;
                 }
             }
         }
         Dom { nodes }
+    }
+
+    /// The id of node `i`, stable for the page.
+    pub(crate) fn id(&self, i: usize) -> NodeId {
+        NodeId::at(i)
     }
 
     pub(crate) fn len(&self) -> usize {

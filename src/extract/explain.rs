@@ -1,9 +1,9 @@
 //! The whole page, block by block, each kept or removed with its stage and reason: the record
 //! behind `--explain` and `--diff`.
 
-use ego_tree::NodeId;
 use rustc_hash::FxHashMap;
 
+use crate::blocks::NodeId;
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
 use crate::extraction::PageBlock;
@@ -144,7 +144,7 @@ fn visible_blocks(
         let inherited = (node.parent != usize::MAX)
             .then(|| covering[node.parent])
             .flatten();
-        covering[i] = by_node.get(&node.id).copied().or(inherited);
+        covering[i] = by_node.get(&dom.id(i)).copied().or(inherited);
         let formula = formulas.at.get(&i).map(|f| f.tex.as_str());
         let text = formula.unwrap_or(node.text);
         let next = if formula.is_some() { node.end } else { i + 1 };
@@ -174,11 +174,7 @@ fn visible_blocks(
             if current.is_some() {
                 blocks.close();
             }
-            let id = if owner == usize::MAX {
-                node.id
-            } else {
-                dom.nodes[owner].id
-            };
+            let id = dom.id(if owner == usize::MAX { i } else { owner });
             blocks.open(id, removal);
             current = Some((owner, removal));
         }

@@ -15,9 +15,7 @@ pub(crate) mod score;
 pub(crate) mod select;
 pub(crate) mod settings;
 
-use ego_tree::NodeId;
-
-use crate::blocks::{Block, BlockKind};
+use crate::blocks::{Block, BlockKind, NodeId};
 use crate::budget::{Budget, check_size};
 use crate::config::Config;
 use crate::dom::Dom;
@@ -69,7 +67,7 @@ pub(crate) fn run(
     let body = select::select(&page, config);
     observer.stage_done("select");
     budget.time("select")?;
-    let root = document.tree.root().id();
+    let root = NodeId::DOCUMENT;
     let (mut blocks, comments) = match body {
         Some(body) => (
             blocks_of(&page, &body, title.as_deref(), &mut removals),

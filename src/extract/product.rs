@@ -6,12 +6,11 @@
 
 use std::sync::LazyLock;
 
-use ego_tree::NodeId;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 use serde_json::Value;
 
-use crate::blocks::{Block, BlockKind};
+use crate::blocks::{Block, BlockKind, NodeId};
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag, attrs};
 use crate::page::metas::Metas;

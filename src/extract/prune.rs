@@ -54,7 +54,7 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
         };
         if let Some(reason) = reason {
             dead[i] = true;
-            removals.record(node.id, Stage::Prune, reason);
+            removals.record(dom.id(i), Stage::Prune, reason);
         }
     }
     dead

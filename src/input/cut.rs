@@ -5,9 +5,9 @@
 //! it into nodes. A light scan that follows the tokenizer's rules where they matter (comments,
 //! quoted attribute values, raw-text and foreign elements) finds those bodies and drops them,
 //! leaving the empty elements in place, so the parser does half the work. Attributes no stage
-//! reads (`data-*` but `data-src` and `data-lang`, `srcset`, `sizes`) go too. JSON-LD scripts are
-//! kept: the metadata reads them; so are formulas, which readers see: `<math>` bodies and the TeX
-//! of MathJax's `<script type="math/tex">`. Where the scan cannot be sure of what the tokenizer would do
+//! reads (`data-*` but `data-src` and `data-lang`, `srcset`, `title`, `onclick`...) go too.
+//! JSON-LD scripts are kept: the metadata reads them; so are formulas, which readers see: `<math>`
+//! bodies and the TeX of MathJax's `<script type="math/tex">`. Where the scan cannot be sure of what the tokenizer would do
 //! (a script that may be "double escaped", `<plaintext>`), it stops cutting and leaves the rest.
 
 use std::borrow::Cow;
@@ -329,14 +329,72 @@ fn attribute_value(b: &[u8], mut k: usize) -> Option<(usize, usize, usize)> {
     }
 }
 
-/// Attributes no stage reads, often long: script data (`data-*`, but `data-src`, which names a
-/// lazy image, and `data-lang`, `data-language`, a code block's language) and responsive image lists.
+/// Attributes no stage reads (script data, responsive image lists, titles, sizes, event
+/// handlers): every attribute but those [`is_read`] names and prefixed ones (`xlink:href`).
 fn unread(name: &[u8]) -> bool {
-    let data = name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-");
-    let kept = [b"data-src".as_slice(), b"data-lang", b"data-language"];
-    (data && !kept.iter().any(|k| name.eq_ignore_ascii_case(k)))
-        || name.eq_ignore_ascii_case(b"srcset")
-        || name.eq_ignore_ascii_case(b"sizes")
+    const LONGEST: usize = 13;
+    // Names are lower case on almost every page: look them up as they stand first.
+    if is_read(name) || name.contains(&b':') {
+        return false;
+    }
+    if name.len() > LONGEST || !name.iter().any(u8::is_ascii_uppercase) {
+        return true;
+    }
+    let mut lower = [0u8; LONGEST];
+    let lower = &mut lower[..name.len()];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    !is_read(lower)
+}
+
+/// Whether some stage reads the attribute `name` (lowercase) through `Dom::attr` or
+/// `dom::attrs`, or it changes how the tree builder places an element (`type` of an input in a
+/// table, `color`, `face` and `size` of a `<font>` in foreign content, `encoding` of an
+/// `<annotation-xml>`). A stage that reads another attribute adds it here
+/// (tests/it/architecture.rs checks).
+fn is_read(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"accent"
+            | b"alt"
+            | b"alttext"
+            | b"aria-hidden"
+            | b"aria-modal"
+            | b"class"
+            | b"close"
+            | b"color"
+            | b"colspan"
+            | b"content"
+            | b"data-lang"
+            | b"data-language"
+            | b"data-src"
+            | b"datetime"
+            | b"display"
+            | b"encoding"
+            | b"face"
+            | b"hidden"
+            | b"href"
+            | b"http-equiv"
+            | b"id"
+            | b"itemprop"
+            | b"itemtype"
+            | b"lang"
+            | b"mathvariant"
+            | b"mode"
+            | b"name"
+            | b"notation"
+            | b"open"
+            | b"property"
+            | b"rel"
+            | b"role"
+            | b"separators"
+            | b"size"
+            | b"src"
+            | b"start"
+            | b"style"
+            | b"type"
+            | b"value"
+    )
 }
 
 /// Where the end tag closing the foreign element `name` opened before `from` starts, and how
@@ -423,8 +481,14 @@ mod tests {
     }
 
     #[test]
+    fn attributes_are_told_apart_whatever_their_case() {
+        assert!(!unread(b"CLASS") && !unread(b"xlink:href") && !unread(b"Aria-Hidden"));
+        assert!(unread(b"title") && unread(b"aria-labelledby") && unread(b"onclick"));
+    }
+
+    #[test]
     fn attributes_nothing_reads_are_cut() {
-        let html = r#"<div class="a" data-props='{"x": "<b>"}' data-src="/i.jpg" id=b data-flag>x</div><img srcset="a 1x, b 2x" sizes=10vw src=c.png><p data-bare class=c data-x = 1 id=d>"#;
+        let html = r#"<div class="a" data-props='{"x": "<b>"}' data-src="/i.jpg" id=b data-flag>x</div><img srcset="a 1x, b 2x" sizes=10vw src=c.png width=20 title="A pic"><p data-bare class=c data-x = 1 id=d onclick="go()">"#;
         assert_eq!(
             strip(html).0,
             r#"<div class="a" data-src="/i.jpg" id=b>x</div><img src=c.png><p class=c id=d>"#
@@ -453,7 +517,7 @@ mod tests {
 
     #[test]
     fn tags_in_comments_attributes_and_raw_text_do_not_count() {
-        let html = "<!-- <script> --><p title='<script>'>ONE</p>\
+        let html = "<!-- <script> --><p class='<script>'>ONE</p>\
                     <textarea><style></textarea><p>TWO</p><title><script></title><p>THREE</p>";
         assert_eq!(strip(html).0, html);
     }
@@ -491,7 +555,7 @@ mod tests {
                     <math><mi>x</mi></math><style>c{}</style><svg/><p>THREE</p>";
         assert_eq!(
             strip(html).0,
-            "<svg viewBox='0 0 1 1'></svg><p>TWO</p><math><mi>x</mi></math><style></style><svg/><p>THREE</p>"
+            "<svg></svg><p>TWO</p><math><mi>x</mi></math><style></style><svg/><p>THREE</p>"
         );
     }
 

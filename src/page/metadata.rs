@@ -292,7 +292,7 @@ mod tests {
     fn first_paragraph_is_the_fallback_summary() {
         let doc = parse("<p>One.</p>");
         let dom = Dom::new(&doc);
-        let node = dom.nodes[0].id;
+        let node = dom.id(0);
         let block = |kind, text: &str| crate::Block::new(kind, text, node);
         let blocks = [
             block(crate::BlockKind::Heading { level: 2 }, "Head"),

@@ -39,7 +39,7 @@ impl<'a> Metas<'a> {
     }
 
     /// Reads one `<meta>`, `<link>` or `<base>` element.
-    fn read(&mut self, element: &'a scraper::node::Element) {
+    fn read(&mut self, element: &'a crate::dom::Element) {
         let [property, name, http_equiv, content, rel, href] = attrs(
             element,
             ["property", "name", "http-equiv", "content", "rel", "href"],

@@ -262,8 +262,8 @@ pub(crate) mod fixtures {
     use crate::blocks::{Block, BlockKind};
 
     /// A node id to hang test blocks on.
-    pub(crate) fn node() -> ego_tree::NodeId {
-        crate::dom::parse("").tree.root().id()
+    pub(crate) fn node() -> crate::blocks::NodeId {
+        crate::blocks::NodeId::DOCUMENT
     }
 
     pub(crate) fn block(kind: BlockKind, text: &str) -> Block {

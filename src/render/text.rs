@@ -28,10 +28,9 @@ pub(crate) fn render(blocks: &[Block]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::parse;
 
     fn blocks(specs: &[(BlockKind, &str)]) -> Vec<Block> {
-        let node = parse("").tree.root().id();
+        let node = crate::blocks::NodeId::DOCUMENT;
         specs
             .iter()
             .map(|(kind, text)| Block::new(kind.clone(), *text, node))
@@ -43,7 +42,7 @@ mod tests {
             cells: cells.iter().map(|c| (*c).to_owned()).collect(),
             header: false,
             colspans: vec![1; cells.len()],
-            table: parse("").tree.root().id(),
+            table: crate::blocks::NodeId::DOCUMENT,
         }
     }
 

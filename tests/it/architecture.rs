@@ -247,3 +247,38 @@ fn no_function_is_too_long() {
         "functions over {MAX_FN_LINES} lines: {long:#?}"
     );
 }
+
+/// The cut before parsing keeps only the attributes some stage reads (`input::cut::is_read`): every name a stage looks up (`attr(i, "name")`, `attrs(e, [...])`) is there.
+#[test]
+fn every_attribute_a_stage_reads_survives_the_cut() {
+    let cut = std::fs::read_to_string(src().join("input/cut.rs")).expect("cut.rs is readable");
+    let list = cut
+        .split("fn is_read(")
+        .nth(1)
+        .and_then(|rest| rest.split("\n}\n").next())
+        .expect("cut.rs has is_read");
+    let kept: BTreeSet<&str> = Regex::new(r#"b"([a-z-]+)""#)
+        .expect("regex")
+        .captures_iter(list)
+        .map(|c| c.get(1).expect("name").as_str())
+        .collect();
+    let lookup =
+        Regex::new(r#"\battrs?\(\s*[^;]*?(?:\[([^\]]*)\]|,\s*("[a-z-]+")\s*\))"#).expect("regex");
+    let name = Regex::new(r#""([a-z-]+)""#).expect("regex");
+    let mut read = BTreeSet::new();
+    for file in sources(&src()) {
+        let text = std::fs::read_to_string(&file).expect("source is readable");
+        for call in lookup.captures_iter(&code_of(&text)) {
+            let names = call.get(1).or_else(|| call.get(2)).expect("names");
+            for n in name.captures_iter(names.as_str()) {
+                read.insert(n.get(1).expect("name").as_str().to_owned());
+            }
+        }
+    }
+    assert!(
+        read.contains("href") && read.contains("itemtype"),
+        "{read:?}"
+    );
+    let lost: Vec<&String> = read.iter().filter(|n| !kept.contains(n.as_str())).collect();
+    assert!(lost.is_empty(), "read but cut before parsing: {lost:?}");
+}

@@ -52,7 +52,7 @@ pub(super) fn draft(page: &Page<'_>, pre: usize, removals: &mut Removals) -> Opt
             let class = dom.attr(j, "class");
             if has_class(class, GUTTER_CLASSES) {
                 removals.record(
-                    dom.nodes[j].id,
+                    dom.id(j),
                     Stage::Filter,
                     Reason::Chrome { what: LINE_NUMBERS },
                 );
@@ -83,7 +83,7 @@ pub(super) fn draft(page: &Page<'_>, pre: usize, removals: &mut Removals) -> Opt
     }
     if is_gutter(dom, pre, text) {
         removals.record(
-            dom.nodes[pre].id,
+            dom.id(pre),
             Stage::Filter,
             Reason::Chrome { what: LINE_NUMBERS },
         );
@@ -91,7 +91,7 @@ pub(super) fn draft(page: &Page<'_>, pre: usize, removals: &mut Removals) -> Opt
     }
     let language = code_language(dom, pre);
     Some(Draft {
-        block: Block::new(BlockKind::Code { language }, text, dom.nodes[pre].id),
+        block: Block::new(BlockKind::Code { language }, text, dom.id(pre)),
         owner: pre,
         start: pre,
         texts: Vec::new(),

@@ -1,8 +1,6 @@
 //! A draft of a block: the block, and what the filters need to know of where it came from.
 
-use ego_tree::NodeId;
-
-use crate::blocks::Block;
+use crate::blocks::{Block, NodeId};
 
 /// A block with what the filters need to know of where it came from.
 pub(crate) struct Draft {

@@ -81,7 +81,7 @@ pub(crate) fn with_rules(page: &Page<'_>, drafts: Vec<Draft>, rules: &[usize]) -
             }
         }
         if let Some(r) = rule {
-            let node = page.dom.nodes[r].id;
+            let node = page.dom.id(r);
             blocks.push(Block::new(BlockKind::Rule, "", node));
         }
         previous = Some(draft.start);
@@ -112,7 +112,7 @@ fn record_outside(page: &Page<'_>, roots: &[usize], removals: &mut Removals) -> 
         }
         if !page.dead[i] && page.measures.chars[i] > 0 {
             outside.push(i);
-            removals.record(node.id, Stage::Select, Reason::OutsideBody);
+            removals.record(page.dom.id(i), Stage::Select, Reason::OutsideBody);
         }
         i = node.end;
     }
@@ -122,13 +122,13 @@ fn record_outside(page: &Page<'_>, roots: &[usize], removals: &mut Removals) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::blocks::NodeId;
     use crate::dom::{Dom, Tag};
     use crate::removal::Removal;
     use crate::{Config, Extraction};
-    use ego_tree::NodeId;
 
     /// Parses a page the way extraction does (cut and capped first), so node ids match.
-    fn parse(html: &str) -> scraper::Html {
+    fn parse(html: &str) -> crate::dom::Document {
         crate::dom::parse(&crate::input::prepare(html))
     }
 
@@ -173,9 +173,8 @@ mod tests {
         let doc = parse(html);
         let dom = Dom::new(&doc);
         let index = |id: NodeId| {
-            dom.nodes
-                .iter()
-                .position(|n| n.id == id)
+            (0..dom.len())
+                .find(|&i| dom.id(i) == id)
                 .unwrap_or_else(|| panic!("{id:?} is not a node of the page"))
         };
         let removed: Vec<usize> = page.removals.iter().map(|r| index(r.node)).collect();
@@ -204,7 +203,7 @@ mod tests {
         let doc = parse(html);
         let dom = Dom::new(&doc);
         let i = dom.find(tag).expect("the tag is on the page");
-        dom.nodes[i].id
+        dom.id(i)
     }
 
     #[test]
@@ -396,7 +395,7 @@ mod tests {
             .expect("the link list");
         let items: Vec<NodeId> = (list..dom.nodes[list].end)
             .filter(|&i| dom.nodes[i].tag == Tag::Li)
-            .map(|i| dom.nodes[i].id)
+            .map(|i| dom.id(i))
             .collect();
         assert_eq!(items.len(), 3);
         let link_records: Vec<NodeId> = page

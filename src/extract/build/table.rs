@@ -28,7 +28,7 @@ pub(super) fn rows(
                 let text = dom.text_of(j, skip);
                 if !text.is_empty() {
                     drafts.push(Draft {
-                        block: Block::new(BlockKind::Caption, text, dom.nodes[j].id),
+                        block: Block::new(BlockKind::Caption, text, dom.id(j)),
                         owner: j,
                         start: j,
                         texts: Vec::new(),
@@ -65,10 +65,10 @@ pub(super) fn rows(
                     cells,
                     header,
                     colspans,
-                    table: dom.nodes[table].id,
+                    table: dom.id(table),
                 };
                 drafts.push(Draft {
-                    block: Block::new(kind, text, dom.nodes[j].id),
+                    block: Block::new(kind, text, dom.id(j)),
                     owner: j,
                     start: j,
                     texts: Vec::new(),
@@ -93,7 +93,7 @@ fn cell_lines(page: &Page<'_>, c: usize, formulas: &Formulas, removals: &mut Rem
             continue;
         }
         if let Some(&what) = formulas.renderings.get(&j) {
-            removals.record(node.id, Stage::Filter, Reason::Chrome { what });
+            removals.record(dom.id(j), Stage::Filter, Reason::Chrome { what });
             j = node.end;
             continue;
         }

@@ -2,9 +2,7 @@
 //! open and close blocks, inline elements open and close spans, and what is zoned as boilerplate
 //! is recorded and skipped.
 
-use ego_tree::NodeId;
-
-use crate::blocks::{Block, BlockKind, Style};
+use crate::blocks::{Block, BlockKind, NodeId, Style};
 use crate::dom::Tag;
 use crate::extract::build::draft::Draft;
 use crate::extract::build::math::{self, Formulas, Piece};
@@ -97,7 +95,11 @@ impl<'a, 'd> Walker<'a, 'd> {
             if let Some(hint) = body.zone[j] {
                 if body.zone[node.parent].is_none() {
                     self.zoned.push(j);
-                    removals.record(node.id, Stage::Filter, Reason::Markup { hint: hint.word() });
+                    removals.record(
+                        dom.id(j),
+                        Stage::Filter,
+                        Reason::Markup { hint: hint.word() },
+                    );
                 }
                 // Descend all the same: an explicit article body may lie inside the zone. Dropped
                 // inline text leaves a space, so the words around it do not run together.
@@ -107,15 +109,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                     continue;
                 }
             }
-            if !zoned && self.formula(j, removals) {
-                j = node.end;
-                continue;
-            }
-            if !zoned
-                && node.tag != Tag::Text
-                && let Some(what) = code::chrome(dom, j)
-            {
-                removals.record(node.id, Stage::Filter, Reason::Chrome { what });
+            if !zoned && self.read_apart(j, removals) {
                 j = node.end;
                 continue;
             }
@@ -158,6 +152,23 @@ impl<'a, 'd> Walker<'a, 'd> {
         self.close_until(usize::MAX);
     }
 
+    /// Reads node `j` whole when it is a formula, or leaves it out when it is a formula's
+    /// rendering or a code block's chrome (copy button, language badge); whether it did.
+    fn read_apart(&mut self, j: usize, removals: &mut Removals) -> bool {
+        if self.formula(j, removals) {
+            return true;
+        }
+        let dom = &self.page.dom;
+        if dom.nodes[j].tag == Tag::Text {
+            return false;
+        }
+        let Some(what) = code::chrome(dom, j) else {
+            return false;
+        };
+        removals.record(dom.id(j), Stage::Filter, Reason::Chrome { what });
+        true
+    }
+
     /// Reads text node `j`, with the formulas written in delimiters in it.
     fn text(&mut self, j: usize) {
         let node = &self.page.dom.nodes[j];
@@ -174,7 +185,7 @@ impl<'a, 'd> Walker<'a, 'd> {
         };
         let Some(pieces) = pieces else {
             self.buffer.push_str(node.text);
-            self.buffer_texts.push((node.id, self.breaks));
+            self.buffer_texts.push((self.page.dom.id(j), self.breaks));
             return;
         };
         for piece in pieces {
@@ -188,7 +199,7 @@ impl<'a, 'd> Walker<'a, 'd> {
 
     /// Records node `j` as behind the text being collected, once.
     fn note_text(&mut self, j: usize) {
-        let id = self.page.dom.nodes[j].id;
+        let id = self.page.dom.id(j);
         if self.buffer_texts.last().is_none_or(|&(last, _)| last != id) {
             if self.buffer_texts.is_empty() {
                 self.buffer_start = j;
@@ -201,7 +212,7 @@ impl<'a, 'd> Walker<'a, 'd> {
     /// whether it did.
     fn formula(&mut self, j: usize, removals: &mut Removals) -> bool {
         if let Some(&what) = self.formulas.renderings.get(&j) {
-            let id = self.page.dom.nodes[j].id;
+            let id = self.page.dom.id(j);
             removals.record(id, Stage::Filter, Reason::Chrome { what });
             return true;
         }
@@ -391,7 +402,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                 block: Block {
                     kind,
                     text: piece.text,
-                    node: self.page.dom.nodes[owner].id,
+                    node: self.page.dom.id(owner),
                     spans: piece.spans,
                 },
                 owner,

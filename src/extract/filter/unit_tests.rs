@@ -43,7 +43,7 @@ fn filtered(
     let page = read(Dom::new(&doc), &mut Removals::default(), &mut Unobserved);
     let body = select::select(&page, &Config::default()).expect("a body");
     let built = build::drafts(&page, &body, &mut Removals::default());
-    let texts: Vec<(ego_tree::NodeId, String)> = built
+    let texts: Vec<(crate::blocks::NodeId, String)> = built
         .drafts
         .iter()
         .map(|d| (d.block.node, d.block.text.clone()))
