@@ -52,7 +52,11 @@ pub(crate) fn find(dom: &Dom<'_>) -> Formulas {
     while i < dom.len() {
         let node = &dom.nodes[i];
         if node.tag == Tag::Text {
-            formulas.delimited |= node.text.contains("\\(") || node.text.contains("\\[");
+            formulas.delimited = formulas.delimited || opens_delimited(node.text);
+            i += 1;
+            continue;
+        }
+        if !may_be_formula(dom, i) {
             i += 1;
             continue;
         }
@@ -77,6 +81,30 @@ pub(crate) fn find(dom: &Dom<'_>) -> Formulas {
         i = node.end;
     }
     formulas
+}
+
+/// Whether `text` holds `\(` or `\[`, which open a formula written in delimiters.
+fn opens_delimited(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\\', bytes).any(|k| matches!(bytes.get(k + 1), Some(b'(' | b'[')))
+}
+
+/// Whether element `i` can be a formula or a formula's rendering at all, as [`formula`] reads
+/// them: scripts, `<math>` and images by their tag; a `span`, `div` or custom element only with
+/// a class that names MathJax, KaTeX or math, or as MathJax 3's `<mjx-container>`. Most elements
+/// of a page are none of these, and are passed over without reading their names and classes.
+fn may_be_formula(dom: &Dom<'_>, i: usize) -> bool {
+    match dom.nodes[i].tag {
+        Tag::Void | Tag::Img => true,
+        Tag::Div | Tag::Inline => {
+            dom.attr(i, "class").is_some_and(|c| {
+                ["math", "Math", "katex", "MJX"]
+                    .iter()
+                    .any(|w| c.contains(w))
+            }) || name(dom, i) == "mjx-container"
+        }
+        _ => false,
+    }
 }
 
 enum Found {
