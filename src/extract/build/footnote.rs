@@ -240,6 +240,25 @@ mod tests {
     }
 
     #[test]
+    fn short_notes_after_the_article_are_kept_with_their_later_paragraphs() {
+        let html = page(
+            r##"<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>
+            and <a href="#fn2" class="footnote-ref" id="fnref2" role="doc-noteref"><sup>2</sup></a>"##,
+            r##"<section class="footnotes" role="doc-endnotes"><hr><ol><li id="fn1"
+            role="doc-endnote"><p>Port tables.</p><p>Second edition.</p></li><li id="fn2"
+            role="doc-endnote"><p>Pilots' handbook.<a href="#fnref2" role="doc-backlink">↩︎</a></p>
+            </li></ol></section>"##,
+        );
+        let markdown = extract(&html).markdown(&RenderOptions::default());
+        assert!(
+            markdown.ends_with(
+                "[^1]: Port tables.\n\n    Second edition.\n\n[^2]: Pilots' handbook.\n"
+            ),
+            "{markdown}"
+        );
+    }
+
+    #[test]
     fn a_link_to_a_section_is_not_a_footnote() {
         let html = page(
             r##" See <a href="#fn-table">the table</a>."##,
