@@ -16,7 +16,14 @@ pub(crate) fn render(blocks: &[Block], options: &RenderOptions, links: &Links) -
         out: String::new(),
         lists: Vec::new(),
         shift: heading_shift(blocks),
-        writer: Inline { options, links },
+        writer: Inline {
+            options,
+            links,
+            notes: blocks
+                .iter()
+                .filter_map(|b| Some(b.note()?.0.to_owned()))
+                .collect(),
+        },
     };
     let mut previous: Option<&BlockKind> = None;
     let mut i = 0;
@@ -263,6 +270,8 @@ enum LineKind {
 struct Inline<'a> {
     options: &'a RenderOptions,
     links: &'a Links,
+    /// The labels of the footnotes written: a reference to another stays a link.
+    notes: std::collections::HashSet<String>,
 }
 
 impl Inline<'_> {
@@ -275,7 +284,10 @@ impl Inline<'_> {
         // A footnote reference is written as its label and a back-link left out: what is inside
         // them is not written.
         let hidden: Vec<(usize, usize)> = (block.spans.iter())
-            .filter(|s| matches!(s.style, Style::FootnoteRef { .. } | Style::FootnoteBack))
+            .filter(|s| match &s.style {
+                Style::FootnoteRef { label, .. } => self.notes.contains(label),
+                style => *style == Style::FootnoteBack,
+            })
             .map(|s| (s.start, s.end))
             .collect();
         let events = events(text, &block.spans, |span, around| {
@@ -323,9 +335,8 @@ impl Inline<'_> {
             Style::Link { href } => {
                 self.options.links && !in_link && self.links.resolve(href).is_some()
             }
-            Style::Code | Style::Math { .. } | Style::FootnoteRef { .. } | Style::FootnoteBack => {
-                true
-            }
+            Style::Code | Style::Math { .. } | Style::FootnoteBack => true,
+            Style::FootnoteRef { label, .. } => self.notes.contains(label),
             Style::FootnoteNote { .. } => false,
             Style::Emphasis | Style::Strong => {
                 !around.iter().any(|s| s.style == span.style)

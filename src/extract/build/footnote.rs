@@ -259,6 +259,16 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_to_a_note_left_out_stays_a_link() {
+        let html = page(
+            r##"<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>"##,
+            "",
+        );
+        let markdown = extract(&html).markdown(&RenderOptions::default());
+        assert!(markdown.contains("in line.[1](#fn:1)\n"), "{markdown}");
+    }
+
+    #[test]
     fn a_link_to_a_section_is_not_a_footnote() {
         let html = page(
             r##" See <a href="#fn-table">the table</a>."##,
