@@ -115,6 +115,15 @@ impl Block {
             spans: Vec::new(),
         }
     }
+
+    /// The label and id of the footnote that starts with this block, if one does.
+    pub(crate) fn note(&self) -> Option<(&str, &str)> {
+        let mut at_start = self.spans.iter().take_while(|s| s.start == 0);
+        at_start.find_map(|s| match &s.style {
+            Style::FootnoteNote { label, id } => Some((label.as_str(), id.as_str())),
+            _ => None,
+        })
+    }
 }
 
 /// A run of a block's text with one inline style.
@@ -152,6 +161,24 @@ pub enum Style {
         #[serde(skip_serializing_if = "Option::is_none")]
         mathml: Option<String>,
     },
+    /// A reference to a footnote (`<sup><a href="#fn:1">1</a></sup>`): it wraps the reference's
+    /// link, whose text is the note's number as the page wrote it.
+    FootnoteRef {
+        /// The note's label, the same as its [`Style::FootnoteNote`]'s (`1` for `#fn:1`).
+        label: String,
+        /// The reference's own `id`, which the note's back-link points at.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+    },
+    /// Where a footnote starts, at the start of its first block: takes no room in the text.
+    FootnoteNote {
+        /// The note's label, the same as its references'.
+        label: String,
+        /// The note's `id`, which its references point at.
+        id: String,
+    },
+    /// A footnote's link back to its reference (`↩`, `^`), left out of the Markdown.
+    FootnoteBack,
     /// `<img>`, which takes no room in the text.
     Image {
         /// The `src` attribute (or a lazy-loading `data-src`).
@@ -159,4 +186,11 @@ pub enum Style {
         /// The `alt` attribute.
         alt: String,
     },
+}
+
+impl Style {
+    /// Whether the style marks a point of the text, not a run of it (an image, a note's start).
+    pub(crate) fn is_point(&self) -> bool {
+        matches!(self, Style::Image { .. } | Style::FootnoteNote { .. })
+    }
 }

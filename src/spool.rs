@@ -167,6 +167,17 @@ impl Writer<'_> {
                     self.out.extend([5, u8::from(*display)]);
                     self.opt(mathml.as_deref());
                 }
+                Style::FootnoteRef { label, id } => {
+                    self.out.push(6);
+                    self.str(label);
+                    self.opt(id.as_deref());
+                }
+                Style::FootnoteNote { label, id } => {
+                    self.out.push(7);
+                    self.str(label);
+                    self.str(id);
+                }
+                Style::FootnoteBack => self.out.push(8),
             }
         }
     }
@@ -338,6 +349,15 @@ impl Reader<'_> {
                     display: self.byte()? != 0,
                     mathml: self.opt()?,
                 },
+                6 => Style::FootnoteRef {
+                    label: self.str()?,
+                    id: self.opt()?,
+                },
+                7 => Style::FootnoteNote {
+                    label: self.str()?,
+                    id: self.str()?,
+                },
+                8 => Style::FootnoteBack,
                 _ => return Err(invalid()),
             };
             spans.push(Span { start, end, style });
@@ -401,7 +421,7 @@ mod tests {
 
     #[test]
     fn a_page_reads_back_with_the_same_views() {
-        let html = r#"<html lang="en"><head><title>Tide tables | Harbour News</title>
+        let html = r##"<html lang="en"><head><title>Tide tables | Harbour News</title>
             <meta name="author" content="Ana Sandoiu"><meta name="keywords" content="tides, port">
             <link rel="canonical" href="https://harbour.example/tides"><base href="/news/"></head>
             <body><article><h1>Tide tables</h1>
@@ -414,10 +434,14 @@ mod tests {
             <blockquote>Mind the rocks at the harbour mouth when the water is low.</blockquote>
             <p><img src="chart.png" alt="A chart">The chart shows the heights for the month.</p>
             <p>The height follows <math><mi>h</mi><mo>=</mo><mi>a</mi><mi>cos</mi><mi>t</mi></math>
-            and <span class="math inline">\(h_0\)</span> is the mean level of the water.</p>
+            and <span class="math inline">\(h_0\)</span> is the mean level of the water.<sup
+            id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>
+            <div class="footnote"><ol><li id="fn:1"><p>Measured at the harbour mouth every hour
+            since 1902, by the same gauge and with the same datum, so the old and new tables agree.
+            <a class="footnote-backref" href="#fnref:1">&#8617;</a></p></li></ol></div>
             </article><div class="comments"><div class="comment"><p>I sailed out at dawn on
             the first day and the water was higher than the old tables said it would be.</p>
-            </div></div></body></html>"#;
+            </div></div></body></html>"##;
         let config = Config {
             comments: true,
             ..Config::default()
@@ -441,6 +465,10 @@ mod tests {
         assert_eq!(json(&back).expect("JSON"), json(&page).expect("JSON"));
         assert!(page.markdown(&options).contains("| Monday"), "a table");
         assert!(page.markdown(&options).contains("$h_0$"), "a formula");
+        assert!(
+            page.markdown(&options).contains("[^1]: Measured"),
+            "a footnote"
+        );
         assert_eq!(back.blocks.len(), page.blocks.len());
         assert_eq!(back.comments_text(), page.comments_text());
         assert!(back.removals.is_empty() && back.page.is_empty());

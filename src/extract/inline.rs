@@ -160,7 +160,7 @@ impl<'s> Marks<'s> {
             }
             self.next_event += 1;
             if open {
-                if matches!(self.spans[k].style, Style::Image { .. }) {
+                if self.spans[k].style.is_point() {
                     self.starts[k] = Some(here);
                 } else {
                     self.waiting.push(k);
@@ -177,7 +177,7 @@ impl<'s> Marks<'s> {
 
 /// Puts one span onto the pieces it covers, clipped to each.
 fn place(pieces: &mut [Piece], span: &RawSpan, start: Spot, end: Spot) {
-    let is_image = matches!(span.style, Style::Image { .. });
+    let is_image = span.style.is_point();
     // A start at the very end of a piece belongs to the next one.
     let (mut p, mut from) = start;
     if p < pieces.len() && from == pieces[p].text.len() && !is_image && p + 1 < pieces.len() {

@@ -190,7 +190,7 @@ fn list_item(
     }
     if lists.0.len() > depth {
         lists.close_to(out, depth + 1);
-        out.push_str("</li>\n<li>");
+        out.push_str("</li>\n");
     } else {
         out.push('<');
         out.push_str(tag);
@@ -201,9 +201,17 @@ fn list_item(
         {
             out.push_str(&format!(" start=\"{n}\""));
         }
-        out.push_str(">\n<li>");
+        out.push_str(">\n");
         lists.0.push(tag);
     }
+    out.push_str("<li");
+    // A footnote keeps its id, which its references link to.
+    if let Some((_, id)) = block.note() {
+        out.push_str(" id=\"");
+        escape_into(out, id, true);
+        out.push('"');
+    }
+    out.push('>');
     inline(out, block, options, links);
 }
 
@@ -276,6 +284,7 @@ fn inline(out: &mut String, block: &Block, options: &RenderOptions, links: &Link
     let text = block.text.as_str();
     let events = events(text, &block.spans, |span, around| match &span.style {
         Style::Image { src, .. } => options.images && links.resolve(src).is_some(),
+        Style::FootnoteNote { .. } => false,
         _ if span.start >= span.end => false,
         Style::Link { href } => {
             options.links
@@ -316,7 +325,16 @@ fn inline(out: &mut String, block: &Block, options: &RenderOptions, links: &Link
                         out.push_str("<span class=\"math inline\">");
                     }
                 }
-                Style::Image { .. } => {}
+                Style::FootnoteRef { id, .. } => {
+                    out.push_str("<sup");
+                    if let Some(id) = id {
+                        out.push_str(" id=\"");
+                        escape_into(out, id, true);
+                        out.push('"');
+                    }
+                    out.push('>');
+                }
+                Style::Image { .. } | Style::FootnoteNote { .. } | Style::FootnoteBack => {}
             },
             Event::Close(span) => match &span.style {
                 Style::Emphasis => out.push_str("</em>"),
@@ -327,7 +345,8 @@ fn inline(out: &mut String, block: &Block, options: &RenderOptions, links: &Link
                     mathml: Some(_), ..
                 } => in_mathml = false,
                 Style::Math { .. } => out.push_str("</span>"),
-                Style::Image { .. } => {}
+                Style::FootnoteRef { .. } => out.push_str("</sup>"),
+                Style::Image { .. } | Style::FootnoteNote { .. } | Style::FootnoteBack => {}
             },
             Event::Image(span) => image(out, span, links),
         }

@@ -7,7 +7,7 @@ use crate::blocks::{Block, BlockKind};
 use crate::blocks::{Span, Style};
 
 use super::md_escape::{
-    code_fence, destination, escape_into, escape_line_start, is_punct, needs_padding,
+    MarkupEdges, code_fence, destination, escape_into, escape_line_start, flanking, needs_padding,
 };
 
 /// Renders blocks as Markdown, ending with a newline unless empty.
@@ -16,7 +16,14 @@ pub(crate) fn render(blocks: &[Block], options: &RenderOptions, links: &Links) -
         out: String::new(),
         lists: Vec::new(),
         shift: heading_shift(blocks),
-        writer: Inline { options, links },
+        writer: Inline {
+            options,
+            links,
+            notes: blocks
+                .iter()
+                .filter_map(|b| Some(b.note()?.0.to_owned()))
+                .collect(),
+        },
     };
     let mut previous: Option<&BlockKind> = None;
     let mut i = 0;
@@ -26,7 +33,11 @@ pub(crate) fn render(blocks: &[Block], options: &RenderOptions, links: &Links) -
             doc.lists.clear();
         }
         if let Some(prev) = previous {
-            doc.out.push_str(separator(prev, &block.kind));
+            let separator = match note_label(block) {
+                Some(_) => "\n\n",
+                None => separator(prev, &block.kind),
+            };
+            doc.out.push_str(separator);
         }
         let end = match block.kind {
             BlockKind::TableRow { .. } => table_end(blocks, i),
@@ -98,6 +109,13 @@ impl Doc<'_> {
         let open = lists.len().saturating_sub(usize::from(continued));
         let depth = depth.min(open);
         let body = self.writer.line(block, LineKind::Paragraph);
+        if let Some(label) = note_label(block) {
+            // A footnote: a definition at the top level, its later paragraphs indented.
+            lists.clear();
+            lists.push(4);
+            push_prefixed(out, body.trim(), &format!("[^{label}]: "), "    ");
+            return;
+        }
         if continued && depth < lists.len() {
             lists.truncate(depth + 1);
             let indent = " ".repeat(lists[depth]);
@@ -137,6 +155,20 @@ impl Doc<'_> {
                 .push_str(&self.writer.line(row, LineKind::Paragraph));
         }
     }
+}
+
+/// The label of the footnote the block starts, if it does.
+fn note_label(block: &Block) -> Option<&str> {
+    if matches!(
+        block.kind,
+        BlockKind::ListItem {
+            continued: true,
+            ..
+        }
+    ) {
+        return None;
+    }
+    block.note().map(|(label, _)| label)
 }
 
 /// What goes between two blocks: list items stay together; everything else gets a blank line,
@@ -238,6 +270,8 @@ enum LineKind {
 struct Inline<'a> {
     options: &'a RenderOptions,
     links: &'a Links,
+    /// The labels of the footnotes written: a reference to another stays a link.
+    notes: std::collections::HashSet<String>,
 }
 
 impl Inline<'_> {
@@ -247,9 +281,22 @@ impl Inline<'_> {
         // Where the last emphasis or strong span and the last code span kept end: one of the
         // same sort starting there would join its delimiters to that span's.
         let mut last_end = [None, None];
+        // A footnote reference is written as its label and a back-link left out: what is inside
+        // them is not written.
+        let hidden: Vec<(usize, usize)> = (block.spans.iter())
+            .filter(|s| match &s.style {
+                Style::FootnoteRef { label, .. } => self.notes.contains(label),
+                style => *style == Style::FootnoteBack,
+            })
+            .map(|s| (s.start, s.end))
+            .collect();
         let events = events(text, &block.spans, |span, around| {
             let sort = usize::from(span.style == Style::Code);
-            let keep = last_end[sort] != Some(span.start) && self.keep(text, &edges, span, around);
+            let inside = |&(start, end): &(usize, usize)| start <= span.start && span.end <= end;
+            let marker = matches!(span.style, Style::FootnoteRef { .. } | Style::FootnoteBack);
+            let keep = last_end[sort] != Some(span.start)
+                && (marker || !hidden.iter().any(inside))
+                && self.keep(text, &edges, span, around);
             if keep && matches!(span.style, Style::Emphasis | Style::Strong | Style::Code) {
                 last_end[sort] = Some(span.end);
             }
@@ -261,6 +308,7 @@ impl Inline<'_> {
             kind,
             line_start: true,
             code: false,
+            hidden: 0,
         };
         for event in events {
             match event {
@@ -287,7 +335,9 @@ impl Inline<'_> {
             Style::Link { href } => {
                 self.options.links && !in_link && self.links.resolve(href).is_some()
             }
-            Style::Code | Style::Math { .. } => true,
+            Style::Code | Style::Math { .. } | Style::FootnoteBack => true,
+            Style::FootnoteRef { label, .. } => self.notes.contains(label),
+            Style::FootnoteNote { .. } => false,
             Style::Emphasis | Style::Strong => {
                 !around.iter().any(|s| s.style == span.style)
                     && !around.iter().any(|s| {
@@ -309,11 +359,16 @@ struct Line<'a> {
     line_start: bool,
     /// In a code span, text is written as is.
     code: bool,
+    /// Inside a footnote reference or back-link, text is not written.
+    hidden: usize,
 }
 
 impl Line<'_> {
     fn text(&mut self, piece: &str) {
         let out = &mut self.out;
+        if self.hidden > 0 {
+            return;
+        }
         if self.code {
             out.push_str(&piece.replace('\n', " "));
             return;
@@ -356,7 +411,12 @@ impl Line<'_> {
                 self.out.push_str(self.math_delimiter(span, *display));
                 self.code = true;
             }
-            Style::Image { .. } => {}
+            Style::FootnoteRef { label, .. } => {
+                self.out.push_str(&format!("[^{label}]"));
+                self.hidden += 1;
+            }
+            Style::FootnoteBack => self.hidden += 1,
+            Style::Image { .. } | Style::FootnoteNote { .. } => {}
         }
         self.line_start = false;
     }
@@ -395,7 +455,10 @@ impl Line<'_> {
                 self.out.push_str(self.math_delimiter(span, *display));
                 self.code = false;
             }
-            Style::Image { .. } => {}
+            Style::FootnoteRef { .. } | Style::FootnoteBack => {
+                self.hidden = self.hidden.saturating_sub(1);
+            }
+            Style::Image { .. } | Style::FootnoteNote { .. } => {}
         }
         self.line_start = false;
     }
@@ -417,51 +480,6 @@ impl Line<'_> {
             self.line_start = true;
         }
     }
-}
-
-/// Where the links, code spans and images of a block start and end, sorted: what an emphasis
-/// span's edge touches is looked up, not searched for among all the spans.
-struct MarkupEdges {
-    starts: Vec<usize>,
-    ends: Vec<usize>,
-}
-
-impl MarkupEdges {
-    fn of(spans: &[Span]) -> MarkupEdges {
-        let markup = spans.iter().filter(|s| {
-            matches!(
-                s.style,
-                Style::Link { .. } | Style::Code | Style::Image { .. }
-            )
-        });
-        let mut starts: Vec<usize> = markup.clone().map(|s| s.start).collect();
-        let mut ends: Vec<usize> = markup.map(|s| s.end).collect();
-        starts.sort_unstable();
-        ends.sort_unstable();
-        MarkupEdges { starts, ends }
-    }
-}
-
-/// Whether `*` before the span opens emphasis and `*` after it closes it (CommonMark's left- and
-/// right-flanking rules, with the text around the span as the neighbours). A link, code span or
-/// image at the span's edge puts punctuation there (`[`, `` ` ``, `)`).
-fn flanking(text: &str, span: &Span, edges: &MarkupEdges) -> bool {
-    let (start, end) = (span.start, span.end);
-    let inner = &text[start..end];
-    let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back()) else {
-        return false;
-    };
-    let markup_first = edges.starts.binary_search(&start).is_ok();
-    let markup_last = edges.ends.binary_search(&end).is_ok();
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let space_or_punct = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_punct(c));
-    let opens =
-        !first.is_whitespace() && (!(is_punct(first) || markup_first) || space_or_punct(before));
-    let closes =
-        !last.is_whitespace() && (!(is_punct(last) || markup_last) || space_or_punct(after));
-    // A delimiter next to a literal `*` would join its run.
-    opens && closes && before != Some('*') && after != Some('*')
 }
 
 #[cfg(test)]

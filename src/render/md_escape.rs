@@ -1,5 +1,7 @@
 //! Markdown's escaping: literal characters that Markdown would read as syntax, code fences,
-//! link destinations.
+//! link destinations, and where an emphasis delimiter would be read as one.
+
+use crate::blocks::{Span, Style};
 
 /// Punctuation as CommonMark counts it (Unicode P and S), near enough.
 pub(super) fn is_punct(c: char) -> bool {
@@ -100,4 +102,49 @@ fn looks_like_entity(after: &str) -> bool {
         .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
         .count();
     name > 0 && after[name..].starts_with(';')
+}
+
+/// Where the links, code spans and images of a block start and end, sorted: what an emphasis
+/// span's edge touches is looked up, not searched for among all the spans.
+pub(super) struct MarkupEdges {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl MarkupEdges {
+    pub(super) fn of(spans: &[Span]) -> MarkupEdges {
+        let markup = spans.iter().filter(|s| {
+            matches!(
+                s.style,
+                Style::Link { .. } | Style::Code | Style::Image { .. }
+            )
+        });
+        let mut starts: Vec<usize> = markup.clone().map(|s| s.start).collect();
+        let mut ends: Vec<usize> = markup.map(|s| s.end).collect();
+        starts.sort_unstable();
+        ends.sort_unstable();
+        MarkupEdges { starts, ends }
+    }
+}
+
+/// Whether `*` before the span opens emphasis and `*` after it closes it (CommonMark's left- and
+/// right-flanking rules, with the text around the span as the neighbours). A link, code span or
+/// image at the span's edge puts punctuation there (`[`, `` ` ``, `)`).
+pub(super) fn flanking(text: &str, span: &Span, edges: &MarkupEdges) -> bool {
+    let (start, end) = (span.start, span.end);
+    let inner = &text[start..end];
+    let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back()) else {
+        return false;
+    };
+    let markup_first = edges.starts.binary_search(&start).is_ok();
+    let markup_last = edges.ends.binary_search(&end).is_ok();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let space_or_punct = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_punct(c));
+    let opens =
+        !first.is_whitespace() && (!(is_punct(first) || markup_first) || space_or_punct(before));
+    let closes =
+        !last.is_whitespace() && (!(is_punct(last) || markup_last) || space_or_punct(after));
+    // A delimiter next to a literal `*` would join its run.
+    opens && closes && before != Some('*') && after != Some('*')
 }

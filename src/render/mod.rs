@@ -5,8 +5,8 @@ pub(crate) mod markdown;
 mod md_escape;
 pub(crate) mod text;
 
+use crate::blocks::Span;
 use crate::blocks::{Block, BlockKind};
-use crate::blocks::{Span, Style};
 
 /// How [`crate::Extraction::markdown`] and [`crate::Extraction::html`] write the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,7 +147,7 @@ pub(crate) fn events<'a>(
             continue;
         }
         text_to(&mut out, &mut at, span.start);
-        if matches!(span.style, Style::Image { .. }) {
+        if span.style.is_point() {
             out.push(Event::Image(span));
         } else {
             out.push(Event::Open(span));
@@ -287,6 +287,7 @@ pub(crate) mod fixtures {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::blocks::Style;
 
     fn span(start: usize, end: usize, style: Style) -> Span {
         Span { start, end, style }

@@ -13,6 +13,7 @@ use crate::removal::{Reason, Removals, Stage};
 
 mod code;
 mod draft;
+mod footnote;
 mod math;
 mod mathml;
 mod table;

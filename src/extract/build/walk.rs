@@ -6,7 +6,7 @@ use crate::blocks::{Block, BlockKind, NodeId, Style};
 use crate::dom::Tag;
 use crate::extract::build::draft::Draft;
 use crate::extract::build::math::{self, Formulas, Piece};
-use crate::extract::build::{code, table};
+use crate::extract::build::{code, footnote, table};
 use crate::extract::inline::RawSpan;
 use crate::extract::select::Body;
 use crate::page::Page;
@@ -140,6 +140,9 @@ impl<'a, 'd> Walker<'a, 'd> {
                 Tag::Emphasis | Tag::Strong | Tag::Code | Tag::A | Tag::Img if !zoned => {
                     self.open_inline(j);
                 }
+                Tag::Inline if !zoned && footnote::is_back(dom, j) => {
+                    self.open_span(j, Style::FootnoteBack);
+                }
                 tag if tag.is_block() => {
                     self.flush();
                     self.push_open(j);
@@ -263,6 +266,14 @@ impl<'a, 'd> Walker<'a, 'd> {
                     _ => None,
                 };
                 self.items.push((j, number, false));
+                if let Some(style) = footnote::note(dom, j) {
+                    let at = self.buffer.len();
+                    self.spans.push(RawSpan {
+                        style,
+                        start: at,
+                        end: at,
+                    });
+                }
             }
             _ => {}
         }
@@ -282,9 +293,17 @@ impl<'a, 'd> Walker<'a, 'd> {
             Tag::Strong => Style::Strong,
             Tag::Code => Style::Code,
             Tag::A => match dom.attr(j, "href") {
-                Some(href) => Style::Link {
-                    href: href.trim().to_owned(),
-                },
+                Some(href) => {
+                    // A footnote's reference or back-link wraps the link's span.
+                    if let Some(style) = footnote::reference(dom, j) {
+                        self.open_span(j, style);
+                    } else if footnote::is_back(dom, j) {
+                        self.open_span(j, Style::FootnoteBack);
+                    }
+                    Style::Link {
+                        href: href.trim().to_owned(),
+                    }
+                }
                 None => return,
             },
             Tag::Img => {
@@ -308,7 +327,16 @@ impl<'a, 'd> Walker<'a, 'd> {
             }
             _ => return,
         };
-        self.inline.push((dom.nodes[j].end, self.spans.len()));
+        self.open_span(j, style);
+    }
+
+    /// Opens a span of `style` over inline element `j`.
+    fn open_span(&mut self, j: usize, style: Style) {
+        if self.inline.len() >= MAX_OPEN_SPANS {
+            return;
+        }
+        self.inline
+            .push((self.page.dom.nodes[j].end, self.spans.len()));
         self.spans.push(RawSpan {
             style,
             start: self.buffer.len(),
@@ -375,7 +403,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             // Images with no text of their own go with the next block.
             let images = spans
                 .into_iter()
-                .filter(|s| matches!(s.style, Style::Image { .. }))
+                .filter(|s| s.style.is_point())
                 .map(|s| RawSpan {
                     start: 0,
                     end: 0,

@@ -101,8 +101,18 @@ pub(crate) fn trim_edges(
         return kept;
     };
     let mut result = Vec::with_capacity(kept.len());
+    let mut in_note = false;
     for (k, draft) in kept.into_iter().enumerate() {
         let edge = k < first || k > last;
+        // A footnote after the article, and its later paragraphs, belong to it.
+        let continued = matches!(
+            draft.block.kind,
+            BlockKind::ListItem {
+                continued: true,
+                ..
+            }
+        );
+        in_note = draft.block.note().is_some() || (in_note && continued);
         let leading_heading = k < first && matches!(draft.block.kind, BlockKind::Heading { .. });
         // A product's features and specs are lists and tables of short lines, before its
         // description as well as after it.
@@ -111,7 +121,8 @@ pub(crate) fn trim_edges(
                 draft.block.kind,
                 BlockKind::TableRow { .. } | BlockKind::Code { .. } | BlockKind::Quote { .. }
             ))
-            && (k > last || page.kind.is_product());
+            && (k > last || page.kind.is_product())
+            || (k > last && in_note);
         if edge && !leading_heading && !kept_at_edge {
             record(removals, &draft, Reason::EdgeNoise);
         } else {
