@@ -12,6 +12,7 @@ mod cli {
     pub mod ordered;
     pub mod report;
     pub mod spool;
+    pub mod tally;
     pub mod warc;
 }
 use cli::batch::{Batch, Stop};

@@ -14,6 +14,7 @@ use super::batch::{self, Batch, Outcome, Running, Stop};
 use super::inputs::Input;
 use super::interrupt::Temporary;
 use super::ordered;
+use super::tally::Tally;
 
 /// A page after the first pass: its site, its print and its compact form, or why it failed.
 enum Spooled {
@@ -38,7 +39,7 @@ const FAILED: u8 = 1;
 /// Extracts `files`, removes each site's template and writes the outputs, in two passes over a
 /// temporary file.
 pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Result<(), Stop> {
-    let mut profile = batch::load_profile(batch.args)?;
+    let mut counter = Counter::new(batch.args)?;
     let scratch = std::env::temp_dir().join("unchaff-pages");
     let fail = |e: io::Error| Stop::Fatal(format!("temporary file {}: {e}", scratch.display()));
     let (tmp, file) = Temporary::create(&scratch).map_err(fail)?;
@@ -67,8 +68,7 @@ pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Re
                 } => {
                     batch.bytes_read += size;
                     write_page(&mut writer, &site, &compact)?;
-                    profile.observe_print(&site, print);
-                    Ok(())
+                    counter.observe(&site, print)
                 }
                 Spooled::Failed(cause) => write_record(&mut writer, FAILED, &[cause.as_bytes()]),
             }
@@ -77,12 +77,50 @@ pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Re
     .and_then(|()| writer.flush())
     .map_err(fail)?;
     drop(writer);
-    batch::save_profile(args, &profile)?;
+    let profile = counter.finish(args)?;
     let reader = BufReader::new(File::open(tmp.path()).map_err(fail)?);
     write_outputs(batch, run, files, reader, &profile).map_err(|e| match e {
         Failure::Read(e) => fail(e),
         Failure::Stop(stop) => stop,
     })
+}
+
+/// How the first pass counts the shingles of each site: in the whole profile when it is loaded
+/// and saved (`--site-profile`), else in a [`Tally`] of bounded memory.
+enum Counter {
+    Profile(SiteProfile),
+    Tally(Box<Tally>),
+}
+
+impl Counter {
+    fn new(args: &crate::Args) -> Result<Counter, Stop> {
+        if args.site_profile.is_some() {
+            return Ok(Counter::Profile(batch::load_profile(args)?));
+        }
+        let tally = Tally::create().map_err(|e| Stop::Fatal(format!("temporary file: {e}")))?;
+        Ok(Counter::Tally(Box::new(tally)))
+    }
+
+    fn observe(&mut self, site: &str, print: PagePrint) -> io::Result<()> {
+        match self {
+            Counter::Profile(profile) => profile.observe_print(site, print),
+            Counter::Tally(tally) => tally.observe(site, &print)?,
+        }
+        Ok(())
+    }
+
+    /// The profile the second pass filters with; the whole one is saved first.
+    fn finish(self, args: &crate::Args) -> Result<SiteProfile, Stop> {
+        match self {
+            Counter::Profile(profile) => {
+                batch::save_profile(args, &profile)?;
+                Ok(profile)
+            }
+            Counter::Tally(tally) => tally
+                .finish()
+                .map_err(|e| Stop::Fatal(format!("temporary file: {e}"))),
+        }
+    }
 }
 
 /// Why the second pass stopped.

@@ -70,7 +70,7 @@ impl SiteProfile {
             return 0;
         };
         let pages = entry.pages.len() as u32;
-        let threshold = MIN_PAGES.max(pages.div_ceil(PAGE_SHARE_DIVISOR));
+        let threshold = SiteProfile::threshold(entry.pages.len());
         if pages < threshold {
             return 0;
         }
@@ -92,6 +92,35 @@ impl SiteProfile {
             };
             template.then_some((Stage::Dedup, reason))
         })
+    }
+
+    /// On how many of a site's `pages` a shingle must recur to count as template there (more
+    /// than `pages` when the site has too few pages for any template).
+    pub fn threshold(pages: usize) -> u32 {
+        let pages = u32::try_from(pages).unwrap_or(u32::MAX);
+        MIN_PAGES.max(pages.div_ceil(PAGE_SHARE_DIVISOR))
+    }
+
+    /// Adds a site counted elsewhere (by an external sort, say): the keys of its pages and, in
+    /// increasing order of shingle, on how many of them each shingle was seen. Only the shingles
+    /// that reach the [threshold](SiteProfile::threshold) are kept, so the profile filters as
+    /// the whole count would but is not for saving. Replaces what was known of `site`.
+    pub fn insert_counted(
+        &mut self,
+        site: &str,
+        pages: BTreeSet<u64>,
+        counts: impl IntoIterator<Item = (u64, u32)>,
+    ) {
+        let threshold = SiteProfile::threshold(pages.len());
+        let (keys, counts): (Vec<u64>, Vec<u32>) =
+            counts.into_iter().filter(|&(_, n)| n >= threshold).unzip();
+        debug_assert!(keys.windows(2).all(|w| w[0] < w[1]), "in order");
+        let shingles = Counts {
+            keys,
+            counts,
+            waiting: BTreeMap::new(),
+        };
+        self.sites.insert(site.to_owned(), Site { pages, shingles });
     }
 
     /// Number of pages observed for `site`.
@@ -226,6 +255,16 @@ pub struct PagePrint {
 }
 
 impl PagePrint {
+    /// The key that tells the page from others.
+    pub fn key(&self) -> u64 {
+        self.key
+    }
+
+    /// The distinct shingles of the page's blocks, in increasing order.
+    pub fn shingles(&self) -> &[u64] {
+        &self.shingles
+    }
+
     /// The print of a page.
     pub fn of(page: &Extraction) -> PagePrint {
         let prints: Vec<Fingerprint> = page

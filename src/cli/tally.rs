@@ -1,0 +1,264 @@
+//! The site profile of a batch in bounded memory. The first pass adds each new page's
+//! (site, shingle) pairs to a buffer of fixed size; a full buffer is sorted, counted and written
+//! to a temporary file as one run. At the end the runs are merged, and only the shingles that
+//! recur on enough of their site's pages to be template are kept: at most a few times one
+//! page's shingles per site, where counting every shingle takes memory for all the distinct
+//! text of the batch. The counts are exact, so the filter decides as the whole profile would.
+//! Peak RSS of `--jsonl -j2` (release, no LTO): 1,336 pages 64 -> 39 MB; 6,000 perturbed copies
+//! of 1,517 pages (about four per site) 83 -> 78-82 MB, where `--no-cross-page` takes 40 MB; the
+//! rest is mostly the allocator's per-thread arenas (52 MB with `MALLOC_ARENA_MAX=1`); 60,000
+//! such pages (about 40 per site) 227 -> 95 MB.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+
+use unchaff::{PagePrint, SiteProfile};
+
+use super::interrupt::Temporary;
+
+/// Pairs held before a run is written (16 bytes each: 2 MB).
+const BUFFER: usize = 1 << 17;
+/// Bytes of one counted entry in a run: site, shingle, count.
+const ENTRY: usize = 16;
+/// Bytes of read buffers the merge shares among its runs, and the least one run gets.
+const MERGE_BUFFERS: usize = 2 << 20;
+const MIN_READ: usize = 4 << 10;
+
+/// Counts of the shingles of a batch's pages, per site, spilled to disk in sorted runs.
+pub(super) struct Tally {
+    index: HashMap<String, u32>,
+    names: Vec<String>,
+    /// The keys of each site's pages, so that a page seen again is not counted twice.
+    pages: Vec<BTreeSet<u64>>,
+    buffer: Vec<(u32, u64)>,
+    /// Pairs the buffer holds before a run is written.
+    capacity: usize,
+    /// Start and length in bytes of each run in the file.
+    runs: Vec<(u64, u64)>,
+    written: u64,
+    out: BufWriter<File>,
+    tmp: Temporary,
+}
+
+impl Tally {
+    /// A tally with its temporary file.
+    pub(super) fn create() -> io::Result<Tally> {
+        Tally::with_capacity(BUFFER)
+    }
+
+    fn with_capacity(capacity: usize) -> io::Result<Tally> {
+        let (tmp, file) = Temporary::create(&std::env::temp_dir().join("unchaff-shingles"))?;
+        Ok(Tally {
+            index: HashMap::new(),
+            names: Vec::new(),
+            pages: Vec::new(),
+            buffer: Vec::new(),
+            capacity,
+            runs: Vec::new(),
+            written: 0,
+            out: BufWriter::new(file),
+            tmp,
+        })
+    }
+
+    /// Counts the shingles of one page of `site`, once per page.
+    pub(super) fn observe(&mut self, site: &str, print: &PagePrint) -> io::Result<()> {
+        let site = match self.index.get(site) {
+            Some(&i) => i,
+            None => {
+                let i = self.names.len() as u32;
+                self.index.insert(site.to_owned(), i);
+                self.names.push(site.to_owned());
+                self.pages.push(BTreeSet::new());
+                i
+            }
+        };
+        if !self.pages[site as usize].insert(print.key()) {
+            return Ok(());
+        }
+        for &shingle in print.shingles() {
+            if self.buffer.len() >= self.capacity {
+                self.spill()?;
+            }
+            self.buffer.push((site, shingle));
+        }
+        Ok(())
+    }
+
+    /// Sorts and counts the buffer and writes it as a run.
+    fn spill(&mut self) -> io::Result<()> {
+        self.buffer.sort_unstable();
+        let start = self.written;
+        let mut pairs = self.buffer.drain(..).peekable();
+        while let Some(pair) = pairs.next() {
+            let mut count = 1u32;
+            while pairs.next_if_eq(&pair).is_some() {
+                count += 1;
+            }
+            let mut entry = [0u8; ENTRY];
+            entry[..4].copy_from_slice(&pair.0.to_le_bytes());
+            entry[4..12].copy_from_slice(&pair.1.to_le_bytes());
+            entry[12..].copy_from_slice(&count.to_le_bytes());
+            self.out.write_all(&entry)?;
+            self.written += ENTRY as u64;
+        }
+        self.runs.push((start, self.written - start));
+        Ok(())
+    }
+
+    /// Merges the runs into a profile that holds, for each site, the shingles that reach its
+    /// template threshold. The temporary file is removed.
+    pub(super) fn finish(mut self) -> io::Result<SiteProfile> {
+        if !self.buffer.is_empty() {
+            self.spill()?;
+        }
+        self.out.flush()?;
+        let file = File::open(self.tmp.path())?;
+        let read = (MERGE_BUFFERS / self.runs.len().max(1)).max(MIN_READ);
+        let mut runs: Vec<Run> = self
+            .runs
+            .iter()
+            .map(|&(start, len)| Run::new(start, len, read))
+            .collect();
+        let mut heap = BinaryHeap::new();
+        for (i, run) in runs.iter_mut().enumerate() {
+            if let Some((key, count)) = run.next(&file)? {
+                heap.push(Reverse((key, i, count)));
+            }
+        }
+        let mut kept: Vec<Vec<(u64, u32)>> = vec![Vec::new(); self.names.len()];
+        let thresholds: Vec<u32> = self
+            .pages
+            .iter()
+            .map(|p| SiteProfile::threshold(p.len()))
+            .collect();
+        let mut current: Option<((u32, u64), u32)> = None;
+        while let Some(Reverse((key, i, count))) = heap.pop() {
+            if let Some((next, n)) = runs[i].next(&file)? {
+                heap.push(Reverse((next, i, n)));
+            }
+            match &mut current {
+                Some((k, total)) if *k == key => *total += count,
+                _ => {
+                    keep(current.take(), &thresholds, &mut kept);
+                    current = Some((key, count));
+                }
+            }
+        }
+        keep(current, &thresholds, &mut kept);
+        let mut profile = SiteProfile::new();
+        for ((name, pages), counts) in self.names.iter().zip(self.pages).zip(kept) {
+            profile.insert_counted(name, pages, counts);
+        }
+        Ok(profile)
+    }
+}
+
+/// Keeps a merged count when it reaches its site's threshold.
+fn keep(entry: Option<((u32, u64), u32)>, thresholds: &[u32], kept: &mut [Vec<(u64, u32)>]) {
+    if let Some(((site, shingle), count)) = entry
+        && count >= thresholds[site as usize]
+    {
+        kept[site as usize].push((shingle, count));
+    }
+}
+
+/// One run being read back, a buffer at a time.
+struct Run {
+    next: u64,
+    end: u64,
+    buffer: Vec<u8>,
+    at: usize,
+    read: usize,
+}
+
+impl Run {
+    fn new(start: u64, len: u64, read: usize) -> Run {
+        Run {
+            next: start,
+            end: start + len,
+            buffer: Vec::new(),
+            at: 0,
+            read: read - read % ENTRY,
+        }
+    }
+
+    /// The next (site, shingle) and count, or none at the end of the run.
+    fn next(&mut self, mut file: &File) -> io::Result<Option<((u32, u64), u32)>> {
+        if self.at == self.buffer.len() {
+            let len = (self.end - self.next).min(self.read as u64) as usize;
+            if len == 0 {
+                return Ok(None);
+            }
+            self.buffer.resize(len, 0);
+            file.seek(SeekFrom::Start(self.next))?;
+            file.read_exact(&mut self.buffer)?;
+            self.next += len as u64;
+            self.at = 0;
+        }
+        let entry = &self.buffer[self.at..self.at + ENTRY];
+        self.at += ENTRY;
+        let mut bytes = [0u8; ENTRY];
+        bytes.copy_from_slice(entry);
+        let [a, b, c, d, shingle @ .., e, f, g, h] = bytes;
+        let site = u32::from_le_bytes([a, b, c, d]);
+        let shingle = u64::from_le_bytes(shingle);
+        let count = u32::from_le_bytes([e, f, g, h]);
+        Ok(Some(((site, shingle), count)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unchaff::{Config, Extraction};
+
+    fn page(n: usize, site: &str) -> Extraction {
+        // A word of its own for each page.
+        let w = format!(
+            "{}{}",
+            ["al", "bo", "cu", "de", "ei", "fo"][n % 6],
+            ["xa", "ye"][n / 6]
+        );
+        let html = format!(
+            "<html><body><article><h1>Story {n}</h1>\
+             <p>Report {n}: the {w} crew of the {w} boat met the {w} mayor at {w} hall.</p>\
+             <p>The {site} gazette is printed on the quay by the harbour trust and sold at the \
+             ferry office, the fish market and the station kiosk every Saturday morning.</p>\
+             </article></body></html>"
+        );
+        unchaff::extract(&html, &Config::default()).expect("extracts")
+    }
+
+    #[test]
+    fn runs_merged_filter_as_the_whole_profile_does() {
+        let pages: Vec<(&str, Extraction)> = (0..12)
+            .map(|n| {
+                let site = ["harbour", "harbour", "market"][n % 3];
+                (site, page(n, site))
+            })
+            .collect();
+        let mut whole = SiteProfile::new();
+        // A tiny buffer, so that the pairs go through many runs.
+        let mut tally = Tally::with_capacity(7).expect("a temporary file");
+        let path = tally.tmp.path().to_path_buf();
+        for (site, page) in pages.iter().chain(&pages[..3]) {
+            whole.observe(site, page);
+            tally.observe(site, &PagePrint::of(page)).expect("counted");
+        }
+        assert!(tally.runs.len() > 10, "{} runs", tally.runs.len());
+        let bounded = tally.finish().expect("merged");
+        assert!(!path.exists(), "the temporary file is gone");
+        for (index, (site, page)) in pages.iter().enumerate() {
+            let (mut a, mut b) = (page.clone(), page.clone());
+            let n = whole.filter(site, &mut a);
+            assert_eq!(bounded.filter(site, &mut b), n);
+            assert_eq!(a.text(), b.text());
+            assert_eq!(bounded.pages(site), whole.pages(site));
+            assert!(n >= 1 && !b.text().contains("gazette"), "{}", b.text());
+            assert!(b.text().contains(&format!("Report {index}:")));
+        }
+    }
+}
