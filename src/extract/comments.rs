@@ -7,6 +7,7 @@
 
 use crate::blocks::Block;
 use crate::dom::Tag;
+use crate::extract::build::Formulas;
 use crate::extract::score::Rules;
 use crate::extract::select::{self, Body};
 use crate::extract::{build, filter};
@@ -16,7 +17,7 @@ use crate::rules::marks;
 
 /// The blocks of the page's comments, in document order; none when `body` is a thread already
 /// (a forum's or a Q&A page's replies are its content) or the page has no comment region.
-pub(crate) fn comments(page: &Page<'_>, body: &Body) -> Vec<Block> {
+pub(crate) fn comments(page: &Page<'_>, body: &Body, formulas: &Formulas) -> Vec<Block> {
     if body.rules == Rules::Thread {
         return Vec::new();
     }
@@ -31,7 +32,7 @@ pub(crate) fn comments(page: &Page<'_>, body: &Body) -> Vec<Block> {
     };
     // What the comments leave out is no concern of the article's record.
     let mut scratch = Removals::default();
-    let built = build::drafts(page, &thread, &mut scratch);
+    let built = build::drafts(page, &thread, formulas, &mut scratch);
     // The form for a new comment is no comment: its labels, hints and consent notices go.
     let in_form = |i: usize| {
         let mut a = i;

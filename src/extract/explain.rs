@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use crate::blocks::NodeId;
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
+use crate::extract::build::Formulas;
 use crate::extraction::PageBlock;
 use crate::removal::{Reason, Removal};
 use crate::text::collapse_whitespace;
@@ -15,6 +16,7 @@ use crate::text::collapse_whitespace;
 pub(crate) fn page_blocks(
     dom: &Dom<'_>,
     measures: &Measures,
+    formulas: &Formulas,
     removals: &[Removal],
 ) -> Vec<PageBlock> {
     let mut list = List {
@@ -23,7 +25,7 @@ pub(crate) fn page_blocks(
         open: None,
         buffer: String::new(),
     };
-    visible_blocks(dom, measures, removals, &mut list);
+    visible_blocks(dom, measures, formulas, removals, &mut list);
     list.blocks
 }
 
@@ -32,10 +34,11 @@ pub(crate) fn page_blocks(
 pub(crate) fn removed_counts(
     dom: &Dom<'_>,
     measures: &Measures,
+    formulas: &Formulas,
     removals: &[Removal],
 ) -> (usize, usize) {
     let mut count = Count::default();
-    visible_blocks(dom, measures, removals, &mut count);
+    visible_blocks(dom, measures, formulas, removals, &mut count);
     (count.blocks, count.chars)
 }
 
@@ -126,6 +129,7 @@ impl Blocks for Count {
 fn visible_blocks(
     dom: &Dom<'_>,
     measures: &Measures,
+    formulas: &Formulas,
     removals: &[Removal],
     blocks: &mut impl Blocks,
 ) {
@@ -137,7 +141,6 @@ fn visible_blocks(
     let mut covering: Vec<Option<usize>> = vec![None; dom.len()];
     let mut current: Option<(usize, Option<usize>)> = None;
     // A formula reads as its TeX, as in the extraction.
-    let formulas = crate::extract::build::formulas(dom);
     let mut i = 0;
     while i < dom.len() {
         let node = &dom.nodes[i];

@@ -68,11 +68,13 @@ pub(crate) fn run(
     observer.stage_done("select");
     budget.time("select")?;
     let root = NodeId::DOCUMENT;
+    // Found once: the build reads them in their place, the removal counts as their TeX.
+    let formulas = build::formulas(&page.dom);
     let (mut blocks, comments) = match body {
         Some(body) => (
-            blocks_of(&page, &body, title.as_deref(), &mut removals),
+            blocks_of(&page, &body, &formulas, title.as_deref(), &mut removals),
             if config.comments {
-                comments::comments(&page, &body)
+                comments::comments(&page, &body, &formulas)
             } else {
                 Vec::new()
             },
@@ -85,7 +87,14 @@ pub(crate) fn run(
     }
     observer.stage_done("blocks and filters");
     budget.time("blocks")?;
-    let mut extraction = finish(&page, config, (title, declared), (blocks, removals), root);
+    let mut extraction = finish(
+        &page,
+        config,
+        (title, declared),
+        (blocks, removals),
+        &formulas,
+        root,
+    );
     extraction.comments = comments;
     observer.stage_done("finish");
     Ok(extraction)
@@ -129,10 +138,11 @@ pub(crate) fn read<'a>(
 fn blocks_of(
     page: &Page<'_>,
     body: &select::Body,
+    formulas: &build::Formulas,
     title: Option<&str>,
     removals: &mut Removals,
 ) -> Vec<Block> {
-    let built = build::drafts(page, body, removals);
+    let built = build::drafts(page, body, formulas, removals);
     // A listing whose long paragraphs hold much of its text is an article after all.
     let listing = filter::is_listing(page, body, &built.drafts);
     let drafts = filter::chaff(page, listing, built.drafts, title, removals);
@@ -151,6 +161,7 @@ fn finish(
     config: &Config,
     (title, declared): (Option<String>, Metadata),
     (mut blocks, mut removals): (Vec<Block>, Removals),
+    formulas: &build::Formulas,
     root: NodeId,
 ) -> Extraction {
     let metadata = Metadata {
@@ -176,12 +187,12 @@ fn finish(
     }
     let removals = removals.into_vec();
     let (explained, removed) = if config.explain {
-        let explained = explain::page_blocks(&page.dom, &page.measures, &removals);
+        let explained = explain::page_blocks(&page.dom, &page.measures, formulas, &removals);
         let removed = explained.iter().filter(|b| b.removed.is_some());
         let counts = removed.fold((0, 0), |(n, c), b| (n + 1, c + b.text.chars().count()));
         (explained, counts)
     } else {
-        let counts = explain::removed_counts(&page.dom, &page.measures, &removals);
+        let counts = explain::removed_counts(&page.dom, &page.measures, formulas, &removals);
         (Vec::new(), counts)
     };
     Extraction {

@@ -20,9 +20,10 @@ mod table;
 mod walk;
 
 pub(crate) use draft::Draft;
+pub(crate) use math::Formulas;
 
 /// The formulas of a page, by the node that stands for each, as the build reads them.
-pub(crate) fn formulas(dom: &crate::dom::Dom<'_>) -> math::Formulas {
+pub(crate) fn formulas(dom: &crate::dom::Dom<'_>) -> Formulas {
     math::find(dom)
 }
 use walk::Walker;
@@ -37,9 +38,14 @@ pub(crate) struct Built {
 }
 
 /// Builds the drafts of the blocks of `body`, recording what it leaves out.
-pub(crate) fn drafts(page: &Page<'_>, body: &Body, removals: &mut Removals) -> Built {
+pub(crate) fn drafts(
+    page: &Page<'_>,
+    body: &Body,
+    formulas: &Formulas,
+    removals: &mut Removals,
+) -> Built {
     let mut outside = record_outside(page, &body.roots, removals);
-    let mut walker = Walker::new(page);
+    let mut walker = Walker::new(page, formulas);
     for &root in &body.roots {
         walker.walk(root, body, removals);
     }

@@ -54,11 +54,11 @@ pub(super) struct Walker<'a, 'd> {
     /// The `<hr>`s met, in document order.
     pub(super) rules: Vec<usize>,
     /// The page's formulas, read in their place.
-    formulas: Formulas,
+    formulas: &'a Formulas,
 }
 
 impl<'a, 'd> Walker<'a, 'd> {
-    pub(super) fn new(page: &'a Page<'d>) -> Self {
+    pub(super) fn new(page: &'a Page<'d>, formulas: &'a Formulas) -> Self {
         Walker {
             page,
             drafts: Vec::new(),
@@ -73,7 +73,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             items: Vec::new(),
             counters: Vec::new(),
             rules: Vec::new(),
-            formulas: math::find(&page.dom),
+            formulas,
         }
     }
 
@@ -129,7 +129,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                 }
                 Tag::Table if !zoned && table::is_data_table(dom, dead, j) => {
                     self.flush();
-                    table::rows(self.page, j, &self.formulas, &mut self.drafts, removals);
+                    table::rows(self.page, j, self.formulas, &mut self.drafts, removals);
                     j = node.end;
                     continue;
                 }
@@ -219,10 +219,10 @@ impl<'a, 'd> Walker<'a, 'd> {
             removals.record(id, Stage::Filter, Reason::Chrome { what });
             return true;
         }
-        let Some(formula) = self.formulas.at.remove(&j) else {
+        let Some(formula) = self.formulas.at.get(&j) else {
             return false;
         };
-        self.push_formula(j, &formula.tex, formula.display, formula.mathml);
+        self.push_formula(j, &formula.tex, formula.display, formula.mathml.clone());
         true
     }
 

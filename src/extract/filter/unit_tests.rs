@@ -42,7 +42,12 @@ fn filtered(
     let doc = parse(&crate::input::prepare(html));
     let page = read(Dom::new(&doc), &mut Removals::default(), &mut Unobserved);
     let body = select::select(&page, &Config::default()).expect("a body");
-    let built = build::drafts(&page, &body, &mut Removals::default());
+    let built = build::drafts(
+        &page,
+        &body,
+        &build::formulas(&page.dom),
+        &mut Removals::default(),
+    );
     let texts: Vec<(crate::blocks::NodeId, String)> = built
         .drafts
         .iter()
@@ -193,7 +198,12 @@ fn removals_name_the_element_when_the_draft_is_all_of_it() {
     let doc = parse(&crate::input::prepare(&html));
     let page = read(Dom::new(&doc), &mut Removals::default(), &mut Unobserved);
     let body = select::select(&page, &Config::default()).expect("a body");
-    let built = build::drafts(&page, &body, &mut Removals::default());
+    let built = build::drafts(
+        &page,
+        &body,
+        &build::formulas(&page.dom),
+        &mut Removals::default(),
+    );
     let share = built.drafts.last().expect("drafts");
     assert!(share.whole && share.block.kind == BlockKind::Paragraph);
     let node = share.block.node;
