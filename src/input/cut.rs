@@ -5,7 +5,10 @@
 //! it into nodes. A light scan that follows the tokenizer's rules where they matter (comments,
 //! quoted attribute values, raw-text and foreign elements) finds those bodies and drops them,
 //! leaving the empty elements in place, so the parser does half the work. Attributes no stage
-//! reads (`data-*` but `data-src` and `data-lang`, `srcset`, `title`, `onclick`...) go too.
+//! reads (`data-*` but `data-src` and `data-lang`, `srcset`, `title`, `onclick`...) go too, and so
+//! do the bodies of comments (the tokenizer reads them a character at a time), the space between
+//! attributes beyond one character, and in the head the attributes of `<link>`s and `<script>`s
+//! nothing reads (the elements stay, so that the nodes of the tree are the same).
 //! JSON-LD scripts are kept: the metadata reads them; so are formulas, which readers see: `<math>`
 //! bodies and the TeX of MathJax's `<script type="math/tex">`. Where the scan cannot be sure of what the tokenizer would do
 //! (a script that may be "double escaped", `<plaintext>`), it stops cutting and leaves the rest.
@@ -40,6 +43,7 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
         copied: 0,
         depth: 0,
         pre: 0,
+        head: true,
         survey: Survey {
             depth: 0,
             attributes: 0,
@@ -56,11 +60,13 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
             let space = if b[i..lt].contains(&b'\n') { '\n' } else { ' ' };
             scan.out(space);
         }
+        if scan.head && !b[i..lt].iter().all(|&c| is_space(c)) {
+            scan.head = false;
+        }
         let rest = &b[lt..];
         // Where the scan goes on, or (`Err`) where it stops cutting.
         let next = if rest.starts_with(b"<!--") {
-            // `<!-->` and `<!--->` are whole comments too.
-            find(&b[lt + 2..], b"-->").map(|e| lt + 2 + e + 3).ok_or(i)
+            scan.comment(lt).ok_or(i)
         } else if rest.starts_with(b"<!") || rest.starts_with(b"<?") || rest.starts_with(b"</") {
             scan.end_or_bogus(lt).ok_or(i)
         } else if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
@@ -100,6 +106,9 @@ struct Scan<'a> {
     depth: usize,
     /// Open `<pre>`s, where whitespace is the text's own.
     pre: usize,
+    /// Whether the scan is surely still in the page's head: nothing but the elements the tree
+    /// builder puts there, whitespace and comments so far.
+    head: bool,
     survey: Survey,
 }
 
@@ -121,6 +130,20 @@ impl Scan<'_> {
         }
     }
 
+    /// A comment at `lt`: its body is cut (the parser keeps a comment as a node without
+    /// content, which still keeps the texts on either side apart, so `<!---->` stays); where the
+    /// scan goes on, `None` when it never ends. `<!-->` and `<!--->` are whole comments too; a
+    /// comment that `--!>` may end is left as it stands.
+    fn comment(&mut self, lt: usize) -> Option<usize> {
+        let b = self.html.as_bytes();
+        let end = lt + 2 + find(&b[lt + 2..], b"-->")? + 3;
+        let body = (lt + 4, end - 3);
+        if body.0 < body.1 && find(&b[lt + 2..end], b"--!>").is_none() {
+            self.cut(body.0, body.1);
+        }
+        Some(end)
+    }
+
     /// A doctype, bogus comment or end tag at `lt`: it ends at the next `>`; where the scan
     /// goes on, `None` at the end of the page.
     fn end_or_bogus(&mut self, lt: usize) -> Option<usize> {
@@ -139,6 +162,7 @@ impl Scan<'_> {
             if is_pre(name) {
                 self.pre = self.pre.saturating_sub(1);
             }
+            self.head &= matches!(name, b"title" | b"script" | b"style");
         }
         Some(lt + 1 + e + 1)
     }
@@ -147,10 +171,21 @@ impl Scan<'_> {
     /// style sheet or drawing cut. Where the scan goes on; `None` to stop cutting after the tag.
     fn start(&mut self, tag: &StartTag<'_>) -> Option<usize> {
         self.survey.attributes = self.survey.attributes.max(tag.attributes);
-        for &(from, to) in &tag.cuts {
-            self.cut(from, to);
-        }
         let name = tag.name.as_slice();
+        self.head &= matches!(
+            name,
+            b"html" | b"head" | b"title" | b"base" | b"meta" | b"link" | b"script" | b"style"
+        );
+        if self.head && head_unread(tag) {
+            if tag.name_end + 1 < tag.end {
+                // `<link>` or `<script>` as bare as the tree builder needs it.
+                self.cut(tag.name_end, tag.end - 1);
+            }
+        } else {
+            for &(from, to) in &tag.cuts {
+                self.cut(from, to);
+            }
+        }
         if nesting::nests(name) {
             self.depth += 1;
             self.survey.depth = self.survey.depth.max(self.depth);
@@ -171,11 +206,7 @@ impl Scan<'_> {
                 {
                     return None;
                 }
-                let kept = tag.type_value.is_some_and(|t| {
-                    let t = t.to_ascii_lowercase();
-                    t.contains("ld+json") || t.trim_start().starts_with("math/")
-                });
-                if !body.is_empty() && !kept {
+                if !body.is_empty() && !kept_script(tag) {
                     self.cut(tag.end, tag.end + close);
                 }
                 Some(tag.end + close)
@@ -200,20 +231,65 @@ impl Scan<'_> {
     }
 }
 
+/// Whether no stage reads the attributes of `tag`, a start tag in the page's head: a `<link>`
+/// but the canonical one, a `<script>` but JSON-LD, TeX and the loaders of MathJax and KaTeX.
+fn head_unread(tag: &StartTag<'_>) -> bool {
+    match tag.name.as_slice() {
+        b"link" => !tag.rel.is_some_and(|r| {
+            r.split_ascii_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("canonical"))
+        }),
+        b"script" => {
+            !kept_script(tag)
+                && !tag.src.is_some_and(|s| {
+                    let s = s.to_ascii_lowercase();
+                    s.contains("mathjax") || s.contains("katex")
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Whether a script's body is read: JSON-LD and TeX (a style sheet's never is).
+fn kept_script(tag: &StartTag<'_>) -> bool {
+    tag.type_value.is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("ld+json") || t.trim_start().starts_with("math/")
+    })
+}
+
 /// A start tag as the scan reads it.
 struct StartTag<'a> {
     /// Its name, lower-cased, cut at 16 bytes.
     name: Name,
-    /// The value of its `type` attribute.
+    /// The values of its `type`, `rel` and `src` attributes.
     type_value: Option<&'a str>,
+    rel: Option<&'a str>,
+    src: Option<&'a str>,
+    /// Where its name ends.
+    name_end: usize,
     /// Whether it ends with `/>`.
     self_closing: bool,
     /// How many attributes it has.
     attributes: usize,
-    /// The byte ranges of the attributes nothing reads (with the space before each).
+    /// The byte ranges of the attributes nothing reads (with the space before each), and of the
+    /// space between attributes beyond one character.
     cuts: Vec<(usize, usize)>,
     /// One past its `>`.
     end: usize,
+}
+
+impl<'a> StartTag<'a> {
+    /// Keeps the value of attribute `attr` if the scan needs it.
+    fn note(&mut self, attr: &[u8], value: Option<&'a str>) {
+        let slot = match attr.len() {
+            4 if attr.eq_ignore_ascii_case(b"type") => &mut self.type_value,
+            3 if attr.eq_ignore_ascii_case(b"rel") => &mut self.rel,
+            3 if attr.eq_ignore_ascii_case(b"src") => &mut self.src,
+            _ => return,
+        };
+        *slot = value;
+    }
 }
 
 /// A short lower-case tag name.
@@ -251,33 +327,37 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
     while k < b.len() && !is_space(b[k]) && b[k] != b'/' && b[k] != b'>' {
         k += 1;
     }
-    let name = Name::of(&b[name_start..k]);
-    let mut type_value = None;
-    let mut self_closing = false;
-    let mut attributes = 0;
-    let mut cuts = Vec::new();
+    let mut tag = StartTag {
+        name: Name::of(&b[name_start..k]),
+        type_value: None,
+        rel: None,
+        src: None,
+        name_end: k,
+        self_closing: false,
+        attributes: 0,
+        cuts: Vec::new(),
+        end: 0,
+    };
     loop {
         let gap = k;
         while k < b.len() && (is_space(b[k]) || b[k] == b'/') {
-            self_closing = b[k] == b'/';
+            tag.self_closing = b[k] == b'/';
             k += 1;
         }
         match b.get(k) {
             None => return None,
             Some(b'>') => {
-                return Some(StartTag {
-                    name,
-                    type_value,
-                    self_closing,
-                    attributes,
-                    cuts,
-                    end: k + 1,
-                });
+                // The space before `>` is no attribute's.
+                if b[gap..k].iter().all(|&c| is_space(c)) && k > gap {
+                    tag.cuts.push((gap, k));
+                }
+                tag.end = k + 1;
+                return Some(tag);
             }
             Some(_) => {}
         }
-        self_closing = false;
-        attributes += 1;
+        tag.self_closing = false;
+        tag.attributes += 1;
         // An attribute name: up to a space, `/`, `>` or `=` (a leading `=` is part of it).
         let attr_start = k;
         k += 1;
@@ -285,14 +365,20 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
             k += 1;
         }
         let attr = &b[attr_start..k];
-        let name_end = k;
+        let attr_end = k;
+        let unread = unread(attr);
+        // One space is all the tokenizer needs between attributes (that of an attribute cut
+        // goes with it).
+        if !unread && attr_start > gap + 1 && b[gap..attr_start].iter().all(|&c| is_space(c)) {
+            tag.cuts.push((gap + 1, attr_start));
+        }
         while k < b.len() && is_space(b[k]) {
             k += 1;
         }
         if b.get(k) != Some(&b'=') {
             // The space after a bare name is the next attribute's.
-            if unread(attr) {
-                cuts.push((gap, name_end));
+            if unread {
+                tag.cuts.push((gap, attr_end));
             }
             continue;
         }
@@ -302,11 +388,9 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
         }
         let (value_start, value_end);
         (value_start, value_end, k) = attribute_value(b, k)?;
-        if attr.eq_ignore_ascii_case(b"type") {
-            type_value = html.get(value_start..value_end);
-        }
-        if unread(attr) {
-            cuts.push((gap, k));
+        tag.note(attr, html.get(value_start..value_end));
+        if unread {
+            tag.cuts.push((gap, k));
         }
     }
 }
@@ -507,6 +591,34 @@ mod tests {
     }
 
     #[test]
+    fn head_links_and_scripts_keep_only_what_is_read() {
+        let html = "<html lang=en><head>\n<link rel=\"stylesheet\" href=\"a.css\" />\
+                    <link rel=canonical href=/x><script src=\"/a.js\" type=module></script>\
+                    <script src=\"/cdn/MathJax/tex.js\"></script><title>T</title>\
+                    <script src=\"/b.js\"></script></head><body><link rel=stylesheet href=b.css>\
+                    <script src=c.js></script>";
+        assert_eq!(
+            strip(html).0,
+            "<html lang=en><head>\n<link><link rel=canonical href=/x><script></script>\
+             <script src=\"/cdn/MathJax/tex.js\"></script><title>T</title><script></script>\
+             </head><body><link rel=stylesheet href=b.css><script src=c.js></script>"
+        );
+        // Text, or an element the head cannot hold, ends the head.
+        for html in [
+            "<head>x<link rel=icon href=i.png>",
+            "<head><noscript><img src=p.gif></noscript><link rel=icon href=i.png>",
+        ] {
+            assert_eq!(strip(html).0, html);
+        }
+    }
+
+    #[test]
+    fn space_between_attributes_shrinks_to_one() {
+        let html = "<a\n   href=\"/x\"   \n  class=b  data-x=1   id=c\t >x</a><br />";
+        assert_eq!(strip(html).0, "<a\nhref=\"/x\" class=b id=c>x</a><br />");
+    }
+
+    #[test]
     fn json_ld_is_kept() {
         let html = r#"<script type="application/ld+json">{"@type":"NewsArticle"}</script><script>x()</script>"#;
         assert_eq!(
@@ -519,7 +631,18 @@ mod tests {
     fn tags_in_comments_attributes_and_raw_text_do_not_count() {
         let html = "<!-- <script> --><p class='<script>'>ONE</p>\
                     <textarea><style></textarea><p>TWO</p><title><script></title><p>THREE</p>";
-        assert_eq!(strip(html).0, html);
+        assert_eq!(strip(html).0, html.replacen(" <script> ", "", 1));
+    }
+
+    #[test]
+    fn comment_bodies_are_cut() {
+        let html = "<p>ONE<!-- a <b>note</b> -->TWO</p><!--><p>THREE</p><!---><!---->\
+                    <!-- x --!> FOUR -->";
+        assert_eq!(
+            strip(html).0,
+            "<p>ONE<!---->TWO</p><!--><p>THREE</p><!---><!---->\
+             <!-- x --!> FOUR -->"
+        );
     }
 
     #[test]
