@@ -8,7 +8,8 @@
 //! reads (`data-*` but `data-src` and `data-lang`, `srcset`, `title`, `onclick`...) go too, and so
 //! do the bodies of comments (the tokenizer reads them a character at a time), the space between
 //! attributes beyond one character, and in the head the attributes of `<link>`s and `<script>`s
-//! nothing reads (the elements stay, so that the nodes of the tree are the same).
+//! nothing reads (the elements stay, so that the nodes of the tree are the same); a `style` that
+//! hides nothing reads as no style, so it goes too.
 //! JSON-LD scripts are kept: the metadata reads them; so are formulas, which readers see: `<math>`
 //! bodies and the TeX of MathJax's `<script type="math/tex">`. Where the scan cannot be sure of what the tokenizer would do
 //! (a script that may be "double escaped", `<plaintext>`), it stops cutting and leaves the rest.
@@ -16,7 +17,7 @@
 use std::borrow::Cow;
 
 use crate::input::nesting;
-use crate::input::scan::{find, find_end_tag, is_space};
+use crate::input::scan::{find, find_end_tag, is_space, shows_nothing_hidden};
 
 /// The deepest nesting of elements inside a `<math>` that is kept (real formulas nest a few dozen
 /// deep at most); a deeper one is cut like a drawing.
@@ -268,6 +269,8 @@ struct StartTag<'a> {
     src: Option<&'a str>,
     /// Where its name ends.
     name_end: usize,
+    /// How many `style` attributes it has, and which of `cuts` is the first one's.
+    styles: (usize, Option<usize>),
     /// Whether it ends with `/>`.
     self_closing: bool,
     /// How many attributes it has.
@@ -280,6 +283,44 @@ struct StartTag<'a> {
 }
 
 impl<'a> StartTag<'a> {
+    /// A `style` attribute from `from` (the space before it, or its name at `at`) to `end`:
+    /// cut when it hides nothing, unless another follows (the first one counts, and the next
+    /// would take its place).
+    fn style(&mut self, value: &[u8], (from, at, end): (usize, usize, usize)) {
+        if self.styles.0 == 0 && shows_nothing_hidden(value) {
+            // The space cut before it goes with it.
+            if from < at && self.cuts.last() == Some(&(from + 1, at)) {
+                self.cuts.pop();
+            }
+            self.styles.1 = Some(self.cuts.len());
+            self.cuts.push((from, end));
+        } else if let Some(cut) = self.styles.1.take() {
+            self.cuts.remove(cut);
+        }
+        self.styles.0 += 1;
+    }
+
+    /// An attribute with a value, from `at` (`gap` the space before it) to `end`: cut if
+    /// nothing reads it, or if it is a style that hides nothing.
+    fn valued(
+        &mut self,
+        b: &[u8],
+        (unread, attr): (bool, &[u8]),
+        (gap, at, end): (usize, usize, usize),
+        (value_start, value_end): (usize, usize),
+    ) {
+        // An attribute right after a quoted value (`a="1"b="2"`) needs the space before it.
+        let glued = b
+            .get(end)
+            .is_some_and(|&c| !is_space(c) && c != b'/' && c != b'>');
+        let from = if glued { at } else { gap };
+        if unread {
+            self.cuts.push((from, end));
+        } else if attr.eq_ignore_ascii_case(b"style") {
+            self.style(&b[value_start..value_end], (from, at, end));
+        }
+    }
+
     /// Keeps the value of attribute `attr` if the scan needs it.
     fn note(&mut self, attr: &[u8], value: Option<&'a str>) {
         let slot = match attr.len() {
@@ -333,6 +374,7 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
         rel: None,
         src: None,
         name_end: k,
+        styles: (0, None),
         self_closing: false,
         attributes: 0,
         cuts: Vec::new(),
@@ -389,9 +431,12 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
         let (value_start, value_end);
         (value_start, value_end, k) = attribute_value(b, k)?;
         tag.note(attr, html.get(value_start..value_end));
-        if unread {
-            tag.cuts.push((gap, k));
-        }
+        tag.valued(
+            b,
+            (unread, attr),
+            (gap, attr_start, k),
+            (value_start, value_end),
+        );
     }
 }
 
@@ -610,6 +655,25 @@ mod tests {
         ] {
             assert_eq!(strip(html).0, html);
         }
+    }
+
+    #[test]
+    fn styles_that_hide_nothing_are_cut() {
+        let html = "<div style=\"color: red\" id=a><p  STYLE='Display: NONE'>x</p>\
+                    <p style=\"visibility:hidden\">y</p><p style=\"display:&#110;one\">z</p>";
+        assert_eq!(
+            strip(html).0,
+            "<div id=a><p STYLE='Display: NONE'>x</p><p style=\"visibility:hidden\">y</p>\
+             <p style=\"display:&#110;one\">z</p>"
+        );
+        // An attribute right after it keeps the space before it.
+        assert_eq!(
+            strip("<div style=\"\"class=a data-x='1'id=b>x</div>").0,
+            "<div class=a id=b>x</div>"
+        );
+        // The first of two styles is the one that counts: it stays, or the second would.
+        let html = "<p style=\"color: red\" class=a style=\"display: none\">x</p>";
+        assert_eq!(strip(html).0, html);
     }
 
     #[test]

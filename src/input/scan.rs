@@ -27,3 +27,15 @@ pub(crate) fn find_end_tag(b: &[u8], name: &[u8]) -> Option<usize> {
     }
     None
 }
+
+/// Whether a `style` attribute's `value` hides nothing: the only stage that reads styles looks
+/// for `display:none` and `visibility:hidden`, and reads a style naming neither `none` nor
+/// `hidden` (nor a character reference, which might spell them) as no style at all.
+pub(crate) fn shows_nothing_hidden(value: &[u8]) -> bool {
+    let names = |word: &[u8]| {
+        value
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    !value.contains(&b'&') && !names(b"none") && !names(b"hidden")
+}
