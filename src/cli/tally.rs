@@ -53,7 +53,11 @@ impl Tally {
     }
 
     fn with_capacity(capacity: usize) -> io::Result<Tally> {
-        let (tmp, file) = Temporary::create(&std::env::temp_dir().join("unchaff-shingles"))?;
+        // A number of its own for each tally of the process (the tests run several at once).
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("unchaff-shingles-{n}");
+        let (tmp, file) = Temporary::create(&std::env::temp_dir().join(name))?;
         Ok(Tally {
             index: HashMap::new(),
             names: Vec::new(),
@@ -280,6 +284,33 @@ mod tests {
              </article></body></html>"
         );
         unchaff::extract(&html, &Config::default()).expect("extracts")
+    }
+
+    #[test]
+    fn a_site_without_template_between_two_with_one_keeps_its_place() {
+        // The merge hands the sites to the profile in order; a site of one page (no template)
+        // and a site seen last must end up with their own pages and shingles.
+        let sites = ["quay", "lone", "quay", "market", "quay", "market", "market"];
+        let pages: Vec<(&str, Extraction)> = sites
+            .iter()
+            .enumerate()
+            .map(|(n, &site)| (site, page(n, site)))
+            .collect();
+        let mut whole = SiteProfile::new();
+        let mut tally = Tally::with_capacity(5).expect("a temporary file");
+        for (site, page) in &pages {
+            whole.observe(site, page);
+            tally.observe(site, &PagePrint::of(page)).expect("counted");
+        }
+        let bounded = tally.finish().expect("merged");
+        for (site, page) in &pages {
+            assert_eq!(bounded.pages(site), whole.pages(site), "{site}");
+            let (mut a, mut b) = (page.clone(), page.clone());
+            assert_eq!(bounded.filter(site, &mut b), whole.filter(site, &mut a));
+            assert_eq!(a.text(), b.text());
+            let template = !b.text().contains("gazette");
+            assert_eq!(template, *site != "lone", "{site}: {}", b.text());
+        }
     }
 
     #[test]
