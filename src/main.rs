@@ -16,6 +16,13 @@ mod cli {
     pub mod warc;
 }
 use cli::batch::{Batch, Stop};
+
+/// jemalloc, not glibc's malloc: glibc gives each worker thread an arena of its own that keeps
+/// the high-water mark of the pages it extracted, so a batch's peak memory grew with the
+/// threads; jemalloc returns freed pages over time and takes less time too.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 use cli::inputs;
 
 /// Extract the main article from saved web pages, without menus, ads, share bars and other chaff.

@@ -15,6 +15,9 @@ use crate::{Args, ColorChoice, Extra, Format};
 
 /// Pages extracted and written at a time when nothing needs the whole batch at once.
 const STREAM_CHUNK: usize = 32;
+/// Bytes of output and temporary files buffered per write: a page's JSON record or compact
+/// form is a few kB, so the default 8 kB made a system call for about every page.
+pub(super) const OUT_BUFFER: usize = 1 << 16;
 
 /// One run of the command over its inputs.
 pub struct Batch<'a> {
@@ -99,12 +102,9 @@ impl<'a> Batch<'a> {
         } else {
             ProgressBar::hidden()
         };
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(args.jobs.unwrap_or(0))
-            .build()
-            .map_err(|e| format!("cannot start worker threads: {e}"))?;
         let mut run = Running {
-            pool,
+            threads: thread_count(args.jobs),
+            pool: std::cell::OnceCell::new(),
             bar,
             sink: Sink::open(args)?,
             several: self.inputs.len() > 1,
@@ -153,7 +153,7 @@ impl<'a> Batch<'a> {
             return super::spool::files(self, run, &files);
         }
         let paths: Vec<PathBuf> = files.iter().map(|i| i.path.clone()).collect();
-        let results = extract_part(&run.pool, &run.bar, &self.config, &files);
+        let results = extract_part(run.pool()?, &run.bar, &self.config, &files);
         let mut pages = self.count_part(run, results);
         if cross_page {
             drop_site_template(args, &paths, &mut pages)?;
@@ -176,7 +176,7 @@ impl<'a> Batch<'a> {
         let config = self.config.clone();
         let (bar, sink, pages) = (&run.bar, &mut run.sink, &mut run.pages);
         super::ordered::for_each(
-            run.pool.current_num_threads(),
+            run.threads,
             files.iter(),
             |input| {
                 let result = extract_file(&input.path, &config);
@@ -244,7 +244,7 @@ impl<'a> Batch<'a> {
             run.bar.inc_length(chunk.len() as u64);
             let config = &self.config;
             let bar = &run.bar;
-            let results: Vec<Result<Extraction, String>> = run.pool.install(|| {
+            let results: Vec<Result<Extraction, String>> = run.pool()?.install(|| {
                 chunk
                     .par_iter()
                     .map(|page| {
@@ -315,7 +315,7 @@ impl<'a> Batch<'a> {
                 let written = target
                     .parent()
                     .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|()| write_atomically(&target, &rendered));
+                    .and_then(|()| super::interrupt::write_atomically(&target, &rendered));
                 match written {
                     // A name the file system refuses fails its page only.
                     Err(e) if page_only(&e) => {
@@ -349,13 +349,43 @@ impl<'a> Batch<'a> {
 
 /// What a run holds while it goes through its inputs.
 pub(super) struct Running {
-    pub(super) pool: rayon::ThreadPool,
+    /// Pages extracted at once.
+    pub(super) threads: usize,
+    /// Started when first needed: the streaming paths run threads of their own.
+    pool: std::cell::OnceCell<rayon::ThreadPool>,
     pub(super) bar: ProgressBar,
     pub(super) sink: Sink,
     /// Whether more than one page is written, so views name their page.
     pub(super) several: bool,
     /// Pages read so far.
     pub(super) pages: usize,
+}
+
+impl Running {
+    /// The pool of worker threads, started on the first call.
+    fn pool(&self) -> Result<&rayon::ThreadPool, Stop> {
+        if self.pool.get().is_none() {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(self.threads)
+                .build()
+                .map_err(|e| format!("cannot start worker threads: {e}"))?;
+            let _ = self.pool.set(pool);
+        }
+        Ok(self.pool.get().ok_or("no worker threads".to_owned())?)
+    }
+}
+
+/// Pages extracted at once: `--jobs`, else as rayon would choose (`RAYON_NUM_THREADS`, else one
+/// per core).
+fn thread_count(jobs: Option<usize>) -> usize {
+    jobs.filter(|&n| n > 0)
+        .or_else(|| {
+            std::env::var("RAYON_NUM_THREADS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .filter(|&n| n > 0)
+        })
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
 /// A page extracted, or why it could not be.
@@ -442,9 +472,15 @@ impl Sink {
             Some(path) => {
                 let (tmp, file) = super::interrupt::Temporary::create(path)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
-                (Box::new(io::BufWriter::new(file)), Some(tmp))
+                (
+                    Box::new(io::BufWriter::with_capacity(OUT_BUFFER, file)),
+                    Some(tmp),
+                )
             }
-            None => (Box::new(io::BufWriter::new(io::stdout())), None),
+            None => (
+                Box::new(io::BufWriter::with_capacity(OUT_BUFFER, io::stdout())),
+                None,
+            ),
         };
         Ok(Sink::Stream {
             writer,
@@ -589,7 +625,7 @@ fn write_reports(
         )
     };
     if let ([input], [Ok(page)]) = (inputs, pages) {
-        return write_atomically(target, report_of(input, page).as_bytes());
+        return super::interrupt::write_atomically(target, report_of(input, page).as_bytes());
     }
     std::fs::create_dir_all(target)?;
     let mut entries = Vec::new();
@@ -599,7 +635,7 @@ fn write_reports(
             .file_stem()
             .map_or("stdin".into(), |s| s.to_string_lossy());
         let file = format!("{n:04}-{stem}.html");
-        write_atomically(&target.join(&file), report_of(input, page).as_bytes())?;
+        super::interrupt::write_atomically(&target.join(&file), report_of(input, page).as_bytes())?;
         let kept = page.page.iter().filter(|b| b.removed.is_none()).count();
         entries.push((
             file,
@@ -608,7 +644,7 @@ fn write_reports(
             page.page.len() - kept,
         ));
     }
-    write_atomically(
+    super::interrupt::write_atomically(
         &target.join("index.html"),
         report::index(&entries).as_bytes(),
     )
@@ -659,7 +695,8 @@ pub(super) fn save_profile(args: &Args, profile: &SiteProfile) -> Result<(), Sto
         profile
             .save(&mut json)
             .map_err(|e| format!("{}: {e}", path.display()))?;
-        write_atomically(path, &json).map_err(|e| format!("{}: {e}", path.display()))?;
+        super::interrupt::write_atomically(path, &json)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }
@@ -693,66 +730,9 @@ fn page_only(e: &io::Error) -> bool {
     )
 }
 
-/// The longest file name most file systems take, in bytes.
-const NAME_MAX: usize = 255;
-
-/// A temporary file name beside `path`, for writing it atomically: `.NAME.PID.tmp`, or for a
-/// name too long for that, `.unchaff-HASH.PID.tmp` (within [`NAME_MAX`] bytes either way).
-pub(super) fn temporary_path(path: &Path) -> io::Result<PathBuf> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let suffix = format!(".{}.tmp", std::process::id());
-    let mut tmp_name = std::ffi::OsString::from(".");
-    if 1 + file_name.len() + suffix.len() <= NAME_MAX {
-        tmp_name.push(file_name);
-    } else {
-        use std::hash::{DefaultHasher, Hash, Hasher};
-        let mut hasher = DefaultHasher::new();
-        file_name.hash(&mut hasher);
-        tmp_name.push(format!("unchaff-{:016x}", hasher.finish()));
-    }
-    tmp_name.push(suffix);
-    Ok(dir.join(tmp_name))
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let (tmp, mut file) = super::interrupt::Temporary::create(path)?;
-    file.write_all(bytes)?;
-    drop(file);
-    tmp.commit()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn temporary_names_stay_within_the_file_name_limit() {
-        let short = temporary_path(Path::new("out/story.txt")).expect("a name");
-        let pid = std::process::id();
-        assert_eq!(short, PathBuf::from(format!("out/.story.txt.{pid}.tmp")));
-        let long = format!("{}.txt", "n".repeat(250));
-        let tmp = temporary_path(&Path::new("out").join(&long)).expect("a name");
-        let name = tmp.file_name().expect("a file name").len();
-        assert!(name <= NAME_MAX, "{name} bytes");
-        assert_eq!(tmp.parent(), Some(Path::new("out")));
-        // The same target always gets the same temporary name; another target another one.
-        assert_eq!(
-            tmp,
-            temporary_path(&Path::new("out").join(&long)).expect("a name")
-        );
-        let other = format!("{}.txt", "m".repeat(250));
-        assert_ne!(
-            tmp,
-            temporary_path(&Path::new("out").join(other)).expect("a name")
-        );
-    }
 
     #[test]
     fn only_a_refused_name_fails_one_page() {

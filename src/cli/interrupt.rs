@@ -2,7 +2,7 @@
 //! run exits with code 130, so an output file is either complete or absent.
 
 use std::fs::File;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -41,7 +41,7 @@ pub struct Temporary {
 impl Temporary {
     /// Creates the temporary file for `target`.
     pub fn create(target: &Path) -> io::Result<(Temporary, File)> {
-        let path = super::batch::temporary_path(target)?;
+        let path = temporary_path(target)?;
         let mut pending = pending();
         let file = File::create(&path)?;
         pending.push(path.clone());
@@ -81,5 +81,67 @@ impl Drop for Temporary {
             let _ = std::fs::remove_file(&self.path);
         }
         pending.retain(|p| *p != self.path);
+    }
+}
+
+/// The longest file name most file systems take, in bytes.
+const NAME_MAX: usize = 255;
+
+/// A temporary file name beside `path`, for writing it atomically: `.NAME.PID.tmp`, or for a
+/// name too long for that, `.unchaff-HASH.PID.tmp` (within [`NAME_MAX`] bytes either way).
+fn temporary_path(path: &Path) -> io::Result<PathBuf> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    let suffix = format!(".{}.tmp", std::process::id());
+    let mut tmp_name = std::ffi::OsString::from(".");
+    if 1 + file_name.len() + suffix.len() <= NAME_MAX {
+        tmp_name.push(file_name);
+    } else {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut hasher = DefaultHasher::new();
+        file_name.hash(&mut hasher);
+        tmp_name.push(format!("unchaff-{:016x}", hasher.finish()));
+    }
+    tmp_name.push(suffix);
+    Ok(dir.join(tmp_name))
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let (tmp, mut file) = Temporary::create(path)?;
+    file.write_all(bytes)?;
+    drop(file);
+    tmp.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_names_stay_within_the_file_name_limit() {
+        let short = temporary_path(Path::new("out/story.txt")).expect("a name");
+        let pid = std::process::id();
+        assert_eq!(short, PathBuf::from(format!("out/.story.txt.{pid}.tmp")));
+        let long = format!("{}.txt", "n".repeat(250));
+        let tmp = temporary_path(&Path::new("out").join(&long)).expect("a name");
+        let name = tmp.file_name().expect("a file name").len();
+        assert!(name <= NAME_MAX, "{name} bytes");
+        assert_eq!(tmp.parent(), Some(Path::new("out")));
+        // The same target always gets the same temporary name; another target another one.
+        assert_eq!(
+            tmp,
+            temporary_path(&Path::new("out").join(&long)).expect("a name")
+        );
+        let other = format!("{}.txt", "m".repeat(250));
+        assert_ne!(
+            tmp,
+            temporary_path(&Path::new("out").join(other)).expect("a name")
+        );
     }
 }

@@ -17,6 +17,8 @@ struct State<I> {
     handed: usize,
     /// Set when the consumer stops early.
     stop: bool,
+    /// Threads waiting for the window to move: only then is a wake-up due (a system call).
+    waiting: usize,
 }
 
 /// Runs `work` on each item of `items` on `threads` threads, and `done` on each result in the
@@ -38,6 +40,7 @@ where
         taken: 0,
         handed: 0,
         stop: false,
+        waiting: 0,
     });
     let turn = Condvar::new();
     let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
@@ -65,7 +68,9 @@ where
                 let mut state = lock();
                 state.handed = handed;
                 state.stop = outcome.is_err();
-                turn.notify_all();
+                if state.waiting > 0 {
+                    turn.notify_all();
+                }
                 drop(state);
                 outcome?;
             }
@@ -81,7 +86,9 @@ fn next<I: Iterator>(
     window: usize,
 ) -> Option<(usize, I::Item)> {
     while !state.stop && state.taken >= state.handed + window {
+        state.waiting += 1;
         state = turn.wait(state).unwrap_or_else(PoisonError::into_inner);
+        state.waiting -= 1;
     }
     if state.stop {
         return None;

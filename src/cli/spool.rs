@@ -43,9 +43,9 @@ pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Re
     let scratch = std::env::temp_dir().join("unchaff-pages");
     let fail = |e: io::Error| Stop::Fatal(format!("temporary file {}: {e}", scratch.display()));
     let (tmp, file) = Temporary::create(&scratch).map_err(fail)?;
-    let mut writer = BufWriter::new(file);
+    let mut writer = BufWriter::with_capacity(batch::OUT_BUFFER, file);
     let (args, bar, config) = (batch.args, &run.bar, batch.config.clone());
-    let threads = run.pool.current_num_threads();
+    let threads = run.threads;
     ordered::for_each(
         threads,
         files.iter(),
@@ -78,7 +78,7 @@ pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Re
     .map_err(fail)?;
     drop(writer);
     let profile = counter.finish(args)?;
-    let reader = BufReader::new(File::open(tmp.path()).map_err(fail)?);
+    let reader = BufReader::with_capacity(batch::OUT_BUFFER, File::open(tmp.path()).map_err(fail)?);
     write_outputs(batch, run, files, reader, &profile).map_err(|e| match e {
         Failure::Read(e) => fail(e),
         Failure::Stop(stop) => stop,
@@ -143,7 +143,7 @@ fn write_outputs(
         .map(move |input| (input, read_record(&mut reader)));
     let sink = &mut run.sink;
     ordered::for_each(
-        run.pool.current_num_threads(),
+        run.threads,
         stored,
         |(input, stored)| {
             let page = match stored? {

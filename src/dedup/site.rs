@@ -112,8 +112,11 @@ impl SiteProfile {
         counts: impl IntoIterator<Item = (u64, u32)>,
     ) {
         let threshold = SiteProfile::threshold(pages.len());
-        let (keys, counts): (Vec<u64>, Vec<u32>) =
+        let (mut keys, mut counts): (Vec<u64>, Vec<u32>) =
             counts.into_iter().filter(|&(_, n)| n >= threshold).unzip();
+        // Held for the whole second pass of a batch: no room to spare from the growth.
+        keys.shrink_to_fit();
+        counts.shrink_to_fit();
         debug_assert!(keys.windows(2).all(|w| w[0] < w[1]), "in order");
         let shingles = Counts {
             keys,
