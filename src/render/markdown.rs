@@ -7,7 +7,8 @@ use crate::blocks::{Block, BlockKind};
 use crate::blocks::{Span, Style};
 
 use super::md_escape::{
-    MarkupEdges, code_fence, destination, escape_into, escape_line_start, flanking, needs_padding,
+    KeptEnds, MarkupEdges, code_fence, destination, escape_into, escape_line_start, flanking,
+    needs_padding,
 };
 
 /// Renders blocks as Markdown, ending with a newline unless empty.
@@ -278,9 +279,9 @@ impl Inline<'_> {
     fn line(&self, block: &Block, kind: LineKind) -> String {
         let text = block.text.as_str();
         let edges = MarkupEdges::of(&block.spans);
-        // Where the last emphasis or strong span and the last code span kept end: one of the
-        // same sort starting there would join its delimiters to that span's.
-        let mut last_end = [None, None];
+        // Where the emphasis or strong spans and the code spans kept end: one of the same sort
+        // starting there would join its delimiters to that span's.
+        let mut kept_ends = KeptEnds::default();
         // A footnote reference is written as its label and a back-link left out: what is inside
         // them is not written.
         let hidden: Vec<(usize, usize)> = (block.spans.iter())
@@ -294,11 +295,11 @@ impl Inline<'_> {
             let sort = usize::from(span.style == Style::Code);
             let inside = |&(start, end): &(usize, usize)| start <= span.start && span.end <= end;
             let marker = matches!(span.style, Style::FootnoteRef { .. } | Style::FootnoteBack);
-            let keep = last_end[sort] != Some(span.start)
+            let keep = !kept_ends.touches(sort, span.start)
                 && (marker || !hidden.iter().any(inside))
                 && self.keep(text, &edges, span, around);
             if keep && matches!(span.style, Style::Emphasis | Style::Strong | Style::Code) {
-                last_end[sort] = Some(span.end);
+                kept_ends.push(sort, span.end);
             }
             keep
         });
