@@ -10,6 +10,7 @@ use super::md_escape::{
     KeptEnds, MarkupEdges, code_fence, destination, escape_into, escape_line_start, flanking,
     needs_padding,
 };
+use super::md_note::{note_label, push_definition};
 
 /// Renders blocks as Markdown, ending with a newline unless empty.
 pub(crate) fn render(blocks: &[Block], options: &RenderOptions, links: &Links) -> String {
@@ -82,7 +83,11 @@ impl Doc<'_> {
                 out.push_str(&self.writer.line(block, LineKind::Heading));
             }
             BlockKind::Paragraph | BlockKind::Caption => {
-                out.push_str(&self.writer.line(block, LineKind::Paragraph));
+                let body = self.writer.line(block, LineKind::Paragraph);
+                match note_label(block) {
+                    Some(label) => push_definition(out, &body, label),
+                    None => out.push_str(&body),
+                }
             }
             BlockKind::Quote { depth } => {
                 let prefix = "> ".repeat(usize::from((*depth).max(1)));
@@ -114,7 +119,7 @@ impl Doc<'_> {
             // A footnote: a definition at the top level, its later paragraphs indented.
             lists.clear();
             lists.push(4);
-            push_prefixed(out, body.trim(), &format!("[^{label}]: "), "    ");
+            push_definition(out, &body, label);
             return;
         }
         if continued && depth < lists.len() {
@@ -158,20 +163,6 @@ impl Doc<'_> {
     }
 }
 
-/// The label of the footnote the block starts, if it does.
-fn note_label(block: &Block) -> Option<&str> {
-    if matches!(
-        block.kind,
-        BlockKind::ListItem {
-            continued: true,
-            ..
-        }
-    ) {
-        return None;
-    }
-    block.note().map(|(label, _)| label)
-}
-
 /// What goes between two blocks: list items stay together; everything else gets a blank line,
 /// and consecutive quotations stay one quotation.
 fn separator(previous: &BlockKind, next: &BlockKind) -> &'static str {
@@ -190,7 +181,7 @@ fn separator(previous: &BlockKind, next: &BlockKind) -> &'static str {
 }
 
 /// Writes `body` with `first` before its first line and `rest` before the others.
-fn push_prefixed(out: &mut String, body: &str, first: &str, rest: &str) {
+pub(super) fn push_prefixed(out: &mut String, body: &str, first: &str, rest: &str) {
     for (k, line) in body.split('\n').enumerate() {
         if k > 0 {
             out.push('\n');

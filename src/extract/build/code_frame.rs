@@ -327,3 +327,32 @@ pub(super) fn frames_code(page: &Page<'_>, i: usize) -> bool {
         .find(|&k| dom.nodes[k].tag == Tag::Pre)
         .is_some_and(|pre| frame(page, pre) <= i)
 }
+
+/// What a heading's anchor link is, as the removal record names it.
+pub(super) const ANCHOR: &str = "the anchor link of a heading";
+
+/// Whether link `a` is a heading's (or a caption's) anchor link: a link to a fragment whose
+/// text is a mark of two characters at most and no letter or digit (`¶`, `#`, `§`, a zero-width
+/// space), in a heading or named as one (`headerlink`, `hash-link`, `anchor`).
+pub(super) fn is_anchor_link(page: &Page<'_>, a: usize) -> bool {
+    let dom = &page.dom;
+    if !dom
+        .attr(a, "href")
+        .is_some_and(|h| h.trim_start().starts_with('#'))
+        || page.measures.chars[a] > 2
+        || dom.nodes[a].end - a > 4
+    {
+        return false;
+    }
+    let mark = (a + 1..dom.nodes[a].end)
+        .filter(|&k| dom.nodes[k].tag == Tag::Text)
+        .all(|k| !dom.nodes[k].text.chars().any(char::is_alphanumeric));
+    let parent = dom.nodes[a].parent;
+    let in_heading = parent < dom.len() && matches!(dom.nodes[parent].tag, Tag::Heading(_));
+    let named = dom.attr(a, "class").is_some_and(|c| {
+        ["headerlink", "hash-link", "anchor"]
+            .iter()
+            .any(|w| c.contains(w))
+    });
+    mark && (in_heading || named)
+}

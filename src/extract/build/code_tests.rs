@@ -241,3 +241,24 @@ fn inline_code_stays_in_its_paragraph() {
             .any(|b| matches!(b.kind, BlockKind::Code { .. }))
     );
 }
+
+#[test]
+fn anchor_links_of_headings_and_captions_are_left_out() {
+    let page = extract(
+        r##"<h2 id="the-schedule">The schedule<a href="#the-schedule" class="hash-link"
+        aria-label="Direct link">&#8203;</a></h2><p>Each wait is drawn at random between zero and
+        the capped step, so that the clients spread out.</p><h2 id="cap">The cap<a
+        class="headerlink" href="#cap">¶</a></h2><div class="code-block-caption"><span
+        class="caption-text">backoff.py</span><a class="headerlink" href="#id1">¶</a></div><div
+        class="highlight-python"><div class="highlight"><pre>cap = 20.0</pre></div></div>"##,
+    );
+    let markdown = page.markdown(&RenderOptions::default());
+    assert!(markdown.contains("# The schedule\n"), "{markdown}");
+    assert!(markdown.contains("# The cap\n"), "{markdown}");
+    assert!(markdown.contains("backoff.py\n"), "{markdown}");
+    assert!(
+        !markdown.contains('¶') && !markdown.contains('\u{200b}'),
+        "{markdown}"
+    );
+    assert!(chrome_recorded(&page, "the anchor link of a heading"));
+}

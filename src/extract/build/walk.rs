@@ -55,8 +55,8 @@ pub(super) struct Walker<'a, 'd> {
     pub(super) rules: Vec<usize>,
     /// The page's formulas, read in their place.
     formulas: &'a Formulas,
-    /// Where the boilerplate zone that is a code block's frame, read all the same, ends.
-    code_frame_end: usize,
+    /// Where the boilerplate zone read all the same (a code block's frame, a note) ends.
+    read_end: usize,
 }
 
 impl<'a, 'd> Walker<'a, 'd> {
@@ -76,7 +76,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             counters: Vec::new(),
             rules: Vec::new(),
             formulas,
-            code_frame_end: 0,
+            read_end: 0,
         }
     }
 
@@ -149,24 +149,28 @@ impl<'a, 'd> Walker<'a, 'd> {
     }
 
     /// Whether node `j` is in a boilerplate zone, recording the zone at its root; a code
-    /// block's frame is read whatever its class says.
+    /// block's frame and a declared footnote are read whatever their tag and class say.
     fn zone(&mut self, j: usize, body: &Body, removals: &mut Removals) -> bool {
         let Some(hint) = body.zone[j] else {
             return false;
         };
         let node = &self.page.dom.nodes[j];
         let root = body.zone[node.parent].is_none();
-        if j < self.code_frame_end {
+        if j < self.read_end {
             return false;
         }
-        if root && code_frame::frames_code(self.page, j) {
-            self.code_frame_end = node.end;
+        let dom = &self.page.dom;
+        if root && (footnote::declared_note(dom, j) || code_frame::frames_code(self.page, j)) {
+            self.read_end = node.end;
             return false;
         }
         if root {
             self.zoned.push(j);
-            let id = self.page.dom.id(j);
-            removals.record(id, Stage::Filter, Reason::Markup { hint: hint.word() });
+            removals.record(
+                dom.id(j),
+                Stage::Filter,
+                Reason::Markup { hint: hint.word() },
+            );
         }
         true
     }
@@ -181,7 +185,12 @@ impl<'a, 'd> Walker<'a, 'd> {
         if dom.nodes[j].tag == Tag::Text {
             return false;
         }
-        let chrome = code::chrome(dom, j).or_else(|| code_frame::title_or_badge(self.page, j));
+        let anchor = dom.nodes[j].tag == Tag::A
+            && !footnote::is_back(dom, j)
+            && code_frame::is_anchor_link(self.page, j);
+        let chrome = (anchor.then_some(code_frame::ANCHOR))
+            .or_else(|| code::chrome(dom, j))
+            .or_else(|| code_frame::title_or_badge(self.page, j));
         let Some(what) = chrome else {
             return false;
         };
@@ -283,16 +292,24 @@ impl<'a, 'd> Walker<'a, 'd> {
                     _ => None,
                 };
                 self.items.push((j, number, false));
-                if let Some(style) = footnote::note(dom, j) {
-                    let at = self.buffer.len();
-                    self.spans.push(RawSpan {
-                        style,
-                        start: at,
-                        end: at,
-                    });
-                }
             }
             _ => {}
+        }
+        // A footnote's note: a list item, or another block with a note's id.
+        let note = match node.tag {
+            Tag::Li => footnote::note(dom, j),
+            Tag::P | Tag::Div | Tag::Aside | Tag::Block | Tag::Section => {
+                dom.attr(j, "id").and_then(|_| footnote::note(dom, j))
+            }
+            _ => None,
+        };
+        if let Some(style) = note {
+            let at = self.buffer.len();
+            self.spans.push(RawSpan {
+                style,
+                start: at,
+                end: at,
+            });
         }
         self.open.push(j);
     }
