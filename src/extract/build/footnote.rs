@@ -302,6 +302,32 @@ mod tests {
         assert_footnote(&html, "1", "#fn1", "fn1");
     }
 
+    /// Notes that are a bare link to their source are not dropped as link lists, nor as scraps
+    /// after the article when precision is asked for.
+    #[test]
+    fn notes_that_are_links_stay() {
+        let html = page(
+            BLOG_REF,
+            r##"<hr><p id="fn1"><a href="#fnref1">1.</a> <a
+            href="https://example.org/tides">Tide tables of the port authority</a></p>"##,
+        );
+        for focus in [crate::Focus::Balanced, crate::Focus::Precision] {
+            let config = Config {
+                include_title: false,
+                focus,
+                ..Config::default()
+            };
+            let page = crate::extract(&html, &config).expect("extracts");
+            let markdown = page.markdown(&RenderOptions::default());
+            assert!(
+                markdown.ends_with(
+                    "[^1]: [Tide tables of the port authority](https://example.org/tides)\n"
+                ),
+                "{markdown}"
+            );
+        }
+    }
+
     #[test]
     fn pandoc_notes_without_a_list() {
         for notes in [
