@@ -81,7 +81,8 @@ impl Tag {
             "title" => Tag::Title,
             "meta" | "link" | "base" => Tag::Meta,
             "a" => Tag::A,
-            "br" | "wbr" => Tag::Br,
+            // (`<wbr>`, where a long word may wrap, is an inline element: no break of its own.)
+            "br" => Tag::Br,
             "hr" => Tag::Hr,
             "img" | "picture" => Tag::Img,
             "p" => Tag::P,

@@ -52,6 +52,7 @@ pub(crate) fn apply(
             );
             let percent = (share * 100.0).round() as u8;
             (prose
+                && b.note().is_none()
                 && share >= PRECISION_LINK_SHARE
                 && b.text.chars().count() < PRECISION_SHORT_CHARS)
                 .then_some((Stage::Filter, Reason::LinkDensity { percent }))
@@ -124,7 +125,9 @@ fn trim_edges(blocks: &mut Vec<Block>, removals: &mut Removals) {
         let at = k;
         k += 1;
         let leading = at < first && !matches!(b.kind, BlockKind::Heading { .. });
-        (leading || at > last).then_some((Stage::Filter, Reason::EdgeNoise))
+        // Footnotes after the article stay with their references.
+        let note = at > last && b.note().is_some();
+        (leading || at > last && !note).then_some((Stage::Filter, Reason::EdgeNoise))
     });
 }
 

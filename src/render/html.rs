@@ -218,6 +218,12 @@ fn list_item(
 fn element(out: &mut String, tag: &str, block: &Block, options: &RenderOptions, links: &Links) {
     out.push('<');
     out.push_str(tag);
+    // A footnote written as a paragraph keeps its id, which its references link to.
+    if let Some((_, id)) = block.note() {
+        out.push_str(" id=\"");
+        escape_into(out, id, true);
+        out.push('"');
+    }
     out.push('>');
     inline(out, block, options, links);
     out.push_str("</");

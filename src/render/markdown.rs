@@ -7,8 +7,10 @@ use crate::blocks::{Block, BlockKind};
 use crate::blocks::{Span, Style};
 
 use super::md_escape::{
-    MarkupEdges, code_fence, destination, escape_into, escape_line_start, flanking, needs_padding,
+    KeptEnds, MarkupEdges, code_fence, destination, escape_into, escape_line_start, flanking,
+    needs_padding,
 };
+use super::md_note::{note_label, push_definition};
 
 /// Renders blocks as Markdown, ending with a newline unless empty.
 pub(crate) fn render(blocks: &[Block], options: &RenderOptions, links: &Links) -> String {
@@ -81,7 +83,11 @@ impl Doc<'_> {
                 out.push_str(&self.writer.line(block, LineKind::Heading));
             }
             BlockKind::Paragraph | BlockKind::Caption => {
-                out.push_str(&self.writer.line(block, LineKind::Paragraph));
+                let body = self.writer.line(block, LineKind::Paragraph);
+                match note_label(block) {
+                    Some(label) => push_definition(out, &body, label),
+                    None => out.push_str(&body),
+                }
             }
             BlockKind::Quote { depth } => {
                 let prefix = "> ".repeat(usize::from((*depth).max(1)));
@@ -113,7 +119,7 @@ impl Doc<'_> {
             // A footnote: a definition at the top level, its later paragraphs indented.
             lists.clear();
             lists.push(4);
-            push_prefixed(out, body.trim(), &format!("[^{label}]: "), "    ");
+            push_definition(out, &body, label);
             return;
         }
         if continued && depth < lists.len() {
@@ -157,20 +163,6 @@ impl Doc<'_> {
     }
 }
 
-/// The label of the footnote the block starts, if it does.
-fn note_label(block: &Block) -> Option<&str> {
-    if matches!(
-        block.kind,
-        BlockKind::ListItem {
-            continued: true,
-            ..
-        }
-    ) {
-        return None;
-    }
-    block.note().map(|(label, _)| label)
-}
-
 /// What goes between two blocks: list items stay together; everything else gets a blank line,
 /// and consecutive quotations stay one quotation.
 fn separator(previous: &BlockKind, next: &BlockKind) -> &'static str {
@@ -189,7 +181,7 @@ fn separator(previous: &BlockKind, next: &BlockKind) -> &'static str {
 }
 
 /// Writes `body` with `first` before its first line and `rest` before the others.
-fn push_prefixed(out: &mut String, body: &str, first: &str, rest: &str) {
+pub(super) fn push_prefixed(out: &mut String, body: &str, first: &str, rest: &str) {
     for (k, line) in body.split('\n').enumerate() {
         if k > 0 {
             out.push('\n');
@@ -278,9 +270,9 @@ impl Inline<'_> {
     fn line(&self, block: &Block, kind: LineKind) -> String {
         let text = block.text.as_str();
         let edges = MarkupEdges::of(&block.spans);
-        // Where the last emphasis or strong span and the last code span kept end: one of the
-        // same sort starting there would join its delimiters to that span's.
-        let mut last_end = [None, None];
+        // Where the emphasis or strong spans and the code spans kept end: one of the same sort
+        // starting there would join its delimiters to that span's.
+        let mut kept_ends = KeptEnds::default();
         // A footnote reference is written as its label and a back-link left out: what is inside
         // them is not written.
         let hidden: Vec<(usize, usize)> = (block.spans.iter())
@@ -294,11 +286,11 @@ impl Inline<'_> {
             let sort = usize::from(span.style == Style::Code);
             let inside = |&(start, end): &(usize, usize)| start <= span.start && span.end <= end;
             let marker = matches!(span.style, Style::FootnoteRef { .. } | Style::FootnoteBack);
-            let keep = last_end[sort] != Some(span.start)
+            let keep = !kept_ends.touches(sort, span.start)
                 && (marker || !hidden.iter().any(inside))
                 && self.keep(text, &edges, span, around);
             if keep && matches!(span.style, Style::Emphasis | Style::Strong | Style::Code) {
-                last_end[sort] = Some(span.end);
+                kept_ends.push(sort, span.end);
             }
             keep
         });

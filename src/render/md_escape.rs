@@ -148,3 +148,61 @@ pub(super) fn flanking(text: &str, span: &Span, edges: &MarkupEdges) -> bool {
     // A delimiter next to a literal `*` would join its run.
     opens && closes && before != Some('*') && after != Some('*')
 }
+
+/// Where the emphasis (and strong) spans and the code spans written so far end, among the ends
+/// a later span can still start at: a delimiter run written where another of the same sort
+/// ends joins it into one run (`**ab****c**` for two strong spans side by side, one inside a
+/// third), which reads back as neither. Spans come in order of their start, so ends before it
+/// are forgotten; the spans open at once are few.
+#[derive(Default)]
+pub(super) struct KeptEnds {
+    ends: [Vec<usize>; 2],
+}
+
+impl KeptEnds {
+    /// Whether a span of `sort` (0 emphasis, 1 code) starting at `start` would touch one kept.
+    pub(super) fn touches(&mut self, sort: usize, start: usize) -> bool {
+        let ends = &mut self.ends[sort];
+        ends.retain(|&end| end >= start);
+        ends.contains(&start)
+    }
+
+    pub(super) fn push(&mut self, sort: usize, end: usize) {
+        self.ends[sort].push(end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::blocks::{Block, BlockKind, NodeId, Span, Style};
+    use crate::render::{Links, RenderOptions, markdown, text};
+
+    fn span(start: usize, end: usize, style: Style) -> Span {
+        Span { start, end, style }
+    }
+
+    /// Tag soup's unclosed `<b>` around `a<b>b</b>c`: a strong span that ends where the next
+    /// one starts, with a kept emphasis in between; the second is written plain.
+    #[test]
+    fn strong_spans_side_by_side_do_not_join_their_delimiters() {
+        let mut block = Block::new(
+            BlockKind::Paragraph,
+            "four and eight then ab c too",
+            NodeId::at(0),
+        );
+        block.spans = vec![
+            span(0, 22, Style::Strong),
+            span(9, 14, Style::Emphasis),
+            span(22, 28, Style::Strong),
+        ];
+        let blocks = [block];
+        let links = Links::new(None, None);
+        let md = markdown::render(&blocks, &RenderOptions::default(), &links);
+        assert!(!md.contains("****"), "{md}");
+        assert_eq!(md, "**four and *eight* then ab** c too\n");
+        assert_eq!(
+            unchaff_read_back::read_back(&md),
+            unchaff_read_back::normal(&text::render(&blocks))
+        );
+    }
+}

@@ -3,6 +3,7 @@
 pub(crate) mod html;
 pub(crate) mod markdown;
 mod md_escape;
+mod md_note;
 pub(crate) mod text;
 
 use crate::blocks::Span;

@@ -45,6 +45,7 @@ samples! {
     arxiv_latexml: "arxiv-latexml",
     stackexchange_mathjax: "stackexchange-mathjax",
     jupyter_notebook: "jupyter-notebook",
+    docusaurus_docs: "docusaurus-docs",
 }
 
 /// The formulas' TeX and the code blocks' lines of the technical samples, which every output
@@ -103,6 +104,16 @@ const TECHNICAL: &[(&str, &[&str])] = &[
             r"N(t) = N_0 e^{-\lambda t}",
             r"t_{1/2} = \frac{\ln 2}{\lambda}",
             "half_life = np.log(2) / -slope\nprint(f\"half-life: {half_life:.1f} s\")",
+        ],
+    ),
+    (
+        "docusaurus-docs",
+        &[
+            r"d_n = \text{rand}(0,\ \min(d_{\max},\ d_0 \cdot 2^{n}))",
+            "d_0",
+            "import { Client, Backoff } from \"@tern/client\";\n\nconst client = new Client({\n  retries: 5,",
+            "  backoff: new Backoff({ base: 200, cap: 20_000 }),\n});",
+            "the server sees the same spike again at every step",
         ],
     ),
 ];

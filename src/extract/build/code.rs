@@ -2,6 +2,7 @@
 
 use crate::blocks::{Block, BlockKind};
 use crate::dom::{Dom, Tag};
+use crate::extract::build::code_frame;
 use crate::extract::build::draft::Draft;
 use crate::page::Page;
 use crate::removal::{Reason, Removals, Stage};
@@ -50,7 +51,8 @@ pub(super) fn draft(page: &Page<'_>, pre: usize, removals: &mut Removals) -> Opt
         let tag = dom.nodes[j].tag;
         if tag != Tag::Text && j != pre {
             let class = dom.attr(j, "class");
-            if has_class(class, GUTTER_CLASSES) {
+            // A gutter holds numbers (or nothing, its numbers drawn by `::before` counters).
+            if has_class(class, GUTTER_CLASSES) && code_frame::is_numbers(page, j) {
                 removals.record(
                     dom.id(j),
                     Stage::Filter,
@@ -89,7 +91,7 @@ pub(super) fn draft(page: &Page<'_>, pre: usize, removals: &mut Removals) -> Opt
         );
         return None;
     }
-    let language = code_language(dom, pre);
+    let language = code_frame::language(page, pre, code_frame::frame(page, pre));
     Some(Draft {
         block: Block::new(BlockKind::Code { language }, text, dom.id(pre)),
         owner: pre,
@@ -162,57 +164,4 @@ fn is_gutter(dom: &Dom<'_>, pre: usize, text: &str) -> bool {
             .into_iter()
             .filter(|&i| i != usize::MAX)
             .any(|i| has_class(dom.attr(i, "class"), GUTTER_CLASSES))
-}
-
-/// The language a code block declares (`data-lang`, class names): on the `<pre>`, its first
-/// `<code>`, or the highlighter's wrappers around it.
-fn code_language(dom: &Dom<'_>, pre: usize) -> Option<String> {
-    let code = (pre + 1..dom.nodes[pre].end).find(|&c| dom.nodes[c].tag == Tag::Code);
-    let parent = dom.nodes[pre].parent;
-    let grandparent = (parent != usize::MAX).then(|| dom.nodes[parent].parent);
-    let around = [Some(pre), code, (parent != usize::MAX).then_some(parent)]
-        .into_iter()
-        .chain([grandparent.filter(|&g| g != usize::MAX)])
-        .flatten();
-    let declared = around.clone().find_map(|i| {
-        ["data-lang", "data-language"]
-            .iter()
-            .find_map(|a| dom.attr(i, a))
-            .and_then(|l| language_of_class(&format!("language-{}", l.trim())))
-    });
-    declared.or_else(|| {
-        around
-            .filter_map(|i| dom.attr(i, "class"))
-            .find_map(language_of_class)
-    })
-}
-
-/// The language named in a class attribute: `language-x`, `lang-x`, `highlight-source-x`,
-/// `highlight-x`, `brush: x`.
-fn language_of_class(class: &str) -> Option<String> {
-    let mut tokens = class.split(|c: char| c.is_whitespace() || c == ';');
-    while let Some(token) = tokens.next() {
-        let name = if token == "brush:" {
-            tokens.next()
-        } else {
-            [
-                "language-",
-                "lang-",
-                "highlight-source-",
-                "brush:",
-                "highlight-",
-            ]
-            .iter()
-            .find_map(|prefix| token.strip_prefix(prefix))
-        };
-        if let Some(name) = name.filter(|n| {
-            !n.is_empty()
-                && n.len() <= 24
-                && n.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-#._".contains(c))
-        }) {
-            return Some(name.to_ascii_lowercase());
-        }
-    }
-    None
 }

@@ -70,11 +70,12 @@ fn role_is(dom: &Dom<'_>, j: usize, role: &str) -> bool {
 /// The [`Style::FootnoteRef`] of link `j` when it refers to a footnote.
 pub(super) fn reference(dom: &Dom<'_>, j: usize) -> Option<Style> {
     let fragment = dom.attr(j, "href")?.trim().strip_prefix('#')?;
-    let label = label(fragment)?;
+    let declared = role_is(dom, j, "doc-noteref") || epub_type(dom, j) == Some("noteref");
+    let label = label(fragment).or_else(|| declared.then(|| plain_label(fragment)).flatten())?;
     let parent = dom.nodes[j].parent;
     let in_sup = parent < dom.len() && name(dom, parent) == "sup";
     let has_sup = (j + 1..dom.nodes[j].end).any(|k| name(dom, k) == "sup");
-    let marked = class_has(dom, j, "footnote") || role_is(dom, j, "doc-noteref");
+    let marked = declared || class_has(dom, j, "footnote");
     if !(in_sup || has_sup || marked) {
         return None;
     }
@@ -86,18 +87,26 @@ pub(super) fn reference(dom: &Dom<'_>, j: usize) -> Option<Style> {
     Some(Style::FootnoteRef { label, id })
 }
 
-/// The [`Style::FootnoteNote`] of list item `j` when it is a footnote: its id a note's, and it
-/// or the list it is in marked as notes (`footnotes`, `references`, `doc-endnotes`).
+/// The [`Style::FootnoteNote`] of element `j` when it is a footnote: its id a note's, and it
+/// or the list it is in marked as notes (`footnotes`, `references`, `doc-endnotes`), or it
+/// holds a link back to its reference. An element other than a list item (an old blog's or
+/// Pandoc's `<p id="fn1">`, an EPUB-style `<aside epub:type="footnote">`) needs a number in its
+/// label, unless its role declares it a note, whose id is then its label whatever it is.
 pub(super) fn note(dom: &Dom<'_>, j: usize) -> Option<Style> {
     let id = dom.attr(j, "id")?.trim();
-    let label = label(id)?;
+    let declared = declared_note(dom, j);
+    let label = label(id).or_else(|| declared.then(|| plain_label(id)).flatten())?;
+    let item = dom.nodes[j].tag == Tag::Li;
+    if !(item || declared || label.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
+    }
     let marked = |k: usize| {
         class_has(dom, k, "footnote")
             || class_has(dom, k, "references")
             || class_has(dom, k, "reflist")
             || role_is(dom, k, "doc-endnotes")
     };
-    let mut listed = role_is(dom, j, "doc-endnote") || marked(j);
+    let mut listed = declared || marked(j) || has_back_link(dom, j);
     let mut k = dom.nodes[j].parent;
     for _ in 0..3 {
         if listed || k >= dom.len() {
@@ -110,6 +119,42 @@ pub(super) fn note(dom: &Dom<'_>, j: usize) -> Option<Style> {
         label,
         id: id.to_owned(),
     })
+}
+
+/// Whether element `j`'s role or EPUB type says it is a footnote or an endnote.
+pub(super) fn declared_note(dom: &Dom<'_>, j: usize) -> bool {
+    ["doc-endnote", "doc-footnote"]
+        .iter()
+        .any(|r| role_is(dom, j, r))
+        || epub_type(dom, j).is_some_and(|t| NOTE_TYPES.contains(&t))
+}
+
+/// The EPUB types of a note.
+const NOTE_TYPES: [&str; 3] = ["footnote", "endnote", "rearnote"];
+
+/// Element `j`'s `epub:type`, trimmed.
+fn epub_type<'a>(dom: &Dom<'a>, j: usize) -> Option<&'a str> {
+    let epub = dom.attr(j, "epub:type");
+    epub.map(str::trim)
+}
+
+/// Nodes at the start of a note searched for its back-link (old blogs put it first).
+const BACK_LINK_REACH: usize = 48;
+
+/// Whether a link back to a reference is among the first nodes of element `j`.
+fn has_back_link(dom: &Dom<'_>, j: usize) -> bool {
+    let end = dom.nodes[j].end.min(j + BACK_LINK_REACH);
+    (j + 1..end).any(|k| dom.nodes[k].tag == Tag::A && is_back(dom, k))
+}
+
+/// An id or fragment as it stands, written so that it stands in a Markdown footnote label.
+fn plain_label(id: &str) -> Option<String> {
+    let id = id.trim();
+    if id.is_empty() || id.len() > MAX_LABEL {
+        return None;
+    }
+    let keep = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':');
+    Some(id.chars().map(|c| if keep(c) { c } else { '-' }).collect())
 }
 
 /// Whether element `j` is a note's link back to its reference, or the element holding its
@@ -184,7 +229,11 @@ mod tests {
             "{markdown}"
         );
         assert!(out.contains(&format!("href=\"{href}\"")), "{out}");
-        assert!(out.contains(&format!("<li id=\"{note_id}\">")), "{out}");
+        assert!(
+            out.contains(&format!("<li id=\"{note_id}\">"))
+                || out.contains(&format!("<p id=\"{note_id}\">")),
+            "{out}"
+        );
         assert!(text.contains(NOTE), "{text}");
     }
 
@@ -237,6 +286,88 @@ mod tests {
             out.contains(r##"<sup id="fnref1"><a href="#fn1">1</a></sup>"##),
             "{out}"
         );
+    }
+
+    const BLOG_REF: &str = r##"<sup><a href="#fn1" id="fnref1">1</a></sup>"##;
+
+    #[test]
+    fn an_old_blogs_paragraph_notes() {
+        let html = page(
+            BLOG_REF,
+            &format!(
+                r##"<hr><p id="fn1"><a href="#fnref1">1.</a> {NOTE}</p><p id="fn2"><a
+                href="#fnref2">2.</a> The pilots' handbook.</p>"##
+            ),
+        );
+        assert_footnote(&html, "1", "#fn1", "fn1");
+    }
+
+    /// Notes that are a bare link to their source are not dropped as link lists, nor as scraps
+    /// after the article when precision is asked for.
+    #[test]
+    fn notes_that_are_links_stay() {
+        let html = page(
+            BLOG_REF,
+            r##"<hr><p id="fn1"><a href="#fnref1">1.</a> <a
+            href="https://example.org/tides">Tide tables of the port authority</a></p>"##,
+        );
+        for focus in [crate::Focus::Balanced, crate::Focus::Precision] {
+            let config = Config {
+                include_title: false,
+                focus,
+                ..Config::default()
+            };
+            let page = crate::extract(&html, &config).expect("extracts");
+            let markdown = page.markdown(&RenderOptions::default());
+            assert!(
+                markdown.ends_with(
+                    "[^1]: [Tide tables of the port authority](https://example.org/tides)\n"
+                ),
+                "{markdown}"
+            );
+        }
+    }
+
+    #[test]
+    fn pandoc_notes_without_a_list() {
+        for notes in [
+            format!(r##"<div class="footnotes"><hr><div id="fn1"><p>{NOTE}</p></div></div>"##),
+            format!(r##"<section class="footnotes"><hr><p id="fn1">{NOTE}</p></section>"##),
+        ] {
+            assert_footnote(&page(BLOG_REF, &notes), "1", "#fn1", "fn1");
+        }
+    }
+
+    #[test]
+    fn notes_declared_by_their_role_or_epub_type() {
+        let epub = page(
+            r##"<a epub:type="noteref" href="#n1" id="r1"><sup>1</sup></a>"##,
+            &format!(r##"<aside epub:type="footnote" id="n1"><p>{NOTE}</p></aside>"##),
+        );
+        assert_footnote(&epub, "n1", "#n1", "n1");
+        let aria = page(
+            r##"<a role="doc-noteref" href="#note-1" id="ref-1"><sup>1</sup></a>"##,
+            &format!(r##"<aside role="doc-footnote" id="note-1"><p>{NOTE}</p></aside>"##),
+        );
+        assert_footnote(&aria, "note-1", "#note-1", "note-1");
+        let endnote = page(
+            r##"<a role="doc-noteref" href="#en1"><sup>1</sup></a>"##,
+            &format!(
+                r##"<div role="doc-endnotes"><div role="doc-endnote" id="en1">{NOTE}</div></div>"##
+            ),
+        );
+        assert_footnote(&endnote, "en1", "#en1", "en1");
+    }
+
+    #[test]
+    fn a_section_of_notes_is_not_a_note() {
+        let html = page(
+            r##"<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>"##,
+            &format!(
+                r##"<section id="footnotes" class="footnotes"><ol><li id="fn:1"><p>{NOTE}</p></li></ol></section>"##
+            ),
+        );
+        assert_footnote(&html, "1", "#fn:1", "fn:1");
     }
 
     #[test]

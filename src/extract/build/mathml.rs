@@ -570,3 +570,59 @@ fn escape_into(out: &mut String, text: &str) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::unwrap_display_style;
+    use crate::{Config, RenderOptions};
+
+    #[test]
+    fn wikipedias_style_wrapper_is_unwrapped() {
+        assert_eq!(
+            unwrap_display_style(r"{\displaystyle H={\frac {n}{\sum _{i=1}^{n}x_{i}}}}"),
+            r"H={\frac {n}{\sum _{i=1}^{n}x_{i}}}"
+        );
+        assert_eq!(unwrap_display_style(r"{\textstyle x_{1}}"), "x_{1}");
+        // Braces that are not the wrapper's own stay.
+        assert_eq!(
+            unwrap_display_style(r"{\displaystyle a}{\displaystyle b}"),
+            r"{\displaystyle a}{\displaystyle b}"
+        );
+        assert_eq!(unwrap_display_style(r"\frac{1}{2}"), r"\frac{1}{2}");
+    }
+
+    /// A MediaWiki formula as the wiki serves it: MathML with its `alttext` and TeX annotation
+    /// wrapped in `\displaystyle`, and the fallback image with the same `alt`.
+    #[test]
+    fn a_wikipedia_formula_is_its_tex_in_every_output() {
+        let formula = r#"<span class="mwe-math-element"><span class="mwe-math-mathml-inline
+            mwe-math-mathml-a11y" style="display: none;"><math xmlns="http://www.w3.org/1998/Math/MathML"
+            alttext="{\displaystyle A=A^{\mathsf {H}}}"><semantics><mrow><mi>A</mi><mo>=</mo><msup><mi>A</mi><mrow><mi
+            mathvariant="sans-serif">H</mi></mrow></msup></mrow><annotation
+            encoding="application/x-tex">{\displaystyle A=A^{\mathsf {H}}}</annotation></semantics></math></span><img
+            src="https://wikimedia.org/api/rest_v1/media/math/render/svg/abc" class="mwe-math-fallback-image-inline"
+            aria-hidden="true" alt="{\displaystyle A=A^{\mathsf {H}}}"></span>"#;
+        let html = format!(
+            "<html><head><title>Hermitian matrix - Wikipedia</title></head><body><div \
+             id=\"mw-content-text\"><p>A square matrix is Hermitian when it equals its own \
+             conjugate transpose, which is written {formula} in the notation of the article, \
+             and its eigenvalues are then all real numbers.</p><p>Hermitian matrices are named \
+             after Charles Hermite, who showed in 1855 that they share this property with the \
+             real symmetric matrices.</p></div></body></html>"
+        );
+        let page = crate::extract(&html, &Config::default()).expect("extracts");
+        let options = RenderOptions::default();
+        let tex = r"A=A^{\mathsf {H}}";
+        assert!(page.text().contains(&format!("written {tex} in")));
+        let markdown = page.markdown(&options);
+        assert!(
+            markdown.contains(&format!("written ${tex}$ in")),
+            "{markdown}"
+        );
+        let out = page.html(&options);
+        assert!(out.contains(&format!(">{tex}</annotation>")), "{out}");
+        for output in [page.text(), markdown, out] {
+            assert!(!output.contains("displaystyle"), "{output}");
+        }
+    }
+}

@@ -12,6 +12,9 @@ use crate::page::Page;
 use crate::removal::{Reason, Removals, Stage};
 
 mod code;
+mod code_frame;
+#[cfg(test)]
+mod code_tests;
 mod draft;
 mod footnote;
 mod math;

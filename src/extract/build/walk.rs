@@ -6,7 +6,7 @@ use crate::blocks::{Block, BlockKind, NodeId, Style};
 use crate::dom::Tag;
 use crate::extract::build::draft::Draft;
 use crate::extract::build::math::{self, Formulas, Piece};
-use crate::extract::build::{code, footnote, table};
+use crate::extract::build::{code, code_frame, footnote, table};
 use crate::extract::inline::RawSpan;
 use crate::extract::select::Body;
 use crate::page::Page;
@@ -55,6 +55,8 @@ pub(super) struct Walker<'a, 'd> {
     pub(super) rules: Vec<usize>,
     /// The page's formulas, read in their place.
     formulas: &'a Formulas,
+    /// Where the boilerplate zone read all the same (a code block's frame, a note) ends.
+    read_end: usize,
 }
 
 impl<'a, 'd> Walker<'a, 'd> {
@@ -74,6 +76,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             counters: Vec::new(),
             rules: Vec::new(),
             formulas,
+            read_end: 0,
         }
     }
 
@@ -91,23 +94,13 @@ impl<'a, 'd> Walker<'a, 'd> {
                 j = node.end;
                 continue;
             }
-            let zoned = body.zone[j].is_some();
-            if let Some(hint) = body.zone[j] {
-                if body.zone[node.parent].is_none() {
-                    self.zoned.push(j);
-                    removals.record(
-                        dom.id(j),
-                        Stage::Filter,
-                        Reason::Markup { hint: hint.word() },
-                    );
-                }
+            let zoned = self.zone(j, body, removals);
+            if zoned && node.tag == Tag::Text {
                 // Descend all the same: an explicit article body may lie inside the zone. Dropped
                 // inline text leaves a space, so the words around it do not run together.
-                if node.tag == Tag::Text {
-                    self.buffer.push(' ');
-                    j += 1;
-                    continue;
-                }
+                self.buffer.push(' ');
+                j += 1;
+                continue;
             }
             if !zoned && self.read_apart(j, removals) {
                 j = node.end;
@@ -155,6 +148,33 @@ impl<'a, 'd> Walker<'a, 'd> {
         self.close_until(usize::MAX);
     }
 
+    /// Whether node `j` is in a boilerplate zone, recording the zone at its root; a code
+    /// block's frame and a declared footnote are read whatever their tag and class say.
+    fn zone(&mut self, j: usize, body: &Body, removals: &mut Removals) -> bool {
+        let Some(hint) = body.zone[j] else {
+            return false;
+        };
+        let node = &self.page.dom.nodes[j];
+        let root = body.zone[node.parent].is_none();
+        if j < self.read_end {
+            return false;
+        }
+        let dom = &self.page.dom;
+        if root && (footnote::declared_note(dom, j) || code_frame::frames_code(self.page, j)) {
+            self.read_end = node.end;
+            return false;
+        }
+        if root {
+            self.zoned.push(j);
+            removals.record(
+                dom.id(j),
+                Stage::Filter,
+                Reason::Markup { hint: hint.word() },
+            );
+        }
+        true
+    }
+
     /// Reads node `j` whole when it is a formula, or leaves it out when it is a formula's
     /// rendering or a code block's chrome (copy button, language badge); whether it did.
     fn read_apart(&mut self, j: usize, removals: &mut Removals) -> bool {
@@ -165,7 +185,13 @@ impl<'a, 'd> Walker<'a, 'd> {
         if dom.nodes[j].tag == Tag::Text {
             return false;
         }
-        let Some(what) = code::chrome(dom, j) else {
+        let anchor = dom.nodes[j].tag == Tag::A
+            && !footnote::is_back(dom, j)
+            && code_frame::is_anchor_link(self.page, j);
+        let chrome = (anchor.then_some(code_frame::ANCHOR))
+            .or_else(|| code::chrome(dom, j))
+            .or_else(|| code_frame::title_or_badge(self.page, j));
+        let Some(what) = chrome else {
             return false;
         };
         removals.record(dom.id(j), Stage::Filter, Reason::Chrome { what });
@@ -266,16 +292,24 @@ impl<'a, 'd> Walker<'a, 'd> {
                     _ => None,
                 };
                 self.items.push((j, number, false));
-                if let Some(style) = footnote::note(dom, j) {
-                    let at = self.buffer.len();
-                    self.spans.push(RawSpan {
-                        style,
-                        start: at,
-                        end: at,
-                    });
-                }
             }
             _ => {}
+        }
+        // A footnote's note: a list item, or another block with a note's id.
+        let note = match node.tag {
+            Tag::Li => footnote::note(dom, j),
+            Tag::P | Tag::Div | Tag::Aside | Tag::Block | Tag::Section => {
+                dom.attr(j, "id").and_then(|_| footnote::note(dom, j))
+            }
+            _ => None,
+        };
+        if let Some(style) = note {
+            let at = self.buffer.len();
+            self.spans.push(RawSpan {
+                style,
+                start: at,
+                end: at,
+            });
         }
         self.open.push(j);
     }

@@ -67,10 +67,11 @@ pub(crate) fn chaff(
             record(removals, &draft, Reason::TitleHeading);
             continue;
         }
+        // A footnote's note is often a bare link to its source: it stays with its reference.
         let is_row = matches!(
             draft.block.kind,
             BlockKind::TableRow { .. } | BlockKind::Code { .. }
-        );
+        ) || draft.block.note().is_some();
         let unit = &measures.unit[draft.owner];
         if !is_row && !links_are_content && unit.chars > 0 && quality(unit) == Quality::Links {
             let percent = (unit.link_density() * 100.0).round() as u8;
