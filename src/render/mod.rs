@@ -3,6 +3,7 @@
 pub(crate) mod html;
 pub(crate) mod markdown;
 mod md_escape;
+mod table;
 pub(crate) mod text;
 
 use crate::blocks::Span;
@@ -279,7 +280,7 @@ pub(crate) mod fixtures {
                 colspans: colspans.to_vec(),
                 table: node(),
             },
-            &cells.join(" | "),
+            &cells.join(" | ").replace('\n', " "),
         )
     }
 }

@@ -45,6 +45,9 @@ samples! {
     arxiv_latexml: "arxiv-latexml",
     stackexchange_mathjax: "stackexchange-mathjax",
     jupyter_notebook: "jupyter-notebook",
+    docusaurus_params: "docusaurus-params",
+    wiki_rowspan: "wiki-rowspan",
+    newsletter_layout: "newsletter-layout",
 }
 
 /// The formulas' TeX and the code blocks' lines of the technical samples, which every output
