@@ -27,6 +27,9 @@ pub(super) fn rows(
     let dom = &page.dom;
     let dead = &page.dead;
     let mut below = RowSpans::default();
+    // The row group (`<thead>`, `<tbody>`, `<tfoot>`) of the last row: a cell spans rows of
+    // its own group only.
+    let mut group = usize::MAX;
     for j in table..dom.nodes[table].end {
         if dead[j] {
             continue;
@@ -36,7 +39,13 @@ pub(super) fn rows(
                 let text = dom.text_of(j, |k| dead[k]);
                 (!text.is_empty()).then(|| Block::new(BlockKind::Caption, text, dom.id(j)))
             }
-            Tag::Tr => row(page, table, j, formulas, &mut below, removals),
+            Tag::Tr => {
+                if dom.nodes[j].parent != group {
+                    group = dom.nodes[j].parent;
+                    below.left.clear();
+                }
+                row(page, table, j, formulas, &mut below, removals)
+            }
             _ => None,
         };
         if let Some(block) = block {
@@ -382,7 +391,8 @@ mod tests {
              <tr><th>Adult</th><th>Child</th></tr>\
              <tr><td rowspan=3>Pier to Holm</td><td>£4.20</td><td>£2.10</td></tr>\
              <tr><td colspan=2 rowspan=2>Free on Sundays</td></tr>\
-             <tr></tr><tr><td>Holm to Skerry</td><td>£6.80</td><td>£3.40</td></tr></table>",
+             <tr></tr><tr><td rowspan=9>Holm to Skerry</td><td>£6.80</td><td>£3.40</td></tr>\
+             </tbody><tbody><tr><td>Skerry to Pier</td><td>£5.00</td><td>£2.50</td></tr></table>",
         );
         assert_eq!(
             rows(&page),
@@ -392,6 +402,7 @@ mod tests {
                 (vec!["Pier to Holm", "£4.20", "£2.10"], false),
                 (vec!["", "Free on Sundays"], false),
                 (vec!["Holm to Skerry", "£6.80", "£3.40"], false),
+                (vec!["Skerry to Pier", "£5.00", "£2.50"], false),
             ]
         );
         let markdown = page.markdown(&crate::RenderOptions::default());
