@@ -282,19 +282,6 @@ impl<'a> Dom<'a> {
         collapse_whitespace(&self.raw_text(i, skip, ' ', ' '))
     }
 
-    /// The text of node `i` as [`Dom::text_of`] gives it, but a line for each `<br>`-separated
-    /// part (empty parts dropped).
-    pub(crate) fn lines_of(&self, i: usize, skip: impl Fn(usize) -> bool) -> String {
-        // The parser turns NUL in text into U+FFFD, so it can mark the breaks.
-        const BREAK: char = '\0';
-        self.raw_text(i, skip, ' ', BREAK)
-            .split(BREAK)
-            .map(collapse_whitespace)
-            .filter(|line| !line.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
     /// The text of the subtree `i` as it stands, `block` at each block element's start and
     /// `br` at each `<br>`, skipping nodes for which `skip` holds.
     pub(crate) fn raw_text(

@@ -152,6 +152,10 @@ fn visible_blocks(
         let text = formula.unwrap_or(node.text);
         let next = if formula.is_some() { node.end } else { i + 1 };
         if formula.is_none() && node.tag != Tag::Text {
+            // A line break keeps the words on either side apart, as in the extraction.
+            if node.tag == Tag::Br && current.is_some() {
+                blocks.text(" ");
+            }
             i = next;
             continue;
         }

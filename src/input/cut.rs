@@ -516,6 +516,7 @@ fn is_read(name: &[u8]) -> bool {
             | b"property"
             | b"rel"
             | b"role"
+            | b"rowspan"
             | b"separators"
             | b"size"
             | b"src"

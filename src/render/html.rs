@@ -238,51 +238,11 @@ fn table(
     options: &RenderOptions,
     links: &Links,
 ) {
-    let header = matches!(rows[0].kind, BlockKind::TableRow { header: true, .. });
     out.push_str("<table>\n");
     if let Some(caption) = caption {
         element(out, "caption", caption, options, links);
     }
-    for (k, row) in rows.iter().enumerate() {
-        let BlockKind::TableRow {
-            cells, colspans, ..
-        } = &row.kind
-        else {
-            continue;
-        };
-        if k == 0 && header {
-            out.push_str("<thead>\n");
-        }
-        if k == usize::from(header) {
-            out.push_str("<tbody>\n");
-        }
-        let cell_tag = if k == 0 && header { "th" } else { "td" };
-        out.push_str("<tr>");
-        for (c, cell) in cells.iter().enumerate() {
-            out.push('<');
-            out.push_str(cell_tag);
-            if let Some(&span) = colspans.get(c).filter(|&&s| s > 1) {
-                out.push_str(&format!(" colspan=\"{span}\""));
-            }
-            out.push('>');
-            for (k, line) in cell.split('\n').enumerate() {
-                if k > 0 {
-                    out.push_str("<br>");
-                }
-                escape_into(out, line, false);
-            }
-            out.push_str("</");
-            out.push_str(cell_tag);
-            out.push('>');
-        }
-        out.push_str("</tr>\n");
-        if k == 0 && header {
-            out.push_str("</thead>\n");
-        }
-    }
-    if rows.len() > usize::from(header) {
-        out.push_str("</tbody>\n");
-    }
+    super::table::html_rows(out, rows, true);
     out.push_str("</table>\n");
 }
 
@@ -372,7 +332,7 @@ fn image(out: &mut String, span: &crate::blocks::Span, links: &Links) {
 }
 
 /// Escapes text for an element (`&`, `<`, `>`) or an attribute value (`"` as well).
-fn escape_into(out: &mut String, text: &str, attribute: bool) {
+pub(super) fn escape_into(out: &mut String, text: &str, attribute: bool) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -2,7 +2,7 @@
 //! output, word for word. Literal characters that Markdown would read as syntax are escaped, and
 //! inline formatting that could not be read back as written is left out rather than mangled.
 
-use super::{Event, Links, RenderOptions, events, grid, heading_shift, shifted, table_end};
+use super::{Event, Links, RenderOptions, events, heading_shift, shifted, table_end};
 use crate::blocks::{Block, BlockKind};
 use crate::blocks::{Span, Style};
 
@@ -100,10 +100,7 @@ impl Doc<'_> {
                 continued,
             } => self.list_item(block, usize::from(*depth), *number, *continued),
             BlockKind::Code { language } => push_fenced(out, &block.text, language),
-            BlockKind::TableRow { .. } => match grid(blocks) {
-                Some(grid) => push_table(out, &grid),
-                None => self.table_as_lines(blocks),
-            },
+            BlockKind::TableRow { .. } => super::table::markdown(out, blocks),
             BlockKind::Rule => out.push_str("* * *"),
         }
     }
@@ -149,18 +146,6 @@ impl Doc<'_> {
         let rest = " ".repeat(indent + marker.len());
         push_prefixed(out, &body, &first, &rest);
     }
-
-    /// A table too irregular for a grid ([`grid`]): one line of text per row, as in the text
-    /// output (cells separated by `|`), the lines joined by hard breaks.
-    fn table_as_lines(&mut self, rows: &[Block]) {
-        for (k, row) in rows.iter().enumerate() {
-            if k > 0 {
-                self.out.push_str("\\\n");
-            }
-            self.out
-                .push_str(&self.writer.line(row, LineKind::Paragraph));
-        }
-    }
 }
 
 /// What goes between two blocks: list items stay together; everything else gets a blank line,
@@ -202,37 +187,6 @@ fn push_fenced(out: &mut String, code: &str, language: &Option<String>) {
     out.push_str(code);
     out.push('\n');
     out.push_str(&fence);
-}
-
-/// A GFM table; the first row is its header.
-fn push_table(out: &mut String, grid: &[Vec<&str>]) {
-    for (k, line) in grid.iter().enumerate() {
-        if k > 0 {
-            out.push('\n');
-        }
-        out.push('|');
-        for cell in line {
-            out.push(' ');
-            out.push_str(&escape_cell(cell));
-            out.push_str(" |");
-        }
-        if k == 0 {
-            out.push_str("\n|");
-            out.push_str(&" --- |".repeat(line.len()));
-        }
-    }
-}
-
-/// Cell text: pipes escaped, line breaks as `<br>`.
-fn escape_cell(cell: &str) -> String {
-    let mut out = String::new();
-    for (k, line) in cell.split('\n').enumerate() {
-        if k > 0 {
-            out.push_str("<br>");
-        }
-        escape_into(&mut out, line, true);
-    }
-    out
 }
 
 /// The length of the longest run of `c` in `s`.
@@ -477,7 +431,7 @@ impl Line<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::fixtures::{block, row};
+    use crate::render::fixtures::block;
 
     fn styled(kind: BlockKind, text: &str, spans: &[(&str, Style)]) -> Block {
         let mut b = block(kind, text);
@@ -668,60 +622,6 @@ mod tests {
             code,
         )];
         assert_eq!(md(&blocks), format!("````rust\n{code}\n````\n"));
-        assert_round_trip(&blocks);
-    }
-
-    #[test]
-    fn tables_are_gfm_with_escaped_pipes_and_flattened_spans() {
-        let blocks = [
-            row(&["Day", "Time", "Price"], &[1, 1, 1], true),
-            row(&["Monday", "08:00"], &[1, 1], false),
-            row(&["Closed | all day"], &[3], false),
-        ];
-        assert_eq!(
-            md(&blocks),
-            "| Day | Time | Price |\n| --- | --- | --- |\n| Monday | 08:00 |  |\n\
-             | Closed \\| all day |  |  |\n"
-        );
-        assert_round_trip(&blocks);
-    }
-
-    #[test]
-    fn a_table_too_irregular_for_a_grid_is_written_as_lines() {
-        let wide: Vec<String> = (0..40).map(|k| format!("c{k}")).collect();
-        let wide: Vec<&str> = wide.iter().map(String::as_str).collect();
-        let blocks = [
-            row(&wide, &[1; 40], true),
-            row(&["- first"], &[1], false),
-            row(&["second | half"], &[1], false),
-            block(BlockKind::Paragraph, "After."),
-        ];
-        let out = md(&blocks);
-        assert!(out.starts_with("c0 \\| c1 \\| c2"), "{out}");
-        assert!(
-            out.ends_with("c39\\\n\\- first\\\nsecond \\| half\n\nAfter.\n"),
-            "{out}"
-        );
-        assert_round_trip(&blocks);
-    }
-
-    #[test]
-    fn short_rows_of_a_narrow_table_are_still_padded() {
-        let blocks = [
-            row(&["a", "b", "c", "d", "e", "f"], &[1; 6], true),
-            row(&["Section"], &[1], false),
-            row(&["Across"], &[20], false),
-        ];
-        let out = md(&blocks);
-        assert!(out.starts_with("| a | b | c | d | e | f |  |"), "{out}");
-        assert!(
-            out.contains(&format!("\n| Section |{}\n", "  |".repeat(19))),
-            "{out}"
-        );
-        assert_eq!(
-            out.lines().last().map(|l| l.matches(" |").count()),
-            Some(20)
-        );
         assert_round_trip(&blocks);
     }
 

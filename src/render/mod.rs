@@ -4,6 +4,7 @@ pub(crate) mod html;
 pub(crate) mod markdown;
 mod md_escape;
 mod md_note;
+mod table;
 pub(crate) mod text;
 
 use crate::blocks::Span;
@@ -280,7 +281,7 @@ pub(crate) mod fixtures {
                 colspans: colspans.to_vec(),
                 table: node(),
             },
-            &cells.join(" | "),
+            &cells.join(" | ").replace('\n', " "),
         )
     }
 }

@@ -14,4 +14,5 @@ mod properties;
 mod report;
 mod robustness;
 mod samples;
+mod tables;
 mod util;

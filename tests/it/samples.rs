@@ -46,6 +46,9 @@ samples! {
     stackexchange_mathjax: "stackexchange-mathjax",
     jupyter_notebook: "jupyter-notebook",
     docusaurus_docs: "docusaurus-docs",
+    docusaurus_params: "docusaurus-params",
+    wiki_rowspan: "wiki-rowspan",
+    newsletter_layout: "newsletter-layout",
 }
 
 /// The formulas' TeX and the code blocks' lines of the technical samples, which every output

@@ -34,9 +34,13 @@ pub fn read_back(markdown: &str) -> String {
                 text.push_str(&t);
                 text.push(' ');
             }
-            Event::SoftBreak | Event::HardBreak | Event::Html(_) | Event::InlineHtml(_) => {
-                text.push(' ')
+            // HTML is read as a browser shows it: its text, each tag a space.
+            Event::Html(html) | Event::InlineHtml(html) if in_image == 0 => {
+                text.push(' ');
+                text.push_str(&html_text(&html));
+                text.push(' ');
             }
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::End(
                 TagEnd::Emphasis
                 | TagEnd::Strong
@@ -52,6 +56,22 @@ pub fn read_back(markdown: &str) -> String {
     normal(&text)
 }
 
+/// The text of a piece of HTML: each tag a space, the escapes the renderers write decoded.
+fn html_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        text.push(' ');
+        rest = rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]);
+    }
+    text.push_str(rest);
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
 /// Whitespace collapsed; the `|` that separate table cells in the text output, and the
 /// footnotes' back-links (`^`, `↩`) that the Markdown leaves out, dropped; square brackets
 /// dropped, which the text output keeps around a footnote's number (`[1]`) and the Markdown
@@ -64,4 +84,40 @@ pub fn normal(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The GFM tables of `markdown` as a CommonMark parser reads them: each table's rows, each
+/// row's cells, a cell's text with its `<br>`s as spaces, normalised with [`normal`].
+pub fn tables(markdown: &str) -> Vec<Vec<Vec<String>>> {
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Table(_)) => tables.push(Vec::new()),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                if let Some(table) = tables.last_mut() {
+                    table.push(Vec::new());
+                }
+            }
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                let text = normal(&cell.take().unwrap_or_default());
+                if let Some(row) = tables.last_mut().and_then(|t| t.last_mut()) {
+                    row.push(text);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.push_str(&t);
+                }
+            }
+            Event::InlineHtml(_) | Event::SoftBreak | Event::HardBreak => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    tables
 }
