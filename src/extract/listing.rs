@@ -77,6 +77,54 @@ pub(crate) fn overruled(
         .collect()
 }
 
+/// The page's teasers: the outermost listing items that hold a heading with a link (or a link
+/// with a heading), an entry's title; how many there are and how many characters they hold.
+pub(crate) fn teasers(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (usize, u32) {
+    let (items, item_of) = items(dom, dead, measures);
+    let titled = titled_links(dom, dead);
+    let (mut count, mut chars) = (0, 0);
+    for i in 0..dom.len() {
+        if items[i] && item_of[i] == i && titled[i] {
+            count += 1;
+            chars += measures.chars[i];
+        }
+    }
+    (count, chars)
+}
+
+/// Whether each node holds a live link inside a heading, or a heading inside a link.
+fn titled_links(dom: &Dom<'_>, dead: &[bool]) -> Vec<bool> {
+    let n = dom.len();
+    let mut found = vec![false; n];
+    for i in 0..n {
+        if dead[i] || !matches!(dom.nodes[i].tag, Tag::A | Tag::Heading(_)) {
+            continue;
+        }
+        // A link to another page: a post's anchor (`#p123`) titles a reply, not an entry.
+        let leads_away = |j: usize| {
+            dom.nodes[j].tag == Tag::A
+                && dom
+                    .attr(j, "href")
+                    .is_some_and(|h| !h.trim_start().starts_with('#'))
+        };
+        let titled = if dom.nodes[i].tag == Tag::A {
+            leads_away(i)
+                && (i + 1..dom.nodes[i].end)
+                    .any(|j| !dead[j] && matches!(dom.nodes[j].tag, Tag::Heading(_)))
+        } else {
+            (i + 1..dom.nodes[i].end).any(|j| !dead[j] && leads_away(j))
+        };
+        if titled {
+            let mut a = i;
+            while a != usize::MAX && !found[a] {
+                found[a] = true;
+                a = dom.nodes[a].parent;
+            }
+        }
+    }
+    found
+}
+
 /// Which nodes are listing items, and the item each node is or lies in (`usize::MAX` for none).
 fn items(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (Vec<bool>, Vec<usize>) {
     let n = dom.len();
