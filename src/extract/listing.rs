@@ -95,31 +95,29 @@ pub(crate) fn teasers(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (usi
 /// Whether each node holds a live link inside a heading, or a heading inside a link.
 fn titled_links(dom: &Dom<'_>, dead: &[bool]) -> Vec<bool> {
     let n = dom.len();
+    // A link to another page: a post's anchor (`#p123`) titles a reply, not an entry.
+    let leads_away = |j: usize| {
+        dom.nodes[j].tag == Tag::A
+            && dom
+                .attr(j, "href")
+                .is_some_and(|h| !h.trim_start().starts_with('#'))
+    };
+    // Per node, below it (itself excluded): a live heading, a live link away, a title.
+    let mut heading = vec![false; n];
+    let mut link = vec![false; n];
     let mut found = vec![false; n];
-    for i in 0..n {
-        if dead[i] || !matches!(dom.nodes[i].tag, Tag::A | Tag::Heading(_)) {
+    for i in (0..n).rev() {
+        if dead[i] {
             continue;
         }
-        // A link to another page: a post's anchor (`#p123`) titles a reply, not an entry.
-        let leads_away = |j: usize| {
-            dom.nodes[j].tag == Tag::A
-                && dom
-                    .attr(j, "href")
-                    .is_some_and(|h| !h.trim_start().starts_with('#'))
-        };
-        let titled = if dom.nodes[i].tag == Tag::A {
-            leads_away(i)
-                && (i + 1..dom.nodes[i].end)
-                    .any(|j| !dead[j] && matches!(dom.nodes[j].tag, Tag::Heading(_)))
-        } else {
-            (i + 1..dom.nodes[i].end).any(|j| !dead[j] && leads_away(j))
-        };
-        if titled {
-            let mut a = i;
-            while a != usize::MAX && !found[a] {
-                found[a] = true;
-                a = dom.nodes[a].parent;
-            }
+        let tag = dom.nodes[i].tag;
+        let away = leads_away(i);
+        found[i] |= (away && heading[i]) || (matches!(tag, Tag::Heading(_)) && link[i]);
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX {
+            heading[parent] |= heading[i] || matches!(tag, Tag::Heading(_));
+            link[parent] |= link[i] || away;
+            found[parent] |= found[i];
         }
     }
     found
