@@ -17,6 +17,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::blocks::{Block, BlockKind};
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
 use crate::rules::hints::Hint;
@@ -75,6 +76,88 @@ pub(crate) fn overruled(
             wrapper || kind || part || body
         })
         .collect()
+}
+
+/// A copy of a block holds at least this many words.
+const MIN_COPY_WORDS: usize = 2;
+
+/// Which of a listing's blocks repeat the block before them word for word: a card names its
+/// entry on its picture's link, in its heading and again in a caption, and a reader sees one
+/// title. Table rows and code repeat for good reasons and stay.
+pub(crate) fn adjacent_copies<'a>(blocks: impl Iterator<Item = &'a Block>) -> Vec<bool> {
+    let mut copies = Vec::new();
+    let mut last: Option<&Block> = None;
+    for block in blocks {
+        let solid =
+            |b: &Block| matches!(b.kind, BlockKind::TableRow { .. } | BlockKind::Code { .. });
+        let copy =
+            !solid(block) && last.is_some_and(|l| !solid(l) && same_words(&l.text, &block.text));
+        if !copy {
+            last = Some(block);
+        }
+        copies.push(copy);
+    }
+    copies
+}
+
+/// Whether two texts are the same words, spacing aside, and a title's worth of them: a lone word
+/// (a letter, a site's name) may well stand twice in a row.
+fn same_words(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (a.split_whitespace(), b.split_whitespace());
+    let mut words = 0;
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return words >= MIN_COPY_WORDS,
+            (Some(x), Some(y)) if x == y => words += 1,
+            _ => return false,
+        }
+    }
+}
+
+/// The page's teasers: the outermost listing items that hold a heading with a link (or a link
+/// with a heading), an entry's title; how many there are and how many characters they hold.
+pub(crate) fn teasers(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (usize, u32) {
+    let (items, item_of) = items(dom, dead, measures);
+    let titled = titled_links(dom, dead);
+    let (mut count, mut chars) = (0, 0);
+    for i in 0..dom.len() {
+        if items[i] && item_of[i] == i && titled[i] {
+            count += 1;
+            chars += measures.chars[i];
+        }
+    }
+    (count, chars)
+}
+
+/// Whether each node holds a live link inside a heading, or a heading inside a link.
+fn titled_links(dom: &Dom<'_>, dead: &[bool]) -> Vec<bool> {
+    let n = dom.len();
+    // A link to another page: a post's anchor (`#p123`) titles a reply, not an entry.
+    let leads_away = |j: usize| {
+        dom.nodes[j].tag == Tag::A
+            && dom
+                .attr(j, "href")
+                .is_some_and(|h| !h.trim_start().starts_with('#'))
+    };
+    // Per node, below it (itself excluded): a live heading, a live link away, a title.
+    let mut heading = vec![false; n];
+    let mut link = vec![false; n];
+    let mut found = vec![false; n];
+    for i in (0..n).rev() {
+        if dead[i] {
+            continue;
+        }
+        let tag = dom.nodes[i].tag;
+        let away = leads_away(i);
+        found[i] |= (away && heading[i]) || (matches!(tag, Tag::Heading(_)) && link[i]);
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX {
+            heading[parent] |= heading[i] || matches!(tag, Tag::Heading(_));
+            link[parent] |= link[i] || away;
+            found[parent] |= found[i];
+        }
+    }
+    found
 }
 
 /// Which nodes are listing items, and the item each node is or lies in (`usize::MAX` for none).
@@ -281,5 +364,43 @@ mod tests {
             !text.contains("MENU_") && !text.contains("FOOTER_TEXT"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_cards_title_repeated_on_its_picture_and_heading_is_kept_once() {
+        let roasts = [
+            "Dark roast whole bean",
+            "Medium roast ground coffee",
+            "Espresso roast pods",
+            "Decaf dark roast beans",
+            "Vanilla flavoured ground coffee",
+            "Cold brew coffee bags",
+        ];
+        let cards: String = roasts
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                format!(
+                    r#"<li class="grid__item"><div class="card"><a class="card__media"
+                    href="/products/{i}">{name} CARD_{i}</a><h3 class="card__heading">
+                    <a href="/products/{i}">{name} CARD_{i}</a></h3>
+                    <span class="price-item">$1{i}.99</span></div></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Coffee</title></head><body><nav><a href="/">Home</a>
+            <a href="/shop">MENU_TEXT</a></nav><main><h1>Coffee</h1><p>6 products</p>
+            <ul class="product-grid">{cards}</ul></main>
+            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
+        );
+        let page = crate::extract(&html, &Config::default()).expect("extracts");
+        let text = page.text();
+        for (i, name) in roasts.iter().enumerate() {
+            let title = format!("{name} CARD_{i}");
+            assert_eq!(text.matches(&title).count(), 1, "{title}:\n{text}");
+            assert!(text.contains(&format!("$1{i}.99")), "{text}");
+        }
+        assert!(!text.contains("MENU_TEXT"), "{text}");
     }
 }

@@ -26,7 +26,7 @@ use crate::page::Page;
 use crate::page::metadata::{self, Metadata};
 use crate::page::metas::Metas;
 use crate::page::{address, kind, title};
-use crate::removal::Removals;
+use crate::removal::{Reason, Removals, Stage};
 use crate::rules::hints;
 
 /// Told when each stage of [`run`] ends, for the benchmark's per-stage clock.
@@ -150,7 +150,37 @@ fn blocks_of(
     let drafts = filter::trim_cued_edges(page, listing, drafts, removals);
     let drafts = filter::drop_cued_sections(page, listing, drafts, removals);
     let drafts = filter::trim_edges(page, listing, drafts, removals);
+    let drafts = if listing {
+        drop_adjacent_copies(drafts, removals)
+    } else {
+        drafts
+    };
     build::with_rules(page, drafts, &built.rules)
+}
+
+/// Characters of a dropped copy's opening words, as its removal reason quotes them.
+const OPENING_CHARS: usize = 40;
+
+/// Drops the listing's blocks that repeat the block before them (`listing::adjacent_copies`).
+fn drop_adjacent_copies(drafts: Vec<build::Draft>, removals: &mut Removals) -> Vec<build::Draft> {
+    let copies = listing::adjacent_copies(drafts.iter().map(|d| &d.block));
+    let mut kept = Vec::with_capacity(drafts.len());
+    for (draft, copy) in drafts.into_iter().zip(copies) {
+        if !copy {
+            kept.push(draft);
+            continue;
+        }
+        let of: String = draft.block.text.chars().take(OPENING_CHARS).collect();
+        let reason = Reason::Duplicate { of };
+        if draft.whole {
+            removals.record(draft.block.node, Stage::Dedup, reason);
+        } else {
+            for &node in &draft.texts {
+                removals.record(node, Stage::Dedup, reason.clone());
+            }
+        }
+    }
+    kept
 }
 
 /// The extraction: the metadata the page declares, completed from its blocks (the first

@@ -7,6 +7,7 @@
 
 use crate::config::Config;
 use crate::dom::Tag;
+use crate::extract::listing;
 use crate::extract::score::{self, Quality, Rules, Scores, Zoned};
 use crate::page::Page;
 use crate::rules::hints::Hint;
@@ -22,6 +23,13 @@ const MARKED_BODY_MIN_PROSE: u32 = 200;
 const LISTING_PROSE_SHARE: f32 = 0.35;
 /// ...or less than this share, when the page does not call itself an article.
 const UNDECLARED_LISTING_PROSE_SHARE: f32 = 0.45;
+/// A page whose prose is less than this share of its text is read as a listing when its
+/// teasers...
+const TEASER_PAGE_PROSE_SHARE: f32 = 0.65;
+/// ...number at least this many...
+const MIN_TEASERS: usize = 6;
+/// ...and hold at least this share of its text.
+const TEASER_SHARE: f32 = 0.5;
 /// The pick without markup hints wins when it keeps this many times the text of the strict one.
 const RELAXED_GAIN: f32 = 1.5;
 /// A page that does not call itself an article is a thread when its comments hold this share of
@@ -243,6 +251,15 @@ fn is_listing(page: &Page<'_>) -> bool {
         UNDECLARED_LISTING_PROSE_SHARE
     };
     (prose as f32) < share * all as f32
+        || ((prose as f32) < TEASER_PAGE_PROSE_SHARE * all as f32 && has_teasers(page, all))
+}
+
+/// Whether the page's teasers (entries titled by a link to another page) are many and hold a
+/// large share of its text: a news section, a blog index, a shop's category page whose teasers
+/// carry sentences, beside which an article's related links are few.
+fn has_teasers(page: &Page<'_>, all: u32) -> bool {
+    let (count, chars) = listing::teasers(&page.dom, &page.dead, &page.measures);
+    count >= MIN_TEASERS && chars as f32 >= TEASER_SHARE * all as f32
 }
 
 /// Whether the page is a forum thread or a Q&A page, where the replies are the content: it
@@ -496,6 +513,58 @@ mod tests {
         assert_eq!(s.rules, Rules::Listing);
         assert!(s.text.contains("ITEM_5 "), "{s:?}");
         assert!(!s.text.contains("MENU_TEXT"), "{s:?}");
+    }
+
+    #[test]
+    fn a_news_section_that_calls_itself_an_article_is_read_as_a_listing() {
+        // Each entry's teaser is a sentence of prose, so the page's prose is half its text; its
+        // titles are links, which an article's filter would drop as link lists.
+        let subjects = [
+            "the reef",
+            "the glacier",
+            "the comet",
+            "the forest",
+            "the river delta",
+            "the volcano",
+            "the salt marsh",
+            "the coral bank",
+            "the aquifer",
+            "the dune field",
+        ];
+        let entries: String = subjects
+            .iter()
+            .enumerate()
+            .map(|(i, subject)| {
+                format!(
+                    r#"<article class="story-card"><h2 class="story-card__title">
+                    <a href="/science/2024/05/{i}/story">TITLE_{i} A new survey of {subject} finds it
+                    changing fast</a>
+                    </h2><p class="story-card__teaser">TEASER_{i} Researchers spent {} weeks
+                    studying {subject}, and found a surprise.</p>
+                    <time datetime="2024-05-1{i}">May 1{i}, 2024</time></article>"#,
+                    i + 2
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Science</title><meta property="og:type" content="article">
+            </head><body><nav><a href="/">Home</a> <a href="/science">Science</a>
+            <a href="/world">MENU_TEXT</a></nav><main><h1>Science</h1>{entries}</main>
+            <footer>FOOTER_TEXT &copy; 2024 The Daily Tide</footer></body></html>"#
+        );
+        let s = select_in(&html).expect("a body");
+        assert_eq!(s.rules, Rules::Listing);
+        let page = crate::extract(&html, &Config::default()).expect("extracts");
+        let text = page.text();
+        for i in 0..10 {
+            for sentinel in [format!("TITLE_{i} "), format!("TEASER_{i} ")] {
+                assert!(text.contains(&sentinel), "{sentinel} missing:\n{text}");
+            }
+        }
+        assert!(
+            !text.contains("MENU_TEXT") && !text.contains("FOOTER_TEXT"),
+            "{text}"
+        );
     }
 
     #[test]
