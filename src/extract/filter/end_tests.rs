@@ -87,3 +87,21 @@ fn short_prose_after_a_cued_section_at_the_end_stays() {
         assert!(text.contains(p), "{text}");
     }
 }
+
+#[test]
+fn a_label_of_a_few_words_over_removed_links_goes_before_the_authors_box() {
+    let links: String = (0..4)
+        .map(|i| format!("<li><a href=\"/k/{i}\">Eine andere Kolumne Nummer {i}</a></li>"))
+        .collect();
+    let bio = "Jana Beispiel leitet seit vielen Jahren die Personalabteilung eines großen \
+               Unternehmens, schreibt regelmäßig über die Arbeitswelt von morgen, und sie hält \
+               Vorträge über neue Formen der Zusammenarbeit in Teams und Verwaltungen.";
+    let body = format!(
+        "<p>{}</p><p>{}</p><p>{}</p><h2>Weitere Beiträge aus der Kolumne:</h2><ul>{links}</ul>\
+         <h3>Jana Beispiel</h3><p>{bio}</p>",
+        DE[0], DE[1], DE[2]
+    );
+    let text = extract(&news_page("de", &[], &body)).text();
+    assert!(text.contains(DE[2]), "{text}");
+    assert!(!text.contains("Weitere Beiträge"), "{text}");
+}

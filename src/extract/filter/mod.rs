@@ -450,8 +450,9 @@ pub(crate) fn drop_cued_sections(
 
 /// Longest block read as a label.
 const LABEL_MAX_CHARS: usize = 60;
-/// Words a label may have beyond its cue phrase ("Mehr zum Thema Klimaschutz").
-const LABEL_EXTRA_WORDS: usize = 2;
+/// Words a label may have beyond its cue phrase ("Mehr zum Thema Klimaschutz", "Weitere Beiträge
+/// aus der Kolumne").
+const LABEL_EXTRA_WORDS: usize = 3;
 
 /// Whether block `i` is a label (the cue `phrase` and at most a few words more) whose object the
 /// filters removed: text of the page stands between it and the next block, or nothing follows it.

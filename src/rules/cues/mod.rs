@@ -408,6 +408,7 @@ mod tests {
                 Cue::CommentPrompt,
             ),
             ("en", "Credit: Jane Doe", Cue::Credit),
+            ("en", "Credits: Title image Jane Doe", Cue::Credit),
             ("en", "iStock.com/Jane Doe", Cue::Credit),
         ];
         for (lang, line, cue) in lines {

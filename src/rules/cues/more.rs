@@ -29,6 +29,7 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (Appeal, Start, "if you enjoyed reading"),
     (CommentPrompt, Start, "we want to hear what you think"),
     (Credit, Start, "credit"),
+    (Credit, Start, "credits"),
     (Credit, Anywhere, "istock"),
     (Credit, Anywhere, "thinkstock"),
     (Credit, Anywhere, "adobe stock"),
