@@ -6,6 +6,7 @@ use crate::blocks::BlockKind;
 use crate::extract::build::Draft;
 use crate::extract::score::{Quality, quality};
 use crate::page::Page;
+use crate::rules::cues;
 
 use super::{ARTICLE_MIN_PARAGRAPHS, is_long_prose, section_cue};
 
@@ -85,4 +86,20 @@ pub(super) fn link_run_end(page: &Page<'_>, drafts: &[Draft], i: usize) -> usize
         .iter()
         .position(|d| !is_link_item(d))
         .map_or(drafts.len(), |k| i + 1 + k)
+}
+
+/// Fewest words of a short sentence read as the article's at its edges.
+const EDGE_SENTENCE_MIN_WORDS: usize = 3;
+
+/// Whether a short paragraph at the body's edge is a sentence of the article (a closing thanks,
+/// a last answer, a one-line opening): no link, no cue, a few words ending as sentences end. A
+/// product page's short lines around its description are offers and notices, not its text.
+pub(super) fn is_edge_sentence(page: &Page<'_>, draft: &Draft) -> bool {
+    let text = draft.block.text.trim_end();
+    !page.kind.is_product()
+        && draft.block.kind == BlockKind::Paragraph
+        && page.measures.unit[draft.owner].link_chars == 0
+        && text.ends_with(['.', '!', '?', '…'])
+        && crate::text::words(text).count() >= EDGE_SENTENCE_MIN_WORDS
+        && cues::find(text).is_none()
 }

@@ -105,3 +105,15 @@ fn a_label_of_a_few_words_over_removed_links_goes_before_the_authors_box() {
     assert!(text.contains(DE[2]), "{text}");
     assert!(!text.contains("Weitere Beiträge"), "{text}");
 }
+
+#[test]
+fn a_short_closing_sentence_against_the_prose_stays_and_a_scrap_goes() {
+    let body = format!(
+        "<p>{}</p><p>{}</p><p>{}</p><p>Vielen Dank für das Gespräch!</p>\
+         <p>Alle Angaben ohne Gewähr</p>",
+        DE[0], DE[1], DE[2]
+    );
+    let text = extract(&news_page("de", &[], &body)).text();
+    assert!(text.contains("Vielen Dank für das Gespräch!"), "{text}");
+    assert!(!text.contains("Alle Angaben"), "{text}");
+}

@@ -100,6 +100,16 @@ pub(crate) fn trim_edges(
     let (Some(first), Some(last)) = (first, last) else {
         return kept;
     };
+    // Short sentences right against the prose ("Vielen Dank für das Gespräch!") are its own.
+    let sentence = |d: &Draft| end::is_edge_sentence(page, d);
+    let first = kept[..first]
+        .iter()
+        .rposition(|d| !sentence(d))
+        .map_or(0, |k| k + 1);
+    let last = kept[last + 1..]
+        .iter()
+        .position(|d| !sentence(d))
+        .map_or(kept.len() - 1, |k| last + k);
     let mut result = Vec::with_capacity(kept.len());
     let mut in_note = false;
     for (k, draft) in kept.into_iter().enumerate() {
