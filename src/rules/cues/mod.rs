@@ -409,6 +409,13 @@ mod tests {
             ),
             ("en", "Credit: Jane Doe", Cue::Credit),
             ("en", "Credits: Title image Jane Doe", Cue::Credit),
+            (
+                "en",
+                "Never miss a story: sign up for our alerts.",
+                Cue::Newsletter,
+            ),
+            ("de", "Mehr Kolumnen", Cue::ReadAlso),
+            ("de", "Wir respektieren deine Privatsphäre.", Cue::Cookie),
             ("en", "iStock.com/Jane Doe", Cue::Credit),
         ];
         for (lang, line, cue) in lines {
