@@ -33,7 +33,7 @@ pub(crate) fn is_listing(page: &Page<'_>, body: &Body, drafts: &[Draft]) -> bool
     }
     let mut total = 0usize;
     let (mut long, mut count) = (0usize, 0usize);
-    for d in drafts {
+    for d in end::before_tail(page, drafts) {
         let chars = d.block.text.chars().count();
         total += chars;
         if is_long_prose(page, d) {
@@ -101,6 +101,16 @@ pub(crate) fn trim_edges(
     let (Some(first), Some(last)) = (first, last) else {
         return kept;
     };
+    // Short sentences right against the prose ("Vielen Dank für das Gespräch!") are its own.
+    let sentence = |d: &Draft| end::is_edge_sentence(page, d);
+    let first = kept[..first]
+        .iter()
+        .rposition(|d| !sentence(d))
+        .map_or(0, |k| k + 1);
+    let last = kept[last + 1..]
+        .iter()
+        .position(|d| !sentence(d))
+        .map_or(kept.len() - 1, |k| last + k);
     let mut result = Vec::with_capacity(kept.len());
     let mut in_note = false;
     for (k, draft) in kept.into_iter().enumerate() {
@@ -384,6 +394,7 @@ pub(crate) fn drop_cued_sections(
         return drafts;
     }
     let mut drop = vec![None; drafts.len()];
+    let tail_from = end::tail_from(page, &drafts);
     let mut i = 0;
     while i < drafts.len() {
         let cue = section_cue(&drafts[i]).filter(|(cue, _)| {
@@ -395,6 +406,17 @@ pub(crate) fn drop_cued_sections(
             continue;
         };
         // A label ("Mehr zum Thema", "Zobacz także:") over links or widgets the filters removed.
+        // After the article's last paragraph of prose, a cued heading or label over links and
+        // teasers ends it.
+        let label = drafts[i].block.kind == BlockKind::Paragraph && is_label(&drafts[i], phrase);
+        let heading = matches!(drafts[i].block.kind, BlockKind::Heading { .. });
+        if tail_from.is_some_and(|from| i >= from)
+            && (heading || label)
+            && !end::prose_follows(page, &drafts[i + 1..])
+        {
+            drop[i..].fill(Some(phrase));
+            break;
+        }
         let BlockKind::Heading { level } = &drafts[i].block.kind else {
             if drafts[i].block.kind == BlockKind::Paragraph
                 && is_orphan_label(page, &drafts, i, phrase)
@@ -408,12 +430,19 @@ pub(crate) fn drop_cued_sections(
             .iter()
             .position(|d| matches!(d.block.kind, BlockKind::Heading { level: l } if l <= *level))
             .map_or(drafts.len(), |k| i + 1 + k);
-        // The section goes unless prose stands under its heading; a label goes in any case.
+        // The section goes unless prose stands under its heading; a label goes in any case, and
+        // with the links right under it.
         let end = if drafts[i..next].iter().any(|d| is_long_prose(page, d)) {
-            if is_orphan_label(page, &drafts, i, phrase) {
-                drop[i] = Some(phrase);
+            let links = end::link_run_end(page, &drafts, i);
+            if links > i + 1 {
+                drop[i..links].fill(Some(phrase));
+                links
+            } else {
+                if is_orphan_label(page, &drafts, i, phrase) {
+                    drop[i] = Some(phrase);
+                }
+                i + 1
             }
-            i + 1
         } else {
             drop[i..next].fill(Some(phrase));
             next
@@ -432,15 +461,14 @@ pub(crate) fn drop_cued_sections(
 
 /// Longest block read as a label.
 const LABEL_MAX_CHARS: usize = 60;
-/// Words a label may have beyond its cue phrase ("Mehr zum Thema Klimaschutz").
-const LABEL_EXTRA_WORDS: usize = 2;
+/// Words a label may have beyond its cue phrase ("Mehr zum Thema Klimaschutz", "Weitere Beiträge
+/// aus der Kolumne").
+const LABEL_EXTRA_WORDS: usize = 3;
 
 /// Whether block `i` is a label (the cue `phrase` and at most a few words more) whose object the
 /// filters removed: text of the page stands between it and the next block, or nothing follows it.
 fn is_orphan_label(page: &Page<'_>, drafts: &[Draft], i: usize, phrase: &str) -> bool {
-    let text = &drafts[i].block.text;
-    let label = text.chars().count() <= LABEL_MAX_CHARS
-        && words(text).count() <= phrase.split(' ').count() + LABEL_EXTRA_WORDS;
+    let label = is_label(&drafts[i], phrase);
     let Some(next) = drafts.get(i + 1) else {
         return label;
     };
@@ -448,6 +476,13 @@ fn is_orphan_label(page: &Page<'_>, drafts: &[Draft], i: usize, phrase: &str) ->
     label
         && (nodes[drafts[i].owner].end..next.start)
             .any(|j| nodes[j].tag == Tag::Text && !nodes[j].text.trim().is_empty())
+}
+
+/// Whether a block is a label: the cue `phrase` and at most a few words more.
+fn is_label(draft: &Draft, phrase: &str) -> bool {
+    let text = &draft.block.text;
+    text.chars().count() <= LABEL_MAX_CHARS
+        && words(text).count() <= phrase.split(' ').count() + LABEL_EXTRA_WORDS
 }
 
 /// The cue that ends an article, when `draft` is a short block showing one.
@@ -492,6 +527,9 @@ fn normalize_key(text: &str) -> String {
         .join(" ")
 }
 
+mod end;
+#[cfg(test)]
+mod end_tests;
 #[cfg(test)]
 mod section_tests;
 #[cfg(test)]

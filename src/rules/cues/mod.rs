@@ -59,6 +59,9 @@ enum At {
     Start,
     /// Anywhere in the block.
     Anywhere,
+    /// The block is the phrase and nothing more (a label: "Weitere Informationen:"), where the
+    /// same words opening a sentence are the article's ("Weitere Informationen erteilt ...").
+    Whole,
 }
 
 /// The cue table: kind, where, and the phrase (folded: lower case, words separated by spaces).
@@ -238,6 +241,7 @@ static PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
             // the set stays fast on any script (`\b` is slow outside ASCII).
             At::Start => format!(r"^{phrase}(?: |$)"),
             At::Anywhere => format!(r"(?:^| ){phrase}(?: |$)"),
+            At::Whole => format!(r"^{phrase}$"),
         }
     }))
     .expect("cue patterns are valid")
@@ -261,7 +265,7 @@ pub(crate) fn find_where(text: &str) -> Option<(Cue, &'static str, bool)> {
     }
     let first = PATTERNS.matches(&folded).into_iter().next()?;
     let (cue, at, phrase) = nth(first);
-    Some((cue, phrase, at == At::Start))
+    Some((cue, phrase, at != At::Anywhere))
 }
 
 /// Words at the end of a block searched for a credit.
@@ -372,6 +376,56 @@ mod tests {
         for (lang, line, cue) in lines {
             assert_eq!(find(line).map(|c| c.0), Some(cue), "{lang}: {line}");
         }
+    }
+
+    #[test]
+    fn labels_and_appeals_after_articles() {
+        let lines = [
+            ("de", "Weitere Informationen:", Cue::ReadAlso),
+            ("de", "Viel gelesen in Wirtschaft", Cue::ReadAlso),
+            ("de", "Mehr aus der Region", Cue::ReadAlso),
+            ("de", "Alle Artikel zu diesem Thema", Cue::ReadAlso),
+            (
+                "de",
+                "Gefällt Ihnen unser Magazin? Dann unterstützen Sie uns.",
+                Cue::Appeal,
+            ),
+            ("de", "Foto: picture alliance / dpa", Cue::Credit),
+            ("pl", "Więcej informacji:", Cue::ReadAlso),
+            (
+                "pl",
+                "Zapraszamy też do subskrypcji naszego kanału.",
+                Cue::Newsletter,
+            ),
+            (
+                "en",
+                "If you enjoyed reading this post, share it.",
+                Cue::Appeal,
+            ),
+            (
+                "en",
+                "We want to hear what you think about this article.",
+                Cue::CommentPrompt,
+            ),
+            ("en", "Credit: Jane Doe", Cue::Credit),
+            ("en", "Credits: Title image Jane Doe", Cue::Credit),
+            (
+                "en",
+                "Never miss a story: sign up for our alerts.",
+                Cue::Newsletter,
+            ),
+            ("de", "Mehr Kolumnen", Cue::ReadAlso),
+            ("de", "Wir respektieren deine Privatsphäre.", Cue::Cookie),
+            ("en", "iStock.com/Jane Doe", Cue::Credit),
+        ];
+        for (lang, line, cue) in lines {
+            assert_eq!(find(line).map(|c| c.0), Some(cue), "{lang}: {line}");
+        }
+        // A sentence opening with a label's words is the article's.
+        assert_eq!(
+            find("Weitere Informationen erteilt die Stadtverwaltung unter 02382 59-0."),
+            None
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::{At, Cue};
 
-use At::{Anywhere, Start};
+use At::{Anywhere, Start, Whole};
 use Cue::{
     Appeal, AuthorBox, CommentPrompt, Cookie, Credit, Newsletter, Rating, ReadAlso, Share, Tags,
 };
@@ -25,6 +25,17 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (ReadAlso, Start, "most popular"),
     (ReadAlso, Start, "more like this"),
     (ReadAlso, Start, "you may also be interested in"),
+    (Appeal, Start, "if you enjoyed this"),
+    (Appeal, Start, "if you enjoyed reading"),
+    (Newsletter, Start, "never miss"),
+    (CommentPrompt, Start, "we want to hear what you think"),
+    (Credit, Start, "credit"),
+    (Credit, Start, "credits"),
+    (Credit, Anywhere, "istock"),
+    (Credit, Anywhere, "thinkstock"),
+    (Credit, Anywhere, "adobe stock"),
+    (Credit, Anywhere, "unsplash"),
+    (Credit, Anywhere, "pixabay"),
     (CommentPrompt, Start, "join the discussion"),
     (CommentPrompt, Start, "join the conversation"),
     // German.
@@ -82,6 +93,17 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (Appeal, Start, "wenn dir unser artikel gefallen hat"),
     (Rating, Start, "artikel bewerten"),
     (Newsletter, Anywhere, "newsletter abonnieren"),
+    (ReadAlso, Whole, "weitere informationen"),
+    (ReadAlso, Start, "viel gelesen"),
+    (ReadAlso, Start, "mehr aus der"),
+    (ReadAlso, Start, "alle artikel zu"),
+    (ReadAlso, Start, "mehr kolumnen"),
+    (Cookie, Anywhere, "wir respektieren ihre privatsphäre"),
+    (Cookie, Anywhere, "wir respektieren deine privatsphäre"),
+    (Appeal, Start, "gefällt ihnen unser"),
+    (Appeal, Start, "gefällt dir unser"),
+    (Credit, Anywhere, "picture alliance"),
+    (Credit, Anywhere, "imago images"),
     // Spanish.
     (ReadAlso, Start, "lea también"),
     (ReadAlso, Start, "también te puede interesar"),
@@ -193,6 +215,8 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (Appeal, Anywhere, "wesprzyj nas"),
     (Newsletter, Anywhere, "newslettera"),
     (Cookie, Anywhere, "używamy plików cookie"),
+    (ReadAlso, Whole, "więcej informacji"),
+    (Newsletter, Anywhere, "do subskrypcji"),
     // Czech.
     (ReadAlso, Start, "čtěte také"),
     (ReadAlso, Start, "přečtěte si také"),

@@ -1,0 +1,105 @@
+//! The end of the article, found by structure: where its last paragraph of prose stands, what a
+//! cued heading inside it heads (a box of links, not the prose after it), and whether a body
+//! read as a listing is an article followed by its tail of teasers.
+
+use crate::blocks::BlockKind;
+use crate::extract::build::Draft;
+use crate::extract::score::{Quality, quality};
+use crate::page::Page;
+use crate::rules::cues;
+
+use super::{ARTICLE_MIN_PARAGRAPHS, is_long_prose, section_cue};
+
+/// A block at least this link-dense (its links' share of its characters) is an item of a box of
+/// links ("Mehr zum Thema" over a few headlines, each with a line of teaser).
+const LINK_ITEM_DENSITY: f32 = 0.25;
+
+/// Where the article's tail may start: after its last paragraph of prose, if it has one. A
+/// document with footnotes has none: what follows its prose (references, further reading,
+/// external links) is part of it.
+pub(super) fn tail_from(page: &Page<'_>, drafts: &[Draft]) -> Option<usize> {
+    if drafts.iter().any(|d| d.block.note().is_some()) {
+        return None;
+    }
+    drafts
+        .iter()
+        .rposition(|d| is_long_prose(page, d))
+        .map(|last| last + 1)
+}
+
+/// A tail whose paragraphs of plain prose (sentences without links) hold at least this share
+/// (per cent) of its text is more of the article ("Coming next: ..."), not teasers.
+const TAIL_PROSE_SHARE: usize = 50;
+
+/// Whether the blocks after a cued heading read as prose: mostly sentences without links, as
+/// teasers of other stories, linked headlines and bylines are not.
+pub(super) fn prose_follows(page: &Page<'_>, rest: &[Draft]) -> bool {
+    let (mut prose, mut total) = (0usize, 0usize);
+    for d in rest {
+        let unit = &page.measures.unit[d.owner];
+        let chars = d.block.text.chars().count();
+        total += chars;
+        if d.block.kind == BlockKind::Paragraph
+            && unit.link_chars == 0
+            && quality(unit) == Quality::Good
+        {
+            prose += chars;
+        }
+    }
+    total > 0 && prose * 100 >= TAIL_PROSE_SHARE * total
+}
+
+/// The blocks of `drafts` that belong to the article when they are measured as one: those before
+/// the first cued heading or label ("Weitere Artikel", "Das könnte Sie auch interessieren") that
+/// follows a few paragraphs of prose. A news page's tail of teasers, which can outweigh the story,
+/// does not make the story a listing. Only a page that says it is an article (`og:type`) is read
+/// so: a shop's or a catalogue's pages open with prose over their items too.
+pub(super) fn before_tail<'d>(page: &Page<'_>, drafts: &'d [Draft]) -> &'d [Draft] {
+    if !page.kind.is_og_article() || page.kind.is_discussion() {
+        return drafts;
+    }
+    let mut long = 0usize;
+    for (i, d) in drafts.iter().enumerate() {
+        if is_long_prose(page, d) {
+            long += 1;
+        } else if long >= ARTICLE_MIN_PARAGRAPHS && section_cue(d).is_some() {
+            // The story holds most of the body's prose; a catalogue's descriptions go on after.
+            let after = drafts[i..]
+                .iter()
+                .filter(|d| is_long_prose(page, d))
+                .count();
+            return if after < long { &drafts[..i] } else { drafts };
+        }
+    }
+    drafts
+}
+
+/// The end of the run of link items that follows block `i` (a cued heading inside the article):
+/// the index of the first block after it that is not a short, link-dense block.
+pub(super) fn link_run_end(page: &Page<'_>, drafts: &[Draft], i: usize) -> usize {
+    let is_link_item = |d: &Draft| {
+        !matches!(d.block.kind, BlockKind::Heading { .. })
+            && !is_long_prose(page, d)
+            && page.measures.unit[d.owner].link_density() >= LINK_ITEM_DENSITY
+    };
+    drafts[i + 1..]
+        .iter()
+        .position(|d| !is_link_item(d))
+        .map_or(drafts.len(), |k| i + 1 + k)
+}
+
+/// Fewest words of a short sentence read as the article's at its edges.
+const EDGE_SENTENCE_MIN_WORDS: usize = 3;
+
+/// Whether a short paragraph at the body's edge is a sentence of the article (a closing thanks,
+/// a last answer, a one-line opening): no link, no cue, a few words ending as sentences end. A
+/// product page's short lines around its description are offers and notices, not its text.
+pub(super) fn is_edge_sentence(page: &Page<'_>, draft: &Draft) -> bool {
+    let text = draft.block.text.trim_end();
+    !page.kind.is_product()
+        && draft.block.kind == BlockKind::Paragraph
+        && page.measures.unit[draft.owner].link_chars == 0
+        && text.ends_with(['.', '!', '?', '…'])
+        && crate::text::words(text).count() >= EDGE_SENTENCE_MIN_WORDS
+        && cues::find(text).is_none()
+}
