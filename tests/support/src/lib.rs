@@ -63,7 +63,9 @@ fn html_text(html: &str) -> String {
     while let Some(open) = rest.find('<') {
         text.push_str(&rest[..open]);
         text.push(' ');
-        rest = rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]);
+        rest = rest[open..]
+            .find('>')
+            .map_or("", |close| &rest[open + close + 1..]);
     }
     text.push_str(rest);
     text.replace("&lt;", "<")
