@@ -46,6 +46,7 @@ const NEGATIVE_STEMS: &[&str] = &[
     "advert",
     "sponsor",
     "popup",
+    "editsection",
     "popover",
     "rollover",
     "hovercard",
@@ -562,6 +563,10 @@ mod tests {
             Hint::Negative(Mark::named("navigation"))
         );
         assert_eq!(hint_of(r#"<div itemprop="articleBody">"#), Hint::Body);
+        // MediaWiki's "[edit]" link beside every section heading.
+        let edit = hint_of(r#"<div class="mw-editsection">"#);
+        assert_eq!(edit, Hint::Negative(Mark::named("editsection")));
+        assert!(Mark::named("editsection").is(marks::CHROME));
         assert_eq!(hint_of(r#"<div class="row">"#), Hint::None);
     }
 

@@ -73,6 +73,7 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("advert", NONE),
     ("sponsor", NONE),
     ("popup", CHROME),
+    ("editsection", CHROME),
     ("popover", CHROME),
     ("rollover", NONE),
     ("hovercard", NONE),
