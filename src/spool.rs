@@ -283,13 +283,19 @@ impl Reader<'_> {
         }
     }
 
-    fn strs(&mut self) -> io::Result<Vec<String>> {
+    /// A count, then that many items read by `item`; the capacity is bounded by the bytes left,
+    /// so a corrupt count cannot ask for more memory than the spool holds.
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> io::Result<T>) -> io::Result<Vec<T>> {
         let count = self.num()?;
         let mut list = Vec::with_capacity(count.min(self.bytes.len()));
         for _ in 0..count {
-            list.push(self.str()?);
+            list.push(item(self)?);
         }
         Ok(list)
+    }
+
+    fn strs(&mut self) -> io::Result<Vec<String>> {
+        self.list(Self::str)
     }
 
     /// The node with the number read next: a fresh id for the next number, else the one given.
@@ -320,54 +326,49 @@ impl Reader<'_> {
 
     /// A count, then that many blocks.
     fn blocks(&mut self) -> io::Result<Vec<Block>> {
-        let count = self.num()?;
-        let mut blocks = Vec::with_capacity(count.min(self.bytes.len()));
-        for _ in 0..count {
-            blocks.push(self.block()?);
-        }
-        Ok(blocks)
+        self.list(Self::block)
     }
 
     fn block(&mut self) -> io::Result<Block> {
         let kind = self.kind()?;
         let text = self.str()?;
         let node = self.node()?;
-        let count = self.num()?;
-        let mut spans = Vec::with_capacity(count.min(self.bytes.len()));
-        for _ in 0..count {
-            let (start, end) = (self.num()?, self.num()?);
-            let style = match self.byte()? {
-                0 => Style::Emphasis,
-                1 => Style::Strong,
-                2 => Style::Code,
-                3 => Style::Link { href: self.str()? },
-                4 => Style::Image {
-                    src: self.str()?,
-                    alt: self.str()?,
-                },
-                5 => Style::Math {
-                    display: self.byte()? != 0,
-                    mathml: self.opt()?,
-                },
-                6 => Style::FootnoteRef {
-                    label: self.str()?,
-                    id: self.opt()?,
-                },
-                7 => Style::FootnoteNote {
-                    label: self.str()?,
-                    id: self.str()?,
-                },
-                8 => Style::FootnoteBack,
-                _ => return Err(invalid()),
-            };
-            spans.push(Span { start, end, style });
-        }
+        let spans = self.list(Self::span)?;
         Ok(Block {
             kind,
             text,
             node,
             spans,
         })
+    }
+
+    fn span(&mut self) -> io::Result<Span> {
+        let (start, end) = (self.num()?, self.num()?);
+        let style = match self.byte()? {
+            0 => Style::Emphasis,
+            1 => Style::Strong,
+            2 => Style::Code,
+            3 => Style::Link { href: self.str()? },
+            4 => Style::Image {
+                src: self.str()?,
+                alt: self.str()?,
+            },
+            5 => Style::Math {
+                display: self.byte()? != 0,
+                mathml: self.opt()?,
+            },
+            6 => Style::FootnoteRef {
+                label: self.str()?,
+                id: self.opt()?,
+            },
+            7 => Style::FootnoteNote {
+                label: self.str()?,
+                id: self.str()?,
+            },
+            8 => Style::FootnoteBack,
+            _ => return Err(invalid()),
+        };
+        Ok(Span { start, end, style })
     }
 
     fn kind(&mut self) -> io::Result<BlockKind> {
@@ -401,11 +402,7 @@ impl Reader<'_> {
     fn table_row(&mut self) -> io::Result<BlockKind> {
         let header = self.byte()? != 0;
         let cells = self.strs()?;
-        let count = self.num()?;
-        let mut colspans = Vec::with_capacity(count.min(self.bytes.len()));
-        for _ in 0..count {
-            colspans.push(u16::try_from(self.num()?).map_err(|_| invalid())?);
-        }
+        let colspans = self.list(|r| u16::try_from(r.num()?).map_err(|_| invalid()))?;
         Ok(BlockKind::TableRow {
             cells,
             header,

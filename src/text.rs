@@ -39,6 +39,19 @@ pub(crate) fn words_joined(text: &str) -> String {
     out
 }
 
+/// Escapes text for an HTML element (`&`, `<`, `>`) or an attribute value (`"` as well).
+pub(crate) fn escape_html(out: &mut String, text: &str, attribute: bool) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

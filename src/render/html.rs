@@ -5,6 +5,7 @@
 use super::{Event, Links, RenderOptions, events, heading_shift, shifted, table_end};
 use crate::blocks::Style;
 use crate::blocks::{Block, BlockKind};
+pub(super) use crate::text::escape_html as escape_into;
 
 /// Renders blocks as an HTML fragment, or as a whole document with `options.standalone`.
 #[cfg(test)]
@@ -328,19 +329,6 @@ fn image(out: &mut String, span: &crate::blocks::Span, links: &Links) {
         out.push_str("\" alt=\"");
         escape_into(out, alt, true);
         out.push_str("\">");
-    }
-}
-
-/// Escapes text for an element (`&`, `<`, `>`) or an attribute value (`"` as well).
-pub(super) fn escape_into(out: &mut String, text: &str, attribute: bool) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            c => out.push(c),
-        }
     }
 }
 

@@ -6,6 +6,7 @@
 //! element's TeX from its children's, in reverse document order.
 
 use crate::dom::{Dom, Tag};
+use crate::text::escape_html;
 
 /// A formula's elements past this many are not converted (its text is taken as it stands).
 const MAX_CONVERTED_NODES: usize = 20_000;
@@ -517,7 +518,7 @@ pub(super) fn serialize(dom: &Dom<'_>, math: usize, display: bool, tex: &str) ->
             open.pop();
         }
         if dom.nodes[k].tag == Tag::Text {
-            escape_into(&mut out, dom.nodes[k].text);
+            escape_html(&mut out, dom.nodes[k].text, true);
             k += 1;
             continue;
         }
@@ -534,7 +535,7 @@ pub(super) fn serialize(dom: &Dom<'_>, math: usize, display: bool, tex: &str) ->
                     out.push(' ');
                     out.push_str(attribute);
                     out.push_str("=\"");
-                    escape_into(&mut out, value);
+                    escape_html(&mut out, value, true);
                     out.push('"');
                 }
             }
@@ -547,7 +548,7 @@ pub(super) fn serialize(dom: &Dom<'_>, math: usize, display: bool, tex: &str) ->
         close_tag(&mut out, tag);
     }
     out.push_str("</mrow><annotation encoding=\"application/x-tex\">");
-    escape_into(&mut out, tex);
+    escape_html(&mut out, tex, true);
     out.push_str("</annotation></semantics></math>");
     out
 }
@@ -556,19 +557,6 @@ fn close_tag(out: &mut String, tag: &str) {
     out.push_str("</");
     out.push_str(tag);
     out.push('>');
-}
-
-/// Escapes `&`, `<`, `>` and `"`.
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]
