@@ -8,6 +8,7 @@ pub(crate) mod comments;
 pub(crate) mod explain;
 pub(crate) mod filter;
 pub(crate) mod inline;
+pub(crate) mod lead;
 pub(crate) mod listing;
 pub(crate) mod product;
 pub(crate) mod prune;

@@ -7,8 +7,8 @@
 
 use crate::config::Config;
 use crate::dom::Tag;
-use crate::extract::listing;
 use crate::extract::score::{self, Quality, Rules, Scores, Zoned};
+use crate::extract::{lead, listing};
 use crate::page::Page;
 use crate::rules::hints::Hint;
 use crate::rules::marks::{self, Mark};
@@ -94,8 +94,17 @@ pub(crate) struct Body {
     pub zone: Vec<Option<Mark>>,
 }
 
-/// Picks the body, relaxing the rules when the strict pick is too short.
+/// Picks the body, relaxing the rules when the strict pick is too short; an article's body gets
+/// its lead (which weighs nothing in the choice).
 pub(crate) fn select(page: &Page<'_>, config: &Config) -> Option<Body> {
+    let mut body = choose(page, config)?;
+    if matches!(body.rules, Rules::Strict | Rules::Relaxed) {
+        lead::with_lead(page, &mut body.roots, &mut body.zone);
+    }
+    Some(body)
+}
+
+fn choose(page: &Page<'_>, config: &Config) -> Option<Body> {
     let rules = if is_thread(page) {
         Rules::Thread
     } else if is_listing(page) {

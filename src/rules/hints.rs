@@ -331,6 +331,65 @@ fn hint_cached<'a>(
     }
 }
 
+/// Words that name an article's lead (its standfirst, intro or summary) as a whole word of a
+/// class or an id, in the template's English or the page's language ("perex", "chapo",
+/// "entradilla", "bajada", "sommario").
+const LEAD_WORDS: &[&str] = &[
+    "lead",
+    "lede",
+    "leadtext",
+    "intro",
+    "introtext",
+    "introduction",
+    "excerpt",
+    "standfirst",
+    "summary",
+    "teaser",
+    "abstract",
+    "subline",
+    "perex",
+    "chapo",
+    "chapeau",
+    "entradilla",
+    "bajada",
+    "sumario",
+    "sommario",
+];
+
+/// Words that name a display line beside the headline, a subheadline rather than text: a "dek".
+const DECK_WORDS: &[&str] = &["dek", "deck", "subtitle", "subheadline", "kicker"];
+
+/// Whether element `i` is named as an article's lead: `itemprop=description` (as news templates
+/// mark the lead they also give search engines), or a class or id with a lead word between
+/// non-alphanumerics or opening or closing with "intro" ("articleIntro", "introBox"), and no word
+/// of a subheadline.
+pub(crate) fn names_lead(dom: &Dom<'_>, i: usize) -> bool {
+    let Some(element) = dom.nodes[i].element else {
+        return false;
+    };
+    let [class, id, itemprop] = attrs(element, ["class", "id", "itemprop"]);
+    if itemprop.is_some_and(|p| p.trim().eq_ignore_ascii_case("description")) {
+        return true;
+    }
+    let mut lead = false;
+    let words = [class, id]
+        .into_iter()
+        .flatten()
+        .flat_map(|names| names.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|word| !word.is_empty());
+    let is = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let intro = |part: Option<&str>| part.is_some_and(|p| p.eq_ignore_ascii_case("intro"));
+    for word in words {
+        if is(word, DECK_WORDS) {
+            return false;
+        }
+        lead |= is(word, LEAD_WORDS)
+            || intro(word.get(..5))
+            || intro(word.len().checked_sub(5).and_then(|at| word.get(at..)));
+    }
+    lead
+}
+
 /// Nodes after an element searched for the heading its id may be the slug of.
 const SLUG_HEADING_REACH: usize = 8;
 
