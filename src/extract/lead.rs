@@ -9,6 +9,7 @@
 //! hold little else, an element before that root is named as a lead, reads as prose and is short.
 
 use crate::dom::Tag;
+use crate::extract::score::{self, Quality};
 use crate::page::Page;
 use crate::rules::hints::{self, Hint};
 use crate::rules::marks::{self, Mark};
@@ -30,6 +31,10 @@ pub(crate) fn with_lead(page: &Page<'_>, roots: &mut Vec<usize>, zone: &mut [Opt
     let Some(&first) = roots.first() else {
         return;
     };
+    if let Some(lead) = zoned_lead_within(page, first, zone) {
+        lift(page, lead, zone);
+        return;
+    }
     let body_prose: u32 = roots.iter().map(|&r| page.prose[r]).sum();
     let mut child = first;
     let mut ancestor = dom.nodes[first].parent;
@@ -45,15 +50,34 @@ pub(crate) fn with_lead(page: &Page<'_>, roots: &mut Vec<usize>, zone: &mut [Opt
             .rev()
             .find(|&i| is_lead(page, i, &zone[..]));
         if let Some(lead) = lead {
-            for z in &mut zone[lead..dom.nodes[lead].end] {
-                *z = None;
-            }
+            lift(page, lead, zone);
             let at = roots.partition_point(|&r| r < lead);
             roots.insert(at, lead);
             return;
         }
         child = ancestor;
         ancestor = dom.nodes[ancestor].parent;
+    }
+}
+
+/// A lead inside the body's first root that a zone took out (the article's `<header>`, a box
+/// named as a teaser), before the root's first paragraph of prose in no zone.
+fn zoned_lead_within(page: &Page<'_>, root: usize, zone: &[Option<Mark>]) -> Option<usize> {
+    for i in root + 1..page.dom.nodes[root].end {
+        let unit = &page.measures.unit[i];
+        if zone[i].is_none() && unit.chars > 0 && score::quality(unit) == Quality::Good {
+            return None;
+        } else if zone[i].is_some() && is_lead(page, i, zone) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Lifts the zones over the lead's subtree.
+fn lift(page: &Page<'_>, lead: usize, zone: &mut [Option<Mark>]) {
+    for z in &mut zone[lead..page.dom.nodes[lead].end] {
+        *z = None;
     }
 }
 
@@ -136,6 +160,27 @@ mod tests {
             text.starts_with("Die Insel behält ihre Winterfähre"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_lead_in_the_header_of_an_article_chosen_whole_is_kept() {
+        let paragraphs = BODY
+            .trim_start_matches("<div class=\"article-body\">")
+            .trim_end_matches("</div>");
+        let html = format!(
+            "<html><body><div class=\"menu\"><a href=\"/\">Home</a></div>\
+             <article><header><h1>Ferry saved</h1><p class=\"article-header__lead\">The \
+             island keeps its winter ferry: the council voted for it after weeks of \
+             protest.</p><p class=\"byline\">By Ann Lee</p></header>{paragraphs}</article>\
+             </body></html>"
+        );
+        let text = text_of(&html);
+        assert!(
+            text.starts_with("The island keeps its winter ferry"),
+            "{text}"
+        );
+        assert!(!text.contains("Ann Lee"), "{text}");
+        assert!(text.contains("Fares stay as they are"), "{text}");
     }
 
     #[test]
