@@ -303,7 +303,8 @@ const CREDIT_MAX_CHARS: usize = 300;
 
 /// Drops boilerplate that a cue names at the body's edges: a terminator line in the second half
 /// ("Read also:", "Tags:", "Share this") and all after it; appeals and newsletter boxes ending the
-/// body; photo credits opening it. A cue inside the article never removes anything.
+/// body; photo credits opening it. Inside the article a cue removes only a caption, a short block
+/// that ends with a picture's credit set apart.
 pub(crate) fn trim_cued_edges(
     page: &Page<'_>,
     listing: bool,
@@ -349,7 +350,15 @@ pub(crate) fn trim_cued_edges(
     }
     let mut kept = Vec::with_capacity(end - start);
     for (i, draft) in drafts.into_iter().enumerate() {
-        if (start..end).contains(&i) {
+        if (start..end).contains(&i) && is_credited_caption(&draft, lengths[i]) {
+            record(
+                removals,
+                &draft,
+                Reason::Cue {
+                    phrase: CAPTION_CREDIT,
+                },
+            );
+        } else if (start..end).contains(&i) {
             kept.push(draft);
         } else if let Some((_, phrase)) = cues::find(&draft.block.text) {
             record(removals, &draft, Reason::Cue { phrase });
@@ -358,6 +367,17 @@ pub(crate) fn trim_cued_edges(
         }
     }
     kept
+}
+
+/// The phrase a caption's removal is recorded with.
+const CAPTION_CREDIT: &str = "a picture's credit";
+
+/// Whether a block inside the body is a picture's caption: short, and ending with the picture's
+/// credit set apart ("... (Foto: Getty)", "... | © Jane Doe"), as no paragraph of an article does.
+fn is_credited_caption(draft: &Draft, length: usize) -> bool {
+    matches!(draft.block.kind, BlockKind::Paragraph | BlockKind::Caption)
+        && length <= CREDIT_MAX_CHARS
+        && cues::ends_with_photo_credit(&draft.block.text)
 }
 
 /// Where the article ends at a terminator: a line ("Read also:", "Tags:") that a cue names, in the

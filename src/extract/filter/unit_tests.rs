@@ -169,6 +169,24 @@ fn a_read_also_line_early_in_the_article_does_not_end_it() {
 }
 
 #[test]
+fn a_caption_ending_with_a_pictures_credit_goes_inside_the_article_too() {
+    let html = page(&format!(
+        "{}<p>The ferry leaves the north quay. (Foto: Ann Lee)</p>{}",
+        paragraphs(&PROSE[..2]),
+        paragraphs(&PROSE[2..6]),
+    ));
+    let result = filtered(&html, |page, body, built, removals| {
+        let listing = is_listing(page, body, &built.drafts);
+        trim_cued_edges(page, listing, built.drafts, removals)
+    });
+    assert_eq!(result.kept, PROSE[..6]);
+    assert_eq!(
+        result.removed[0].0,
+        "The ferry leaves the north quay. (Foto: Ann Lee)"
+    );
+}
+
+#[test]
 fn repeats_drop_the_later_copy_of_an_appeal() {
     let appeal = "Island News is free to read because readers like you support it: give what \
                   you can today, and keep our reporting on the islands going.";

@@ -288,6 +288,65 @@ pub(crate) fn ends_with_credit(text: &str) -> Option<&'static str> {
         .map(|(_, _, phrase)| phrase)
 }
 
+/// Words after a picture's credit separator, at most.
+const PHOTO_CREDIT_WORDS: usize = 8;
+
+/// Words that open a picture's credit ("(Foto: Getty)", "| Photo: Jane Doe").
+const PHOTO_CREDIT_OPENERS: &[&str] = &[
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "bild",
+    "bilder",
+    "image",
+    "images",
+    "credit",
+    "credits",
+    "kuva",
+    "fotó",
+    "фото",
+    "zdjęcie",
+    "fot",
+    "illustration",
+];
+
+/// Whether `text` ends with a picture's credit set apart from it, as a caption does ("... im
+/// Überblick. (Foto: Getty)", "... gesegnet. | © Augusta National/Getty Images"): after the last
+/// parenthesis, bar or copyright sign, a few words that open with a credit word or a copyright
+/// sign or name a picture agency of the cue table. A source cited in prose ("(Quelle: Destatis)")
+/// is not a picture's credit.
+pub(crate) fn ends_with_photo_credit(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some(at) = text.rfind(['(', '|', '©']) else {
+        return false;
+    };
+    let tail = &text[at..];
+    let words: Vec<String> = words(tail).collect();
+    if words.is_empty() || words.len() > PHOTO_CREDIT_WORDS {
+        return false;
+    }
+    if tail.starts_with('©') || PHOTO_CREDIT_OPENERS.contains(&words[0].as_str()) {
+        return true;
+    }
+    let folded = words.join(" ");
+    PATTERNS
+        .matches(&folded)
+        .into_iter()
+        .map(nth)
+        .any(|(cue, at, phrase)| {
+            cue == Cue::Credit && at == At::Anywhere && !is_common_word(phrase)
+        })
+}
+
+/// Credit phrases that prose uses too: a source cited, a picture mentioned ("(see photo)").
+fn is_common_word(phrase: &str) -> bool {
+    matches!(
+        phrase,
+        "source" | "quelle" | "джерело" | "источник" | "photo" | "foto" | "фото" | "illustrative"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,6 +485,26 @@ mod tests {
             find("Weitere Informationen erteilt die Stadtverwaltung unter 02382 59-0."),
             None
         );
+    }
+
+    #[test]
+    fn captions_end_with_a_pictures_credit_and_prose_does_not() {
+        for caption in [
+            "Die Übertragungszeiten der großen Turniere im Überblick. (Foto: Jane Doe)",
+            "The mayor opened the bridge on Monday. | © Jane Doe",
+            "Storm damage on the coast road (Bild: dpa)",
+            "Ferry in the harbour (Getty Images / John Smith)",
+        ] {
+            assert!(ends_with_photo_credit(caption), "{caption}");
+        }
+        for prose in [
+            "Die Arbeitslosenquote stieg im Mai auf 5,2 Prozent (Quelle: Statistisches Amt)",
+            "The council met on Monday (see photo).",
+            "Both parties (the SPD and the Greens) agreed",
+            "The harbour master took the photo (a rare one)",
+        ] {
+            assert!(!ends_with_photo_credit(prose), "{prose}");
+        }
     }
 
     #[test]
