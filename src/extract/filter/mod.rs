@@ -303,8 +303,9 @@ const CREDIT_MAX_CHARS: usize = 300;
 
 /// Drops boilerplate that a cue names at the body's edges: a terminator line in the second half
 /// ("Read also:", "Tags:", "Share this") and all after it; appeals and newsletter boxes ending the
-/// body; photo credits opening it. Inside the article a cue removes only a caption, a short block
-/// that ends with a picture's credit set apart.
+/// body; photo credits opening it. Inside the article a cue removes only a caption (a short block
+/// that ends with a picture's credit set apart) and a short notice (an affiliate disclosure, a
+/// cookie notice).
 pub(crate) fn trim_cued_edges(
     page: &Page<'_>,
     listing: bool,
@@ -350,15 +351,17 @@ pub(crate) fn trim_cued_edges(
     }
     let mut kept = Vec::with_capacity(end - start);
     for (i, draft) in drafts.into_iter().enumerate() {
-        if (start..end).contains(&i) && is_credited_caption(&draft, lengths[i]) {
-            record(
-                removals,
-                &draft,
-                Reason::Cue {
-                    phrase: CAPTION_CREDIT,
-                },
-            );
-        } else if (start..end).contains(&i) {
+        let inside = (start..end).contains(&i);
+        let inner_cue = || {
+            if is_credited_caption(&draft, lengths[i]) {
+                Some(CAPTION_CREDIT)
+            } else {
+                notice(&draft, lengths[i])
+            }
+        };
+        if let Some(phrase) = inside.then(inner_cue).flatten() {
+            record(removals, &draft, Reason::Cue { phrase });
+        } else if inside {
             kept.push(draft);
         } else if let Some((_, phrase)) = cues::find(&draft.block.text) {
             record(removals, &draft, Reason::Cue { phrase });
@@ -378,6 +381,20 @@ fn is_credited_caption(draft: &Draft, length: usize) -> bool {
     matches!(draft.block.kind, BlockKind::Paragraph | BlockKind::Caption)
         && length <= CREDIT_MAX_CHARS
         && cues::ends_with_photo_credit(&draft.block.text)
+}
+
+/// Longest block read as a notice.
+const NOTICE_MAX_CHARS: usize = 400;
+
+/// The cue's phrase when a block inside the body is a site's notice, which no article's paragraph
+/// is: a short block showing an affiliate or advertising disclosure, or a cookie notice.
+fn notice(draft: &Draft, length: usize) -> Option<&'static str> {
+    if length > NOTICE_MAX_CHARS || matches!(draft.block.kind, BlockKind::Heading { .. }) {
+        return None;
+    }
+    cues::find(&draft.block.text)
+        .filter(|(cue, _)| matches!(cue, Cue::Disclosure | Cue::Cookie))
+        .map(|(_, phrase)| phrase)
 }
 
 /// Where the article ends at a terminator: a line ("Read also:", "Tags:") that a cue names, in the

@@ -35,6 +35,8 @@ pub(crate) enum Cue {
     AuthorBox,
     /// "Was this article helpful?", "Rate this article".
     Rating,
+    /// Affiliate and advertising disclosures: "This post contains affiliate links", "Werbung".
+    Disclosure,
 }
 
 impl Cue {
@@ -431,6 +433,43 @@ mod tests {
             ("pl", "Zobacz również", Cue::ReadAlso),
             ("en", "Keep reading", Cue::ReadAlso),
             ("de", "Bildnachweis: Anna Lehmann", Cue::Credit),
+            ("en", "This post contains affiliate links.", Cue::Disclosure),
+            (
+                "en",
+                "As an Amazon Associate I earn from purchases.",
+                Cue::Disclosure,
+            ),
+            (
+                "de",
+                "*Werbung: Dieser Beitrag enthält Werbung.",
+                Cue::Disclosure,
+            ),
+            (
+                "de",
+                "Bei den mit * markierten Links handelt es sich um Affiliate-Links.",
+                Cue::Disclosure,
+            ),
+            (
+                "fr",
+                "Cet article contient des liens affiliés.",
+                Cue::Disclosure,
+            ),
+            (
+                "es",
+                "Este artículo contiene enlaces de afiliado.",
+                Cue::Disclosure,
+            ),
+            (
+                "it",
+                "Questo articolo contiene link di affiliazione.",
+                Cue::Disclosure,
+            ),
+            (
+                "pt",
+                "Este post contém links de afiliados.",
+                Cue::Disclosure,
+            ),
+            ("pl", "Wpis zawiera linki afiliacyjne.", Cue::Disclosure),
         ];
         for (lang, line, cue) in lines {
             assert_eq!(find(line).map(|c| c.0), Some(cue), "{lang}: {line}");

@@ -1,13 +1,15 @@
 //! The cue table's rows for the web's other main languages (folded as [`super::CUES`]: lower
 //! case, words separated by single spaces, so "Czytaj też:" is "czytaj też"; Arabic is written
 //! with and without the final tanwin, which folding keeps). Each row is a phrase that many sites of the language print over related
-//! links, tag lists, share bars, comment forms, appeals, rating prompts, credits or cookie notices.
+//! links, tag lists, share bars, comment forms, appeals, rating prompts, credits, cookie notices
+//! or affiliate disclosures.
 
 use super::{At, Cue};
 
 use At::{Anywhere, Start, Whole};
 use Cue::{
-    Appeal, AuthorBox, CommentPrompt, Cookie, Credit, Newsletter, Rating, ReadAlso, Share, Tags,
+    Appeal, AuthorBox, CommentPrompt, Cookie, Credit, Disclosure, Newsletter, Rating, ReadAlso,
+    Share, Tags,
 };
 
 /// Rows by language: German (beyond the first table), Spanish, French, Italian, Portuguese,
@@ -369,4 +371,41 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (CommentPrompt, Start, "اترك تعليقاً"),
     (Newsletter, Anywhere, "النشرة البريدية"),
     (AuthorBox, Start, "عن الكاتب"),
+    // Affiliate and advertising disclosures, by language.
+    (Disclosure, Start, "affiliate link"),
+    (Disclosure, Start, "affiliate links"),
+    (Disclosure, Anywhere, "contains affiliate links"),
+    (Disclosure, Anywhere, "contain affiliate links"),
+    (Disclosure, Anywhere, "um affiliate links"),
+    (Disclosure, Anywhere, "sind affiliate links"),
+    (Disclosure, Anywhere, "we may earn a commission"),
+    (Disclosure, Anywhere, "we may earn a small commission"),
+    (Disclosure, Anywhere, "we may receive a commission"),
+    (Disclosure, Anywhere, "we earn a commission"),
+    (Disclosure, Anywhere, "as an amazon associate"),
+    (Disclosure, Anywhere, "advertiser disclosure"),
+    (Disclosure, Start, "sponsored post"),
+    (Disclosure, Anywhere, "enthält werbung"),
+    (Disclosure, Anywhere, "unbezahlte werbung"),
+    (Disclosure, Anywhere, "werbung wegen markennennung"),
+    (Disclosure, Anywhere, "als amazon partner verdiene ich"),
+    (Disclosure, Anywhere, "provisions links"),
+    (Disclosure, Whole, "werbung"),
+    (Disclosure, Whole, "anzeige"),
+    (Disclosure, Anywhere, "liens affiliés"),
+    (Disclosure, Anywhere, "lien affilié"),
+    (Disclosure, Anywhere, "liens d affiliation"),
+    (Disclosure, Anywhere, "en tant que partenaire amazon"),
+    (Disclosure, Anywhere, "enlaces de afiliado"),
+    (Disclosure, Anywhere, "enlace de afiliado"),
+    (Disclosure, Anywhere, "enlaces de afiliados"),
+    (Disclosure, Anywhere, "como afiliado de amazon"),
+    (Disclosure, Anywhere, "link di affiliazione"),
+    (Disclosure, Anywhere, "link affiliati"),
+    (Disclosure, Anywhere, "in qualità di affiliato amazon"),
+    (Disclosure, Anywhere, "links de afiliados"),
+    (Disclosure, Anywhere, "link de afiliado"),
+    (Disclosure, Anywhere, "linki afiliacyjne"),
+    (Disclosure, Anywhere, "link afiliacyjny"),
+    (Disclosure, Anywhere, "linki partnerskie"),
 ];
