@@ -15,7 +15,7 @@ use crate::rules::hints::{self, Hint};
 use crate::rules::marks::{self, Mark};
 
 /// Containers climbed from the body's first root in search of a lead.
-const LEAD_LEVELS: usize = 4;
+const LEAD_LEVELS: usize = 6;
 /// A lead holds at least this many characters of prose...
 const LEAD_MIN_PROSE: u32 = 40;
 /// ...and at most this many characters.
