@@ -133,8 +133,20 @@ pub(crate) fn zones(
         Vec::new()
     };
     let overruled_at = |i: usize| overruled.get(i).copied().unwrap_or(false);
-    let in_force =
-        |i: usize| (prose[i] * 2 <= page_prose || prose[i] < GUARD_MIN_PROSE) && !overruled_at(i);
+    let rivals = article_elements(dom, dead, hints, prose);
+    // A boilerplate-named element with most of the page's prose is a wrapper, unless an article
+    // beside it holds prose of its own: then it is a sidebar that outgrew the story.
+    let rivalled = |i: usize| {
+        let end = dom.nodes[i].end;
+        rivals.iter().any(|&a| {
+            let apart = a >= end || dom.nodes[a].end <= i;
+            apart && prose[a] * RIVAL_SHARE >= prose[i]
+        })
+    };
+    let in_force = |i: usize| {
+        (prose[i] * 2 <= page_prose || prose[i] < GUARD_MIN_PROSE || rivalled(i))
+            && !overruled_at(i)
+    };
     for i in 0..n {
         if dead[i] {
             continue;
@@ -165,6 +177,23 @@ pub(crate) fn zones(
         };
     }
     zone
+}
+
+/// An article beside a boilerplate-named element keeps the element's name in force when it holds
+/// at least 1/this of the element's prose...
+const RIVAL_SHARE: u32 = 4;
+/// ...and at least this much prose.
+const RIVAL_MIN_PROSE: u32 = 400;
+
+/// The live `<article>` and `<main>` elements and those marked as the article body, with prose.
+fn article_elements(dom: &Dom<'_>, dead: &[bool], hints: &[Hint], prose: &[u32]) -> Vec<usize> {
+    (0..dom.len())
+        .filter(|&i| {
+            !dead[i]
+                && prose[i] >= RIVAL_MIN_PROSE
+                && (matches!(dom.nodes[i].tag, Tag::Article | Tag::Main) || hints[i] == Hint::Body)
+        })
+        .collect()
 }
 
 /// Characters of prose units in each subtree, hints aside.

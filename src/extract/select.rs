@@ -669,6 +669,22 @@ mod tests {
     }
 
     #[test]
+    fn a_sidebar_longer_than_the_article_beside_it_stays_out() {
+        let manifesto: String = (0..4).map(|i| prose(&format!("WIDGET_{i}"))).collect();
+        let page = format!(
+            r#"<body><div id="container"><div id="content"><section class="post">
+            <article class="article">{}{}</article></section></div>
+            <section id="sidebar"><aside class="widget widget_text"><h3>Our principles</h3>
+            <div class="textwidget">{manifesto}</div></aside></section></div></body>"#,
+            prose("STORY"),
+            prose("MORE"),
+        );
+        let s = select_in(&page).expect("a body");
+        assert!(s.text.contains("STORY"), "{}", s.text);
+        assert!(!s.text.contains("WIDGET_"), "{}", s.text);
+    }
+
+    #[test]
     fn a_declared_forum_thread_keeps_its_replies_however_long_its_first_post() {
         let html = format!(
             r#"<html><head><title>Which ferry do you take?</title></head><body>
