@@ -3,6 +3,7 @@
 //! read as a listing is an article followed by its tail of teasers.
 
 use crate::blocks::BlockKind;
+use crate::dom::{Dom, Tag};
 use crate::extract::build::Draft;
 use crate::extract::score::{Quality, quality};
 use crate::page::Page;
@@ -102,4 +103,118 @@ pub(super) fn is_edge_sentence(page: &Page<'_>, draft: &Draft) -> bool {
         && text.ends_with(['.', '!', '?', '…'])
         && crate::text::words(text).count() >= EDGE_SENTENCE_MIN_WORDS
         && cues::find(text).is_none()
+}
+
+/// Fewest items of a box of teasers.
+const BOX_MIN_ITEMS: usize = 2;
+
+/// The nodes (a range of the DOM) of the box of teasers that a cued heading or label (`owner`,
+/// its element) stands over: right after it, elements of one shape (tag and first class), at least
+/// two (list items, `<article>` elements or elements with a class), each leading away by a link
+/// and showing a picture or a heading, as teasers of other
+/// stories do ("You may also like" over cards); or one element holding such items. A list of
+/// references under "Related work" has neither pictures nor headings and stays.
+pub(super) fn teaser_box(page: &Page<'_>, owner: usize) -> Option<(usize, usize)> {
+    let dom = &page.dom;
+    // The heading's own wrapper: climb while the text is all the heading's.
+    let mut head = owner;
+    loop {
+        let parent = dom.nodes[head].parent;
+        if parent == usize::MAX || page.measures.chars[parent] != page.measures.chars[head] {
+            break;
+        }
+        head = parent;
+    }
+    let parent = dom.nodes[head].parent;
+    if parent == usize::MAX {
+        return None;
+    }
+    let next = next_element(page, dom.nodes[head].end, dom.nodes[parent].end)?;
+    let run = |first: usize, limit: usize| {
+        let first_shape = shape(dom, first);
+        let mut c = first;
+        let mut end = first;
+        let mut count = 0;
+        while c < limit {
+            if page.dead[c] || dom.nodes[c].tag == Tag::Text {
+                c = dom.nodes[c].end;
+                continue;
+            }
+            if shape(dom, c) != first_shape || !can_be_item(first_shape) || !is_teaser(page, c) {
+                break;
+            }
+            count += 1;
+            end = dom.nodes[c].end;
+            c = end;
+        }
+        (count >= BOX_MIN_ITEMS).then_some((first, end))
+    };
+    run(next, dom.nodes[parent].end).or_else(|| {
+        let inner = next_element(page, next + 1, dom.nodes[next].end)?;
+        let (from, to) = run(inner, dom.nodes[next].end)?;
+        // The wrapper holds the items and little else.
+        let items = chars_between(page, from, to);
+        (items * 10 >= page.measures.chars[next] * 9).then_some((next, dom.nodes[next].end))
+    })
+}
+
+/// The first live element at or after `from`, before `limit`, skipping text.
+fn next_element(page: &Page<'_>, from: usize, limit: usize) -> Option<usize> {
+    let dom = &page.dom;
+    let mut c = from;
+    while c < limit {
+        if !page.dead[c] && dom.nodes[c].tag != Tag::Text {
+            return Some(c);
+        }
+        c = dom.nodes[c].end;
+    }
+    None
+}
+
+/// Characters of the sibling subtrees from `from` to `to`.
+fn chars_between(page: &Page<'_>, from: usize, to: usize) -> u32 {
+    let mut c = from;
+    let mut chars = 0;
+    while c < to {
+        chars += page.measures.chars[c];
+        c = page.dom.nodes[c].end;
+    }
+    chars
+}
+
+/// An element's tag and first class name.
+fn shape<'a>(dom: &Dom<'a>, i: usize) -> (Tag, &'a str) {
+    let class = dom.attr(i, "class").unwrap_or("");
+    (
+        dom.nodes[i].tag,
+        class.split_ascii_whitespace().next().unwrap_or(""),
+    )
+}
+
+/// Whether elements of this shape can be a box's items: list items and `<article>` elements, or
+/// elements with a class (bare `<div>` elements are layout).
+fn can_be_item((tag, class): (Tag, &str)) -> bool {
+    matches!(tag, Tag::Li | Tag::Article) || !class.is_empty()
+}
+
+/// Whether element `i` reads as a teaser: a link to another page, and a picture or a heading.
+fn is_teaser(page: &Page<'_>, i: usize) -> bool {
+    let dom = &page.dom;
+    let (mut link, mut picture, mut heading) = (false, false, false);
+    for j in i..dom.nodes[i].end {
+        if page.dead[j] {
+            continue;
+        }
+        match dom.nodes[j].tag {
+            Tag::A => {
+                link |= dom
+                    .attr(j, "href")
+                    .is_some_and(|h| !h.trim_start().starts_with('#'));
+            }
+            Tag::Img | Tag::Figure => picture = true,
+            Tag::Heading(_) => heading = true,
+            _ => {}
+        }
+    }
+    link && (picture || heading)
 }

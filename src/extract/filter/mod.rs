@@ -455,12 +455,7 @@ pub(crate) fn drop_cued_sections(
             break;
         }
         let BlockKind::Heading { level } = &drafts[i].block.kind else {
-            if drafts[i].block.kind == BlockKind::Paragraph
-                && is_orphan_label(page, &drafts, i, phrase)
-            {
-                drop[i] = Some(phrase);
-            }
-            i += 1;
+            i = drop_label(page, &drafts, i, (phrase, label), &mut drop);
             continue;
         };
         let next = drafts[i + 1..]
@@ -470,7 +465,8 @@ pub(crate) fn drop_cued_sections(
         // The section goes unless prose stands under its heading; a label goes in any case, and
         // with the links right under it.
         let end = if drafts[i..next].iter().any(|d| is_long_prose(page, d)) {
-            let links = end::link_run_end(page, &drafts, i);
+            let links = end::link_run_end(page, &drafts, i)
+                .max(teaser_box_end(page, &drafts, i).unwrap_or(0));
             if links > i + 1 {
                 drop[i..links].fill(Some(phrase));
                 links
@@ -494,6 +490,36 @@ pub(crate) fn drop_cued_sections(
         }
     }
     kept
+}
+
+/// Drops the cued block at `i` that is no heading when it is a label over a box of teasers (with
+/// the box, whatever prose the teasers hold) or an orphan label; the index to go on from.
+fn drop_label(
+    page: &Page<'_>,
+    drafts: &[Draft],
+    i: usize,
+    (phrase, label): (&'static str, bool),
+    drop: &mut [Option<&'static str>],
+) -> usize {
+    if let Some(after) = label.then(|| teaser_box_end(page, drafts, i)).flatten() {
+        drop[i..after].fill(Some(phrase));
+        return after;
+    }
+    if drafts[i].block.kind == BlockKind::Paragraph && is_orphan_label(page, drafts, i, phrase) {
+        drop[i] = Some(phrase);
+    }
+    i + 1
+}
+
+/// The end of the drafts of the box of teasers under the cued heading or label at `i`
+/// ([`end::teaser_box`]), when there is one.
+fn teaser_box_end(page: &Page<'_>, drafts: &[Draft], i: usize) -> Option<usize> {
+    let (from, to) = end::teaser_box(page, drafts[i].owner)?;
+    let after = drafts[i + 1..]
+        .iter()
+        .position(|d| !(from..to).contains(&d.owner))
+        .map_or(drafts.len(), |k| i + 1 + k);
+    (after > i + 1).then_some(after)
 }
 
 /// Longest block read as a label.

@@ -111,3 +111,52 @@ fn an_appeal_before_the_last_scraps_goes() {
     assert!(text.contains(DE[2]), "{text}");
     assert!(!text.contains("Unterstützen Sie"), "{text}");
 }
+
+#[test]
+fn a_box_of_teaser_cards_under_a_cued_heading_goes_with_the_prose_they_carry() {
+    // Cards of other stories, each with a picture, a linked title and a paragraph of its story.
+    let cards: String = ["Hafen", "Kapitän", "Leuchtturm"]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "<article class=\"card\"><img src=\"/{i}.jpg\" alt=\"\"><h3><a href=\"/s/{i}\">\
+                 {t} vor dem Umbau</a></h3><p>Der {t} der Insel steht seit Jahren im Mittelpunkt \
+                 vieler Debatten, und die Bewohner haben dazu eine klare Meinung, die sie in \
+                 jeder Sitzung des Gemeinderats laut und deutlich vortragen. Im Frühjahr soll \
+                 ein Gutachten klären, wie es weitergeht, und bis dahin bleibt alles, wie es \
+                 war, sagte die Verwaltung am Dienstag.</p></article>"
+            )
+        })
+        .collect();
+    let body = format!(
+        "<p>{}</p><p>{}</p><p>{}</p><h3>Das könnte Sie auch interessieren</h3>{cards}",
+        DE[0], DE[1], DE[2]
+    );
+    let text = extract(&news_page("de", &[], &body)).text();
+    for p in DE {
+        assert!(text.contains(p), "{text}");
+    }
+    for chaff in ["interessieren", "vor dem Umbau", "Mittelpunkt"] {
+        assert!(!text.contains(chaff), "{chaff:?} kept in {text}");
+    }
+}
+
+#[test]
+fn references_under_a_cued_heading_without_pictures_or_titles_stay() {
+    let references: String = (0..3)
+        .map(|i| {
+            format!(
+                "<li class=\"ref\"><a href=\"/paper/{i}\">Study {i}</a>: the ferry's winter \
+                 service was measured over three seasons, and the crossings held up in storms \
+                 better than the council expected.</li>"
+            )
+        })
+        .collect();
+    let body = format!(
+        "<p>{}</p><p>{}</p><h2>Related work</h2><ul>{references}</ul><p>{}</p>",
+        DE[0], DE[1], DE[2]
+    );
+    let text = extract(&news_page("de", &[], &body)).text();
+    assert!(text.contains("better than the council expected"), "{text}");
+}

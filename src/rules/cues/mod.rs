@@ -404,6 +404,7 @@ mod tests {
             ("fr", "À lire également", Cue::ReadAlso),
             ("it", "Potrebbe interessarti anche", Cue::ReadAlso),
             ("pt", "Veja também", Cue::ReadAlso),
+            ("pt", "Você pode gostar...", Cue::ReadAlso),
             ("nl", "Lees ook:", Cue::ReadAlso),
             ("pl", "Czytaj też: Nowy prom", Cue::ReadAlso),
             ("cs", "Čtěte také", Cue::ReadAlso),

@@ -171,6 +171,8 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (ReadAlso, Start, "notícias relacionadas"),
     (ReadAlso, Start, "artigos relacionados"),
     (ReadAlso, Start, "você também pode gostar"),
+    (ReadAlso, Start, "você pode gostar"),
+    (ReadAlso, Start, "você pode se interessar"),
     (ReadAlso, Start, "saiba mais"),
     (Share, Start, "compartilhe"),
     (Share, Start, "compartilhar"),
