@@ -392,9 +392,7 @@ fn notice(draft: &Draft, length: usize) -> Option<&'static str> {
     if length > NOTICE_MAX_CHARS || matches!(draft.block.kind, BlockKind::Heading { .. }) {
         return None;
     }
-    cues::find(&draft.block.text)
-        .filter(|(cue, _)| matches!(cue, Cue::Disclosure | Cue::Cookie))
-        .map(|(_, phrase)| phrase)
+    cues::find_notice(&draft.block.text)
 }
 
 /// Where the article ends at a terminator: a line ("Read also:", "Tags:") that a cue names, in the

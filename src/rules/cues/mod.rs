@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::RegexSet;
 
 use crate::text::{words, words_joined};
@@ -233,21 +234,79 @@ fn nth(i: usize) -> (Cue, At, &'static str) {
     }
 }
 
+/// The words of `text` as the table writes them: lower case, single spaces.
+fn fold(text: &str) -> String {
+    let folded = words_joined(text);
+    // A capital dotted I (Turkish "İlgili") lower-cases to an i and a combining dot.
+    if folded.contains('\u{307}') {
+        folded.replace('\u{307}', "")
+    } else {
+        folded
+    }
+}
+
+/// The pattern of a row.
+fn pattern(at: At, phrase: &str) -> String {
+    let phrase = regex::escape(phrase);
+    match at {
+        // `words_joined` joins words with single spaces, so a space or an end is a word boundary, and
+        // the set stays fast on any script (`\b` is slow outside ASCII).
+        At::Start => format!(r"^{phrase}(?: |$)"),
+        At::Anywhere => format!(r"(?:^| ){phrase}(?: |$)"),
+        At::Whole => format!(r"^{phrase}$"),
+    }
+}
+
 // The pattern is fixed; `patterns_compile` builds it in the tests.
 #[allow(clippy::expect_used)]
 static PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(all().map(|(_, at, phrase)| {
-        let phrase = regex::escape(phrase);
-        match at {
-            // `words_joined` joins words with single spaces, so a space or an end is a word boundary, and
-            // the set stays fast on any script (`\b` is slow outside ASCII).
-            At::Start => format!(r"^{phrase}(?: |$)"),
-            At::Anywhere => format!(r"(?:^| ){phrase}(?: |$)"),
-            At::Whole => format!(r"^{phrase}$"),
-        }
-    }))
-    .expect("cue patterns are valid")
+    RegexSet::new(all().map(|&(_, at, phrase)| pattern(at, phrase)))
+        .expect("cue patterns are valid")
 });
+
+/// Whether a cue is a site's notice, which no article's paragraph is, wherever it stands.
+fn is_notice(cue: Cue) -> bool {
+    matches!(cue, Cue::Disclosure | Cue::Cookie)
+}
+
+/// Every block of a body is asked for a notice, so it first has to show a word of a notice phrase
+/// (each phrase's longest ASCII word, else its longest word), found in its raw text by one small
+/// automaton, before it is folded and matched against the table.
+#[allow(clippy::expect_used)]
+static NOTICE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let anchor = |phrase: &'static str| {
+        let words = phrase.split(' ');
+        let ascii = words
+            .clone()
+            .filter(|w| w.is_ascii())
+            .max_by_key(|w| w.len());
+        ascii
+            .or_else(|| words.max_by_key(|w| w.chars().count()))
+            .unwrap_or(phrase)
+    };
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(
+            all()
+                .filter(|(cue, _, _)| is_notice(*cue))
+                .map(|(_, _, phrase)| anchor(phrase)),
+        )
+        .expect("notice words build an automaton")
+});
+
+/// The phrase of the notice (an affiliate or advertising disclosure, a cookie notice) that `text`
+/// shows, if any.
+pub(crate) fn find_notice(text: &str) -> Option<&'static str> {
+    if !NOTICE_WORDS.is_match(text) {
+        return None;
+    }
+    PATTERNS
+        .matches(&fold(text))
+        .into_iter()
+        .map(nth)
+        .find(|(cue, _, _)| is_notice(*cue))
+        .map(|(_, _, phrase)| phrase)
+}
 
 /// The first cue of the table that `text` shows, with its phrase.
 pub(crate) fn find(text: &str) -> Option<(Cue, &'static str)> {
@@ -256,11 +315,7 @@ pub(crate) fn find(text: &str) -> Option<(Cue, &'static str)> {
 
 /// The first cue of the table that `text` shows, its phrase, and whether the text opens with it.
 pub(crate) fn find_where(text: &str) -> Option<(Cue, &'static str, bool)> {
-    let mut folded = words_joined(text);
-    // A capital dotted I (Turkish "İlgili") lower-cases to an i and a combining dot.
-    if folded.contains('\u{307}') {
-        folded = folded.replace('\u{307}', "");
-    }
+    let folded = fold(text);
     // Most blocks show no cue; the set answers that faster than which cues match.
     if !PATTERNS.is_match(&folded) {
         return None;
@@ -331,15 +386,23 @@ pub(crate) fn ends_with_photo_credit(text: &str) -> bool {
     if tail.starts_with('©') || PHOTO_CREDIT_OPENERS.contains(&words[0].as_str()) {
         return true;
     }
-    let folded = words.join(" ");
-    PATTERNS
-        .matches(&folded)
-        .into_iter()
-        .map(nth)
-        .any(|(cue, at, phrase)| {
+    // The agencies of the table's credit rows, as whole words of the tail.
+    let tail = format!(" {} ", words.join(" "));
+    AGENCIES
+        .iter()
+        .any(|agency| tail.contains(&format!(" {agency} ")))
+}
+
+/// The credit phrases that name a picture agency ("getty images", "dpa"): the table's credit rows
+/// that may stand anywhere, less the words prose uses too.
+static AGENCIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    all()
+        .filter(|&&(cue, at, phrase)| {
             cue == Cue::Credit && at == At::Anywhere && !is_common_word(phrase)
         })
-}
+        .map(|&(_, _, phrase)| phrase)
+        .collect()
+});
 
 /// Credit phrases that prose uses too: a source cited, a picture mentioned ("(see photo)").
 fn is_common_word(phrase: &str) -> bool {
