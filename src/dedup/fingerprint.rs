@@ -267,7 +267,7 @@ fn word_hashes(text: &str, hashes: &mut Vec<u64>) {
         if c.is_ascii_alphanumeric() {
             h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
             in_word = true;
-        } else if !c.is_ascii() && c.is_alphanumeric() {
+        } else if !c.is_ascii() && crate::text::is_alphanumeric(c) {
             for lower in c.to_lowercase() {
                 h = fnv(lower.encode_utf8(&mut buf).as_bytes(), h);
             }
