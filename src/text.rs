@@ -3,7 +3,7 @@
 
 /// The lower-cased words of a text: its runs of letters and digits.
 pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
 }
@@ -23,7 +23,7 @@ pub(crate) fn collapse_whitespace(s: &str) -> String {
 /// The words of `text` as [`words`] gives them, joined by single spaces, in one string.
 pub(crate) fn words_joined(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
+    for word in text.split(|c: char| !is_alphanumeric(c)) {
         if word.is_empty() {
             continue;
         }
@@ -52,9 +52,33 @@ pub(crate) fn escape_html(out: &mut String, text: &str, attribute: bool) {
     }
 }
 
+/// [`char::is_alphanumeric`], with the punctuation and the letters that most pages print answered
+/// without the Unicode tables (curly quotes and dashes are the commonest characters outside ASCII).
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        // The Latin-1 letters, but for the multiplication and division signs.
+        0xc0..=0xff => c != '\u{d7}' && c != '\u{f7}',
+        // General Punctuation: spaces, dashes, quotes, bullets, ellipses.
+        0x2000..=0x206f => false,
+        // The basic Cyrillic letters, kana, the unified Han ideographs and the Hangul syllables.
+        0x0410..=0x044f | 0x3041..=0x3096 | 0x30a1..=0x30fa | 0x4e00..=0x9fff | 0xac00..=0xd7a3 => {
+            true
+        }
+        _ => c.is_alphanumeric(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_short_cuts_agree_with_the_unicode_tables() {
+        for c in (0..=0xffff).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn words_joined_is_the_words_joined() {

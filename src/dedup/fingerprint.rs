@@ -36,22 +36,14 @@ pub struct Fingerprint {
 impl Fingerprint {
     /// Fingerprints a text.
     pub fn of(text: &str) -> Fingerprint {
-        let hashes = word_hashes(text);
-        let exact = hashes.iter().fold(FNV_OFFSET, |h, w| mix(h, *w));
-        let mut shingles: Vec<u64> = if hashes.len() < SHINGLE {
-            vec![exact]
-        } else {
-            hashes
-                .windows(SHINGLE)
-                .map(|run| run.iter().fold(FNV_OFFSET, |h, w| mix(h, *w)))
-                .collect()
-        };
+        let mut shingles = Vec::new();
+        let (exact, words) = shingles_into(text, &mut Vec::new(), &mut shingles);
         shingles.sort_unstable();
         shingles.dedup();
         Fingerprint {
             exact,
             shingles,
-            words: hashes.len(),
+            words,
         }
     }
 
@@ -244,10 +236,30 @@ pub(crate) fn repeats(
     verdicts
 }
 
-/// The hash of each word of `text`, as [`fold`] spells them, without building the words.
-fn word_hashes(text: &str) -> Vec<u64> {
+/// Appends the shingles of `text` to `out`, neither sorted nor distinct (a page's print sorts the
+/// shingles of all its blocks at once); `words` is room for the word hashes. Returns the hash of
+/// the folded text and its number of words.
+pub(crate) fn shingles_into(text: &str, words: &mut Vec<u64>, out: &mut Vec<u64>) -> (u64, usize) {
+    words.clear();
+    word_hashes(text, words);
+    let exact = words.iter().fold(FNV_OFFSET, |h, w| mix(h, *w));
+    if words.len() < SHINGLE {
+        out.push(exact);
+    } else {
+        out.extend(
+            words
+                .windows(SHINGLE)
+                .map(|run| run.iter().fold(FNV_OFFSET, |h, w| mix(h, *w))),
+        );
+    }
+    (exact, words.len())
+}
+
+/// Appends the hash of each word of `text` to `hashes`, as [`fold`] spells them, without building
+/// the words.
+fn word_hashes(text: &str, hashes: &mut Vec<u64>) {
     // A char at a time, ASCII without the Unicode tables (most words of most pages).
-    let mut hashes = Vec::with_capacity(text.len() / 5);
+    hashes.reserve(text.len() / 5);
     let mut buf = [0u8; 4];
     let mut h = FNV_OFFSET;
     let mut in_word = false;
@@ -255,7 +267,7 @@ fn word_hashes(text: &str) -> Vec<u64> {
         if c.is_ascii_alphanumeric() {
             h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
             in_word = true;
-        } else if !c.is_ascii() && c.is_alphanumeric() {
+        } else if !c.is_ascii() && crate::text::is_alphanumeric(c) {
             for lower in c.to_lowercase() {
                 h = fnv(lower.encode_utf8(&mut buf).as_bytes(), h);
             }
@@ -269,7 +281,6 @@ fn word_hashes(text: &str) -> Vec<u64> {
     if in_word {
         hashes.push(h);
     }
-    hashes
 }
 
 fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
@@ -318,7 +329,9 @@ mod tests {
         let folded: Vec<u64> = crate::text::words(text)
             .map(|w| fnv(w.as_bytes(), FNV_OFFSET))
             .collect();
-        assert_eq!(word_hashes(text), folded);
+        let mut hashes = Vec::new();
+        word_hashes(text, &mut hashes);
+        assert_eq!(hashes, folded);
     }
 
     #[test]

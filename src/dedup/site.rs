@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Extraction;
 use crate::blocks::BlockKind;
-use crate::dedup::fingerprint::Fingerprint;
+use crate::dedup::fingerprint::{self, Fingerprint};
 use crate::removal::{Reason, Stage};
 
 /// A block is template when most of its shingles recur on this many pages of its site or more...
@@ -270,14 +270,16 @@ impl PagePrint {
 
     /// The print of a page.
     pub fn of(page: &Extraction) -> PagePrint {
-        let prints: Vec<Fingerprint> = page
+        // The blocks' shingles are sorted once for the page, not block by block.
+        let (mut words, mut shingles) = (Vec::new(), Vec::new());
+        let key = page
             .blocks
             .iter()
             .filter(|b| b.kind != BlockKind::Title)
-            .map(|b| Fingerprint::of(&b.text))
-            .collect();
-        let key = prints.iter().fold(0u64, |h, p| h.rotate_left(5) ^ p.exact);
-        let mut shingles: Vec<u64> = prints.into_iter().flat_map(|p| p.shingles).collect();
+            .fold(0u64, |h, b| {
+                let (exact, _) = fingerprint::shingles_into(&b.text, &mut words, &mut shingles);
+                h.rotate_left(5) ^ exact
+            });
         shingles.sort_unstable();
         shingles.dedup();
         PagePrint { key, shingles }

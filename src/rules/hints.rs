@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::FxHashMap;
 
 use crate::dom::{Dom, Tag, attrs};
@@ -243,7 +243,11 @@ static NAMES: LazyLock<Names> = LazyLock::new(|| {
         .chain(other(Sort::Body, BODY_NAMES))
         .chain(other(Sort::Positive, POSITIVE_STEMS))
         .unzip();
-    let automaton = AhoCorasick::new(words).expect("hint patterns build an automaton");
+    // A DFA: every class list and id of a page is searched, and it reads a byte in a step.
+    let automaton = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("hint patterns build an automaton");
     Names {
         automaton,
         patterns,

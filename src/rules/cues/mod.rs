@@ -5,8 +5,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-use regex::RegexSet;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::text::{words, words_joined};
 
@@ -245,24 +244,43 @@ fn fold(text: &str) -> String {
     }
 }
 
-/// The pattern of a row.
-fn pattern(at: At, phrase: &str) -> String {
-    let phrase = regex::escape(phrase);
-    match at {
-        // `words_joined` joins words with single spaces, so a space or an end is a word boundary, and
-        // the set stays fast on any script (`\b` is slow outside ASCII).
-        At::Start => format!(r"^{phrase}(?: |$)"),
-        At::Anywhere => format!(r"(?:^| ){phrase}(?: |$)"),
-        At::Whole => format!(r"^{phrase}$"),
-    }
-}
-
-// The pattern is fixed; `patterns_compile` builds it in the tests.
+// The phrases are fixed; `patterns_compile` builds the automaton in the tests.
 #[allow(clippy::expect_used)]
-static PATTERNS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(all().map(|&(_, at, phrase)| pattern(at, phrase)))
-        .expect("cue patterns are valid")
+static PATTERNS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // Every occurrence of every phrase, so that the first row of the table whose place fits wins
+    // (a set of regular expressions did the same, at many times the cost of building it).
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(all().map(|(_, _, phrase)| phrase))
+        .expect("cue phrases build an automaton")
 });
+
+/// The first row of the table (by position) whose phrase `folded` shows where the row says
+/// (`words_joined` joins words with single spaces, so a space or an end is a word boundary) and
+/// that `keep` keeps.
+fn first_match(folded: &str, keep: impl Fn(Cue) -> bool) -> Option<usize> {
+    let b = folded.as_bytes();
+    let mut first: Option<usize> = None;
+    for found in PATTERNS.find_overlapping_iter(folded) {
+        let i = found.pattern().as_usize();
+        if first.is_some_and(|f| f <= i) {
+            continue;
+        }
+        let (start, end) = (found.start(), found.end());
+        let opens = start == 0;
+        let ends = end == b.len();
+        let (cue, at, _) = nth(i);
+        let placed = match at {
+            At::Start => opens && (ends || b[end] == b' '),
+            At::Anywhere => (opens || b[start - 1] == b' ') && (ends || b[end] == b' '),
+            At::Whole => opens && ends,
+        };
+        if placed && keep(cue) {
+            first = Some(i);
+        }
+    }
+    first
+}
 
 /// Whether a cue is a site's notice, which no article's paragraph is, wherever it stands.
 fn is_notice(cue: Cue) -> bool {
@@ -300,12 +318,7 @@ pub(crate) fn find_notice(text: &str) -> Option<&'static str> {
     if !NOTICE_WORDS.is_match(text) {
         return None;
     }
-    PATTERNS
-        .matches(&fold(text))
-        .into_iter()
-        .map(nth)
-        .find(|(cue, _, _)| is_notice(*cue))
-        .map(|(_, _, phrase)| phrase)
+    first_match(&fold(text), is_notice).map(|i| nth(i).2)
 }
 
 /// The first cue of the table that `text` shows, with its phrase.
@@ -315,13 +328,7 @@ pub(crate) fn find(text: &str) -> Option<(Cue, &'static str)> {
 
 /// The first cue of the table that `text` shows, its phrase, and whether the text opens with it.
 pub(crate) fn find_where(text: &str) -> Option<(Cue, &'static str, bool)> {
-    let folded = fold(text);
-    // Most blocks show no cue; the set answers that faster than which cues match.
-    if !PATTERNS.is_match(&folded) {
-        return None;
-    }
-    let first = PATTERNS.matches(&folded).into_iter().next()?;
-    let (cue, at, phrase) = nth(first);
+    let (cue, at, phrase) = nth(first_match(&fold(text), |_| true)?);
     Some((cue, phrase, at != At::Anywhere))
 }
 
@@ -337,12 +344,7 @@ pub(crate) fn ends_with_credit(text: &str) -> Option<&'static str> {
     }
     let words: Vec<String> = words(text).collect();
     let tail = words[words.len().saturating_sub(CREDIT_TAIL_WORDS)..].join(" ");
-    PATTERNS
-        .matches(&tail)
-        .into_iter()
-        .map(nth)
-        .find(|(cue, _, _)| *cue == Cue::Credit)
-        .map(|(_, _, phrase)| phrase)
+    first_match(&tail, |cue| cue == Cue::Credit).map(|i| nth(i).2)
 }
 
 /// Words after a picture's credit separator, at most.
@@ -419,6 +421,37 @@ mod tests {
     #[test]
     fn patterns_compile() {
         LazyLock::force(&PATTERNS);
+    }
+
+    /// The table as a set of anchored regular expressions.
+    fn regex_set() -> regex::RegexSet {
+        regex::RegexSet::new(all().map(|(_, at, phrase)| {
+            let phrase = regex::escape(phrase);
+            match at {
+                At::Start => format!(r"^{phrase}(?: |$)"),
+                At::Anywhere => format!(r"(?:^| ){phrase}(?: |$)"),
+                At::Whole => format!(r"^{phrase}$"),
+            }
+        }))
+        .expect("valid")
+    }
+
+    #[test]
+    fn automaton_finds_the_rows_the_regular_expressions_find() {
+        let mut texts = vec![String::new(), "photo".to_owned(), "a photo b".to_owned()];
+        for (_, _, phrase) in all() {
+            for (before, after) in [("", ""), ("the ", ""), ("", " now"), ("x", ""), ("", "s")] {
+                texts.push(format!("{before}{phrase}{after}"));
+            }
+            texts.push(format!("{phrase} {phrase}x {phrase}"));
+        }
+        let set = regex_set();
+        for text in &texts {
+            let rows: Vec<usize> = set.matches(text).into_iter().collect();
+            assert_eq!(first_match(text, |_| true), rows.first().copied(), "{text}");
+            let credit = rows.iter().copied().find(|&i| nth(i).0 == Cue::Credit);
+            assert_eq!(first_match(text, |c| c == Cue::Credit), credit, "{text}");
+        }
     }
 
     #[test]
