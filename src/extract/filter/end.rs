@@ -32,22 +32,33 @@ pub(super) fn tail_from(page: &Page<'_>, drafts: &[Draft]) -> Option<usize> {
 /// (per cent) of its text is more of the article ("Coming next: ..."), not teasers.
 const TAIL_PROSE_SHARE: usize = 50;
 
-/// Whether the blocks after a cued heading read as prose: mostly sentences without links, as
-/// teasers of other stories, linked headlines and bylines are not.
-pub(super) fn prose_follows(page: &Page<'_>, rest: &[Draft]) -> bool {
+/// Whether the blocks after a cued heading (`from[0]`) read as prose: mostly sentences without
+/// links, as teasers of other stories, linked headlines and bylines are not. A paragraph with
+/// text the filters removed right before it (its teaser's linked headline, removed as links)
+/// is a teaser, not prose.
+pub(super) fn prose_follows(page: &Page<'_>, from: &[Draft]) -> bool {
     let (mut prose, mut total) = (0usize, 0usize);
-    for d in rest {
+    for pair in from.windows(2) {
+        let (before, d) = (&pair[0], &pair[1]);
         let unit = &page.measures.unit[d.owner];
         let chars = d.block.text.chars().count();
         total += chars;
         if d.block.kind == BlockKind::Paragraph
             && unit.link_chars == 0
             && quality(unit) == Quality::Good
+            && !text_between(page, before, d)
         {
             prose += chars;
         }
     }
     total > 0 && prose * 100 >= TAIL_PROSE_SHARE * total
+}
+
+/// Whether text of the page that is no draft stands between two drafts.
+fn text_between(page: &Page<'_>, before: &Draft, after: &Draft) -> bool {
+    let nodes = &page.dom.nodes;
+    (nodes[before.owner].end..after.start)
+        .any(|j| nodes[j].tag == Tag::Text && !nodes[j].text.trim().is_empty())
 }
 
 /// The blocks of `drafts` that belong to the article when they are measured as one: those before

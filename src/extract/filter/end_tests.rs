@@ -1,7 +1,8 @@
 //! The end of the article found by structure: a box of links under a cued heading inside the
 //! article goes and the prose after it stays; after the last paragraph of prose, a cued heading
 //! ends the article with all the teaser sections that follow; prose after it stays; a news page
-//! whose tail of teasers outweighs its story is still read as an article.
+//! whose tail of teasers outweighs its story is still read as an article; teaser lines whose
+//! linked headlines went are teasers, not prose.
 
 use super::tests::{extract, news_page};
 
@@ -116,4 +117,45 @@ fn a_short_closing_sentence_against_the_prose_stays_and_a_scrap_goes() {
     let text = extract(&news_page("de", &[], &body)).text();
     assert!(text.contains("Vielen Dank für das Gespräch!"), "{text}");
     assert!(!text.contains("Alle Angaben"), "{text}");
+}
+
+#[test]
+fn teaser_lines_under_a_cued_heading_whose_linked_headlines_went_go_too() {
+    // Each teaser: a section's name as a heading (each but the first), a headline that is all
+    // link (removed as links), then a line of plain text.
+    let kickers = ["", "<h2>Wochenvorschau</h2>", "<h2>Aus dem Verband</h2>"];
+    let teasers: String = [
+        "Die Feuerwehr übt am Samstag mit allen Löschzügen am Hafen, und die Straßen \
+         rund um das Becken bleiben bis zum Abend gesperrt.",
+        "Der Gemeinderat berät im Herbst über den neuen Haushalt der Stadt, in dem für \
+         die Schulen mehr Geld vorgesehen ist als bisher.",
+        "Im Freibad beginnt die Saison in diesem Jahr schon Anfang Mai, weil die \
+         Sanierung der Becken früher fertig geworden ist.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, line)| {
+        format!(
+            "{}<div><a href=\"/s/{i}\">Schlagzeile aus der Stadt Nummer {i}</a><p>{line}</p></div>",
+            kickers[i]
+        )
+    })
+    .collect();
+    let body = format!(
+        "<p>{}</p><p>{}</p><p>{}</p><h2>Weitere Artikel</h2>{teasers}",
+        DE[0], DE[1], DE[2]
+    );
+    let text = extract(&news_page("de", &[], &body)).text();
+    for p in DE {
+        assert!(text.contains(p), "{text}");
+    }
+    for chaff in [
+        "Weitere Artikel",
+        "Feuerwehr",
+        "Wochenvorschau",
+        "Gemeinderat",
+        "Freibad",
+    ] {
+        assert!(!text.contains(chaff), "{chaff:?} kept in {text}");
+    }
 }

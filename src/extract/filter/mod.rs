@@ -447,7 +447,7 @@ pub(crate) fn drop_cued_sections(
         let heading = matches!(drafts[i].block.kind, BlockKind::Heading { .. });
         if tail_from.is_some_and(|from| i >= from)
             && (heading || label)
-            && !end::prose_follows(page, &drafts[i + 1..])
+            && !end::prose_follows(page, &drafts[i..])
         {
             drop[i..].fill(Some(phrase));
             break;
