@@ -156,6 +156,12 @@ fn blocks_of(
     } else {
         drafts
     };
+    let drafts = if page.kind.is_product() {
+        let verdicts = product::repeats_and_questions(drafts.iter().map(|d| &d.block));
+        drop_marked(drafts, verdicts, removals)
+    } else {
+        drafts
+    };
     build::with_rules(page, drafts, &built.rules)
 }
 
@@ -165,19 +171,41 @@ const OPENING_CHARS: usize = 40;
 /// Drops the listing's blocks that repeat the block before them (`listing::adjacent_copies`).
 fn drop_adjacent_copies(drafts: Vec<build::Draft>, removals: &mut Removals) -> Vec<build::Draft> {
     let copies = listing::adjacent_copies(drafts.iter().map(|d| &d.block));
+    let verdicts = drafts
+        .iter()
+        .zip(copies)
+        .map(|(draft, copy)| {
+            copy.then(|| Reason::Duplicate {
+                of: draft.block.text.chars().take(OPENING_CHARS).collect(),
+            })
+        })
+        .collect();
+    drop_marked(drafts, verdicts, removals)
+}
+
+/// Drops the drafts that a verdict gives a reason for, recording each (a copy in the dedup
+/// stage, anything else in the filter stage): its element when the draft is all of it, else its
+/// text nodes.
+fn drop_marked(
+    drafts: Vec<build::Draft>,
+    verdicts: Vec<Option<Reason>>,
+    removals: &mut Removals,
+) -> Vec<build::Draft> {
     let mut kept = Vec::with_capacity(drafts.len());
-    for (draft, copy) in drafts.into_iter().zip(copies) {
-        if !copy {
+    for (draft, verdict) in drafts.into_iter().zip(verdicts) {
+        let Some(reason) = verdict else {
             kept.push(draft);
             continue;
-        }
-        let of: String = draft.block.text.chars().take(OPENING_CHARS).collect();
-        let reason = Reason::Duplicate { of };
+        };
+        let stage = match reason {
+            Reason::Duplicate { .. } => Stage::Dedup,
+            _ => Stage::Filter,
+        };
         if draft.whole {
-            removals.record(draft.block.node, Stage::Dedup, reason);
+            removals.record(draft.block.node, stage, reason);
         } else {
             for &node in &draft.texts {
-                removals.record(node, Stage::Dedup, reason.clone());
+                removals.record(node, stage, reason.clone());
             }
         }
     }

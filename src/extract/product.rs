@@ -15,6 +15,7 @@ use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag, attrs};
 use crate::page::metas::Metas;
 use crate::page::schema::{is_product_on_sale, type_name};
+use crate::removal::Reason;
 use crate::rules::hints::Hint;
 use crate::rules::marks::{self, Mark};
 use crate::text::collapse_whitespace;
@@ -296,6 +297,73 @@ pub(crate) fn missing_description(metas: &Metas<'_>, blocks: &[Block], node: Nod
         .collect()
 }
 
+/// Headings of a shop's questions section, in the web's main languages (compared lower-case,
+/// without the punctuation around them).
+const FAQ_HEADINGS: &[&str] = &[
+    "faq",
+    "faqs",
+    "frequently asked questions",
+    "questions and answers",
+    "questions & answers",
+    "häufig gestellte fragen",
+    "häufige fragen",
+    "preguntas frecuentes",
+    "questions fréquentes",
+    "foire aux questions",
+    "domande frequenti",
+    "perguntas frequentes",
+    "veelgestelde vragen",
+    "najczęściej zadawane pytania",
+];
+
+/// A repeated block is dropped when it has at least this many words: shorter ones are labels.
+const MIN_REPEAT_WORDS: usize = 4;
+
+/// The text a product page shows once: a block that repeats an earlier block word for word is a
+/// second rendering of the same card (the phone and desktop layouts of a feature grid, a spec
+/// strip under every slide), and a section headed as the shop's frequently asked questions is
+/// about buying and the shop, not the product. The reason each such block goes, by position.
+pub(crate) fn repeats_and_questions<'a>(
+    blocks: impl Iterator<Item = &'a Block>,
+) -> Vec<Option<Reason>> {
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let mut questions: Option<(u8, &'static str)> = None;
+    blocks
+        .map(|block| {
+            if let BlockKind::Heading { level } = block.kind {
+                if questions.is_some_and(|(open, _)| level <= open) {
+                    questions = None;
+                }
+                if questions.is_none() {
+                    questions = questions_heading(&block.text).map(|phrase| (level, phrase));
+                }
+            }
+            if let Some((_, phrase)) = questions {
+                return Some(Reason::Cue { phrase });
+            }
+            let key = crate::text::words_joined(&block.text);
+            // Short labels ("Weight", "Fabric content") repeat in every column of a spec table.
+            let repeat = !matches!(block.kind, BlockKind::Title)
+                && key.split(' ').count() >= MIN_REPEAT_WORDS
+                && !seen.insert(key);
+            repeat.then(|| Reason::Duplicate {
+                of: block.text.chars().take(OPENING_CHARS).collect(),
+            })
+        })
+        .collect()
+}
+
+/// Characters of a dropped copy's opening words, as its removal reason quotes them.
+const OPENING_CHARS: usize = 40;
+
+/// The heading of a section of frequently asked questions, as the table writes it.
+fn questions_heading(text: &str) -> Option<&'static str> {
+    let text = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    FAQ_HEADINGS.iter().find(|h| **h == text).copied()
+}
+
 /// The `description` of the top-level product on sale in a JSON-LD value.
 fn product_description(value: &Value) -> Option<&str> {
     match value {
@@ -349,6 +417,48 @@ mod tests {
         assert_eq!(word("operating-hours decorating"), None);
         assert_eq!(word("video-previews"), None);
         assert_eq!(word("product-description"), None);
+    }
+
+    #[test]
+    fn repeated_cards_and_the_shops_questions_are_dropped() {
+        let block = |kind, text: &str| Block::new(kind, text, NodeId::DOCUMENT);
+        let h = |level| BlockKind::Heading { level };
+        let p = || BlockKind::Paragraph;
+        let mut blocks = vec![
+            block(h(1), "Trail 25 Pack"),
+            block(p(), "Ripstop nylon body with a water repellent finish."),
+            block(h(2), "Lighter"),
+            block(p(), "Ten percent lighter than the first pack."),
+            block(p(), "Weight"),
+            // The same card again, from the phone layout; the label is kept.
+            block(h(2), "Lighter"),
+            block(p(), "Weight"),
+            block(p(), "Ten percent lighter than the first pack."),
+            block(h(2), "Frequently Asked Questions:"),
+            block(p(), "When will my order arrive?"),
+            block(h(3), "Can I return it?"),
+            block(p(), "Within 30 days."),
+            block(h(2), "Care"),
+            block(p(), "Hand wash cold."),
+        ];
+        let verdicts = repeats_and_questions(blocks.iter());
+        let mut verdicts = verdicts.into_iter();
+        blocks.retain(|_| verdicts.next().flatten().is_none());
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Trail 25 Pack",
+                "Ripstop nylon body with a water repellent finish.",
+                "Lighter",
+                "Ten percent lighter than the first pack.",
+                "Weight",
+                "Lighter",
+                "Weight",
+                "Care",
+                "Hand wash cold."
+            ]
+        );
     }
 
     const PACK_JSON_LD: &str = r#"<script type="application/ld+json">{"@context":"https://schema.org",
