@@ -242,7 +242,7 @@ fn below(dom: &Dom<'_>, dead: &[bool], test: impl Fn(Tag) -> bool) -> Vec<bool> 
 }
 
 /// An element's tag and first class name.
-fn shape<'a>(dom: &Dom<'a>, i: usize) -> (Tag, &'a str) {
+pub(crate) fn shape<'a>(dom: &Dom<'a>, i: usize) -> (Tag, &'a str) {
     let class = dom.attr(i, "class").unwrap_or("");
     (
         dom.nodes[i].tag,

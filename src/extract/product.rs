@@ -347,14 +347,11 @@ pub(crate) fn repeats_and_questions<'a>(
                 && key.split(' ').count() >= MIN_REPEAT_WORDS
                 && !seen.insert(key);
             repeat.then(|| Reason::Duplicate {
-                of: block.text.chars().take(OPENING_CHARS).collect(),
+                of: block.text.chars().take(super::OPENING_CHARS).collect(),
             })
         })
         .collect()
 }
-
-/// Characters of a dropped copy's opening words, as its removal reason quotes them.
-const OPENING_CHARS: usize = 40;
 
 /// The heading of a section of frequently asked questions, as the table writes it.
 fn questions_heading(text: &str) -> Option<&'static str> {

@@ -3,8 +3,9 @@
 //! read as a listing is an article followed by its tail of teasers.
 
 use crate::blocks::BlockKind;
-use crate::dom::{Dom, Tag};
+use crate::dom::Tag;
 use crate::extract::build::Draft;
+use crate::extract::listing::shape;
 use crate::extract::score::{Quality, quality};
 use crate::page::Page;
 use crate::rules::cues;
@@ -191,15 +192,6 @@ fn chars_between(page: &Page<'_>, from: usize, to: usize) -> u32 {
         c = page.dom.nodes[c].end;
     }
     chars
-}
-
-/// An element's tag and first class name.
-fn shape<'a>(dom: &Dom<'a>, i: usize) -> (Tag, &'a str) {
-    let class = dom.attr(i, "class").unwrap_or("");
-    (
-        dom.nodes[i].tag,
-        class.split_ascii_whitespace().next().unwrap_or(""),
-    )
 }
 
 /// Whether elements of this shape can be a box's items: list items and `<article>` elements, or

@@ -259,6 +259,11 @@ static PATTERNS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// (`words_joined` joins words with single spaces, so a space or an end is a word boundary) and
 /// that `keep` keeps.
 fn first_match(folded: &str, keep: impl Fn(Cue) -> bool) -> Option<usize> {
+    first_row(folded, |i| keep(nth(i).0))
+}
+
+/// As [`first_match`], with `keep` asked of the row's number.
+fn first_row(folded: &str, keep: impl Fn(usize) -> bool) -> Option<usize> {
     let b = folded.as_bytes();
     let mut first: Option<usize> = None;
     for found in PATTERNS.find_overlapping_iter(folded) {
@@ -269,13 +274,13 @@ fn first_match(folded: &str, keep: impl Fn(Cue) -> bool) -> Option<usize> {
         let (start, end) = (found.start(), found.end());
         let opens = start == 0;
         let ends = end == b.len();
-        let (cue, at, _) = nth(i);
+        let (_, at, _) = nth(i);
         let placed = match at {
             At::Start => opens && (ends || b[end] == b' '),
             At::Anywhere => (opens || b[start - 1] == b' ') && (ends || b[end] == b' '),
             At::Whole => opens && ends,
         };
-        if placed && keep(cue) {
+        if placed && keep(i) {
             first = Some(i);
         }
     }
@@ -388,23 +393,13 @@ pub(crate) fn ends_with_photo_credit(text: &str) -> bool {
     if tail.starts_with('©') || PHOTO_CREDIT_OPENERS.contains(&words[0].as_str()) {
         return true;
     }
-    // The agencies of the table's credit rows, as whole words of the tail.
-    let tail = format!(" {} ", words.join(" "));
-    AGENCIES
-        .iter()
-        .any(|agency| tail.contains(&format!(" {agency} ")))
+    // A picture agency: a credit row that may stand anywhere, but for the words prose uses too.
+    let agency = |i: usize| {
+        let (cue, at, phrase) = nth(i);
+        cue == Cue::Credit && at == At::Anywhere && !is_common_word(phrase)
+    };
+    first_row(&words.join(" "), agency).is_some()
 }
-
-/// The credit phrases that name a picture agency ("getty images", "dpa"): the table's credit rows
-/// that may stand anywhere, less the words prose uses too.
-static AGENCIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    all()
-        .filter(|&&(cue, at, phrase)| {
-            cue == Cue::Credit && at == At::Anywhere && !is_common_word(phrase)
-        })
-        .map(|&(_, _, phrase)| phrase)
-        .collect()
-});
 
 /// Credit phrases that prose uses too: a source cited, a picture mentioned ("(see photo)").
 fn is_common_word(phrase: &str) -> bool {
