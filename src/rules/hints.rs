@@ -130,6 +130,23 @@ const NEGATIVE_TOKENS: &[&str] = &[
 /// The mark of the `widget` token, which page builders use for blocks of text too.
 const WIDGET_TOKEN: Mark = Mark::named("widget");
 
+/// The mark of the `header` token, which names a page's banner and an article's title block.
+const HEADER_TOKEN: Mark = Mark::named("header");
+
+/// Whether the `header` token found at `start` heads a section of the page's content
+/// (`section-header`, `section__header`): a heading and its introduction, not the page's banner.
+fn heads_section(names: &[u8], start: usize) -> bool {
+    let Some(before) = start.checked_sub(1).and_then(|k| names.get(..k)) else {
+        return false;
+    };
+    let before = before.strip_suffix(b"_").unwrap_or(before);
+    before.ends_with(b"section")
+        && before
+            .len()
+            .checked_sub(8)
+            .is_none_or(|k| !before[k].is_ascii_alphanumeric())
+}
+
 /// Page builders and editors that build every block of a page, text included, as a `widget`
 /// (Elementor, HubSpot's modules and grid, CKEditor): there the word names no sidebar.
 const BUILDER_WIDGETS: &[&str] = &[
@@ -492,6 +509,7 @@ fn names_hint(raw: &str, names: &mut String) -> Hint {
                 let before = start.checked_sub(1).map(|k| &bytes[k]);
                 if !(delimits(before) && delimits(bytes.get(end)))
                     || (mark == WIDGET_TOKEN && in_builder_name(names, start))
+                    || (mark == HEADER_TOKEN && heads_section(bytes, start))
                 {
                     continue;
                 }
@@ -687,5 +705,21 @@ mod tests {
         assert_eq!(hint(&dom, section), Hint::None);
         let div = dom.find(Tag::Div).expect("a div");
         assert_eq!(hint(&dom, div), Hint::Negative(Mark::named("more-on")));
+    }
+
+    #[test]
+    fn a_sections_header_is_content_not_the_page_banner() {
+        for class in [
+            "section-header-copy typography-headline",
+            "product-stories section__header",
+            "section_header",
+        ] {
+            let hint = hint_of(&format!(r#"<div class="{class}">"#));
+            assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
+        }
+        for class in ["site-header", "header section", "subsection-header-x"] {
+            let hint = hint_of(&format!(r#"<div class="{class}">"#));
+            assert!(matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
+        }
     }
 }
