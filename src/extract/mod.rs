@@ -117,6 +117,7 @@ pub(crate) fn read<'a>(
     observer.stage_done("page kind");
     let mut hints = hints::hints(&dom, &dead);
     if kind.is_product() {
+        product::unmark_pictures(&mut hints);
         product::mark_furniture(&dom, &dead, &measures, &mut hints);
         product::mark_other_products(&dom, &dead, &measures, &mut hints);
     }

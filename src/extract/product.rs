@@ -54,6 +54,17 @@ const CHROME_STEMS: &[(&str, &str)] = &[
     ("recently_viewed", "recently viewed"),
 ];
 
+/// Sets aside the names of galleries and slideshows: on a page about one product they show the
+/// product, and the captions of its pictures describe its features. Grids of other products and
+/// the shop's furniture are marked after this, whatever they are called.
+pub(crate) fn unmark_pictures(hints: &mut [Hint]) {
+    for hint in hints {
+        if matches!(*hint, Hint::Negative(mark) if mark.is(marks::PICTURES)) {
+            *hint = Hint::None;
+        }
+    }
+}
+
 /// Marks the furniture of a product page as boilerplate: review and rating blocks (by name or
 /// by `itemprop`), customer questions, up-sells, recently viewed products and price boxes. Elements the markup
 /// already judges keep their verdict.
@@ -581,6 +592,41 @@ mod tests {
             assert!(text.contains(kept), "{kept} missing:\n{text}");
         }
         assert!(!text.contains("PRICE_TEXT"), "{text}");
+    }
+
+    #[test]
+    fn a_product_gallery_keeps_its_feature_captions() {
+        let gallery = r#"<div class="feature-gallery"><ul>
+            <li><img src="a.jpg" alt=""><p>GALLERY_ONE Removes up to twice as much unwanted
+            noise as the earlier model, with new microphones that listen to the world outside.</p></li>
+            <li><img src="b.jpg" alt=""><p>GALLERY_TWO Up to eight hours of listening on one
+            charge, and a case that charges from any cable or pad you already own.</p></li>
+            </ul></div>"#;
+        let page = |head: &str| {
+            format!(
+                r#"<html><head><title>Buds Pro</title>{head}</head><body><main><h1>Buds Pro</h1>
+                <p>DESCRIPTION_TEXT Earbuds with the best noise cancellation we have made, a
+                redesigned fit and a sound that adapts to the shape of your ear as you listen.</p>
+                <p>The ear tips come in five sizes, and a fit test in the app tells you which of
+                them seals best, so that the noise cancellation works as it was designed to.</p>
+                <p>Each earbud resists dust, sweat and water, and the case does too, so a run in
+                the rain or a workout at the gym is nothing to worry about for either of them.</p>
+                <p>Setting up takes a moment: open the case next to your phone and follow the
+                prompts on the screen, and the earbuds join every device signed in to your account.</p>
+                {gallery}</main></body></html>"#
+            )
+        };
+        let product = crate::extract(&page(PACK_JSON_LD), &crate::Config::default())
+            .expect("extracts")
+            .text();
+        for kept in ["DESCRIPTION_TEXT", "GALLERY_ONE", "GALLERY_TWO"] {
+            assert!(product.contains(kept), "{kept} missing:\n{product}");
+        }
+        // Elsewhere a gallery's captions are the pictures' furniture.
+        let article = crate::extract(&page(""), &crate::Config::default())
+            .expect("extracts")
+            .text();
+        assert!(!article.contains("GALLERY_ONE"), "{article}");
     }
 
     #[test]

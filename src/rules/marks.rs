@@ -38,6 +38,9 @@ pub(crate) const PRICE_BOX: Role = Role(1 << 8);
 pub(crate) const CHROME: Role = Role(1 << 9);
 /// A way around the site: menus, navigation bars, breadcrumbs, pagers, tabs.
 pub(crate) const NAVIGATION: Role = Role(1 << 10);
+/// A set of pictures (a gallery, a slideshow): on a product page, the product's own pictures and
+/// the captions that describe its features.
+pub(crate) const PICTURES: Role = Role(1 << 11);
 
 impl Role {
     /// Both roles.
@@ -89,8 +92,8 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("mostread", NONE),
     ("most-read", NONE),
     ("trending", NONE),
-    ("gallery", OUTGROWING),
-    ("slideshow", OUTGROWING),
+    ("gallery", OUTGROWING.with(PICTURES)),
+    ("slideshow", OUTGROWING.with(PICTURES)),
     ("signup", CHROME),
     ("sign-up", CHROME),
     ("byline", ENTRY_PART),
