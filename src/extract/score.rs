@@ -163,6 +163,14 @@ pub(crate) fn zones(
             Hint::Negative(mark) if mark.is(marks::WIDGET) && prose[i] * 2 >= measures.chars[i] => {
                 inherited
             }
+            // So is a heading's box that holds mostly prose: a section's heading and its copy.
+            Hint::Negative(mark)
+                if mark.is(marks::HEADING_BOX)
+                    && prose[i] >= HEADING_BOX_MIN_PROSE
+                    && prose[i] * 2 >= measures.chars[i] =>
+            {
+                inherited
+            }
             Hint::Negative(mark) if in_force(i) => Some(mark),
             // Comments and galleries can outgrow the article they follow and stay what they are.
             Hint::Negative(mark)
@@ -178,6 +186,10 @@ pub(crate) fn zones(
     }
     zone
 }
+
+/// A header-named element with at least this much prose, most of its text, is a section of
+/// content (its heading and copy) rather than a banner or a title block.
+const HEADING_BOX_MIN_PROSE: u32 = 200;
 
 /// An article beside a boilerplate-named element keeps the element's name in force when it holds
 /// at least 1/this of the element's prose...
@@ -325,5 +337,31 @@ mod tests {
         assert_eq!(quality(&unit(20, 0, 0, 0)), Quality::Short);
         assert_eq!(quality(&unit(60, 0, 0, 1)), Quality::Good);
         assert!(char_value(&unit(300, 250, 4, 3), Rules::Strict) < 0.0);
+    }
+
+    #[test]
+    fn a_header_named_box_of_prose_is_content_and_a_title_block_is_not() {
+        let html = r#"<html><head><title>Quiet Buds</title></head><body><main>
+            <div class="entry-header"><h1>Quiet Buds</h1><p>BYLINE_TEXT By Ann Lee, May 2</p></div>
+            <section><div class="stories-header"><h2>Sound, rebuilt</h2>
+            <p>HEADER_COPY A new acoustic design gives deeper bass and a wider stage, so that
+            every note of a song comes through, from the lowest drum to the highest string. The
+            drivers are new as well, and so is the amplifier that feeds them, built for a
+            sound that stays clear at any volume.</p>
+            </div><p>BODY_TEXT The earbuds adapt their sound to the shape of each ear, measured
+            by a microphone inside, many times a second, as the fit changes while you move.</p>
+            <p>The charging case holds four more charges and fits any pocket, and it finds its
+            way back to you with a sound when it is lost somewhere in the house.</p>
+            <p>Each earbud resists dust, sweat and water, and the case does too, so a run in the
+            rain or an hour at the gym is nothing to worry about for either of them.</p>
+            <p>Setting up takes a moment: open the case next to your phone and follow the
+            prompts, and the earbuds join every device signed in to the same account.</p></section>
+            </main></body></html>"#;
+        let text = crate::extract(html, &crate::Config::default())
+            .expect("extracts")
+            .text();
+        assert!(text.contains("HEADER_COPY"), "{text}");
+        assert!(text.contains("BODY_TEXT"), "{text}");
+        assert!(!text.contains("BYLINE_TEXT"), "{text}");
     }
 }

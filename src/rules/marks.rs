@@ -41,6 +41,9 @@ pub(crate) const NAVIGATION: Role = Role(1 << 10);
 /// A set of pictures (a gallery, a slideshow): on a product page, the product's own pictures and
 /// the captions that describe its features.
 pub(crate) const PICTURES: Role = Role(1 << 11);
+/// A class or id naming a heading's box: a page's banner, an article's title block, but also a
+/// section's heading with its copy, which one holding mostly prose is.
+pub(crate) const HEADING_BOX: Role = Role(1 << 12);
 
 impl Role {
     /// Both roles.
@@ -132,7 +135,7 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("tags", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
     ("tag", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
     ("meta", ENTRY_PART),
-    ("header", WRAPPER.with(ENTRY_HEADER)),
+    ("header", WRAPPER.with(ENTRY_HEADER).with(HEADING_BOX)),
     ("extra", ENTRY_KIND.with(ENTRY_PART)),
     ("community", NONE),
     ("reply", COMMENT),
