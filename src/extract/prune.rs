@@ -5,12 +5,13 @@ use crate::removal::{Reason, Removals, Stage};
 
 /// An element hidden by `display:none` or the `hidden` attribute that holds over a third of the
 /// page's text is shown by a script (a lock screen, a loading wrapper, server-rendered HTML
-/// streamed into a hidden slot): its content is the page. `aria-hidden` and dialogs always hold.
+/// streamed into a hidden slot): its content is the page. Dialogs always hold.
 const HIDDEN_SHARE_SHOWN: usize = 3;
 
-/// `visibility:hidden` hides parts of a page as well, so it is only doubted on an element that
-/// holds over three quarters of the page's text: a wrapper hiding the whole page from the first
-/// paint until a script has laid it out.
+/// `visibility:hidden` and `aria-hidden` hide parts of a page as well, so they are only doubted on
+/// an element that holds over three quarters of the page's text: a wrapper hiding the whole page
+/// from the first paint until a script has laid it out, or the page behind a dialog that was
+/// open when it was saved (a dialog hides the rest of the page from screen readers only).
 const VISIBILITY_SHARE_SHOWN: (usize, usize) = (3, 4);
 
 const ARIA_HIDDEN: &str = "aria-hidden";
@@ -43,8 +44,8 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
             Tag::Text => None,
             _ => hidden(dom, i)
                 .filter(|&how| match how {
-                    ARIA_HIDDEN | DIALOG => true,
-                    VISIBILITY_HIDDEN => {
+                    DIALOG => true,
+                    ARIA_HIDDEN | VISIBILITY_HIDDEN => {
                         let (part, whole) = VISIBILITY_SHARE_SHOWN;
                         text_len(dom, i, node.end) * whole <= page_text * part
                     }
@@ -242,6 +243,22 @@ mod tests {
         assert!(!live.contains("MENU_TEXT"));
         // head, script, three hidden divs: one record each, none for their descendants.
         assert_eq!(removals.into_vec().len(), 5);
+    }
+
+    #[test]
+    fn the_page_behind_a_dialog_open_when_saved_is_shown() {
+        let article = "<p>BODY_TEXT of a long article paragraph, told in many words.</p>".repeat(5);
+        let live = live_text(&format!(
+            r#"<body><div class="page" aria-hidden="true"><nav>Home</nav>{article}</div>
+            <div role="dialog"><p>MENU_TEXT Sign in to continue</p></div></body>"#
+        ));
+        assert!(live.contains("BODY_TEXT") && !live.contains("MENU_TEXT"));
+        // A hidden part beside visible text stays hidden.
+        let part = live_text(&format!(
+            r#"<body>{article}<div aria-hidden="true">{}</div></body>"#,
+            "<p>MENU_TEXT</p>".repeat(3)
+        ));
+        assert!(part.contains("BODY_TEXT") && !part.contains("MENU_TEXT"));
     }
 
     #[test]
