@@ -73,6 +73,10 @@ pub(crate) fn chaff(
             BlockKind::TableRow { .. } | BlockKind::Code { .. }
         ) || draft.block.note().is_some();
         let unit = &measures.unit[draft.owner];
+        if !is_row && is_machine_identifiers(&draft.block.text) {
+            record(removals, &draft, Reason::Chrome { what: IDENTIFIERS });
+            continue;
+        }
         if !is_row && !links_are_content && unit.chars > 0 && quality(unit) == Quality::Links {
             let percent = (unit.link_density() * 100.0).round() as u8;
             record(removals, &draft, Reason::LinkDensity { percent });
@@ -81,6 +85,36 @@ pub(crate) fn chaff(
         kept.push(draft);
     }
     kept
+}
+
+/// What a block of machine identifiers is, as its removal says.
+const IDENTIFIERS: &str = "machine identifiers";
+/// An identifier is a word of at least this many characters...
+const IDENTIFIER_MIN_CHARS: usize = 24;
+
+/// Whether a text is mostly machine identifiers (hashes, UUIDs run together), which a script
+/// writes and the page's styles hide or a reader skips: words of hexadecimal digits and dashes,
+/// at least a quarter of them digits, two or more making up at least four fifths of the text. A
+/// sentence that quotes an identifier, or a checksum on its own, is text.
+fn is_machine_identifiers(text: &str) -> bool {
+    let is_identifier = |word: &str| {
+        let (mut digits, mut hex) = (0, 0);
+        for b in word.bytes() {
+            digits += usize::from(b.is_ascii_digit());
+            hex += usize::from(b.is_ascii_hexdigit() || b == b'-');
+        }
+        // A letter or two between runs of digits: the markers a script sprinkles in.
+        word.len() >= IDENTIFIER_MIN_CHARS && digits * 4 >= word.len() && hex * 10 >= word.len() * 9
+    };
+    let (mut count, mut identifiers, mut total) = (0, 0, 0);
+    for word in text.split_whitespace() {
+        total += word.len();
+        if is_identifier(word) {
+            count += 1;
+            identifiers += word.len();
+        }
+    }
+    count >= 2 && identifiers * 5 >= total * 4
 }
 
 /// Drops the non-prose scraps before the first and after the last block of prose.

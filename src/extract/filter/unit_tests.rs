@@ -232,3 +232,18 @@ fn removals_name_the_element_when_the_draft_is_all_of_it() {
     assert_eq!(record[0].node, node);
     assert_eq!(record[0].stage, Stage::Filter);
 }
+
+#[test]
+fn machine_identifiers_are_not_text() {
+    let run = "Sf2f260c3-bf1f-466a-b856-6f031758a086p16207f0d-5442-4472-ad51-162a45a841c3 \
+               U58304ab9-e401-4091-b773-e7e337a260ad49b6f0970-183c-42bd-adfd-fa9ba7274fa7";
+    assert!(is_machine_identifiers(run));
+    // A sentence quoting an identifier, a checksum alone, a long number: text.
+    assert!(!is_machine_identifiers(
+        "Your order f2f260c3-bf1f-466a-b856-6f031758a086 has shipped and arrives on Monday."
+    ));
+    assert!(!is_machine_identifiers(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    ));
+    assert!(!is_machine_identifiers("Call 0800 123 456 789 today"));
+}
