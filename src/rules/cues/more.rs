@@ -161,6 +161,7 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (Rating, Start, "vota questo articolo"),
     (Appeal, Anywhere, "sostienici"),
     (Appeal, Anywhere, "fai una donazione"),
+    (Appeal, Start, "sei già abbonato"),
     (Newsletter, Anywhere, "iscriviti alla newsletter"),
     (Cookie, Anywhere, "utilizziamo i cookie"),
     (Credit, Start, "fonte"),
@@ -182,6 +183,7 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (Rating, Start, "este artigo foi útil"),
     (Appeal, Anywhere, "apoie o nosso jornalismo"),
     (Appeal, Anywhere, "assine já"),
+    (Appeal, Start, "já é assinante"),
     // Dutch.
     (ReadAlso, Start, "lees ook"),
     (ReadAlso, Start, "zie ook"),
@@ -196,6 +198,7 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (CommentPrompt, Start, "laat een reactie achter"),
     (Rating, Start, "was dit artikel nuttig"),
     (Appeal, Anywhere, "steun ons"),
+    (Appeal, Start, "al abonnee"),
     (Cookie, Anywhere, "wij gebruiken cookies"),
     // Polish.
     (ReadAlso, Start, "zobacz także"),
