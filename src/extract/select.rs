@@ -10,6 +10,7 @@ use crate::dom::Tag;
 use crate::extract::score::{self, Quality, Rules, Scores, Zoned};
 use crate::extract::{lead, listing};
 use crate::page::Page;
+use crate::rules::cues::{self, Cue};
 use crate::rules::hints::Hint;
 use crate::rules::marks::{self, Mark};
 
@@ -259,8 +260,26 @@ fn is_listing(page: &Page<'_>) -> bool {
     } else {
         UNDECLARED_LISTING_PROSE_SHARE
     };
-    (prose as f32) < share * all as f32
-        || ((prose as f32) < TEASER_PAGE_PROSE_SHARE * all as f32 && has_teasers(page, all))
+    ((prose as f32) < share * all as f32
+        || ((prose as f32) < TEASER_PAGE_PROSE_SHARE * all as f32 && has_teasers(page, all)))
+        && !(page.kind.is_og_article() && has_paywall(page))
+}
+
+/// Longest block read as a paywall's sign-in line.
+const PAYWALL_LINE_CHARS: u32 = 160;
+
+/// Whether a short block of the page opens with a paywall's sign-in line ("Already a
+/// subscriber?"): an article cut short, whose little prose does not make it a listing.
+fn has_paywall(page: &Page<'_>) -> bool {
+    let dom = &page.dom;
+    (0..dom.len()).any(|i| {
+        let unit = &page.measures.unit[i];
+        !page.dead[i]
+            && dom.nodes[i].tag != Tag::Text
+            && (1..=PAYWALL_LINE_CHARS).contains(&unit.chars)
+            && cues::find_where(&dom.text_of(i, |_| false))
+                .is_some_and(|(cue, _, opens)| cue == Cue::Paywall && opens)
+    })
 }
 
 /// Whether the page's teasers (entries titled by a link to another page) are many and hold a
@@ -574,6 +593,35 @@ mod tests {
             !text.contains("MENU_TEXT") && !text.contains("FOOTER_TEXT"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn an_article_cut_short_by_a_paywall_is_no_listing() {
+        // Three paragraphs, the paywall's box, then links to other articles with more text.
+        let teasers: String = (0..30)
+            .map(|i| {
+                format!(
+                    r#"<li><a href="/news/{i}">TITLE_{i} Council votes on plan number {i}</a>
+                    <span>May {i}, 2024</span></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Ferry</title><meta property="og:type" content="article">
+            </head><body><main><h1>Ferry</h1>{}<div class="paywall"><p>Bereits Abonnent/in?
+            Anmelden</p><p>PAYWALL_TEXT Jetzt diesen Artikel lesen!</p></div>
+            <h2>Weitere Artikel</h2><ul>{teasers}</ul></main></body></html>"#,
+            prose("BODY_TEXT")
+        );
+        let s = select_in(&html).expect("a body");
+        assert_ne!(s.rules, Rules::Listing);
+        let text = crate::extract(&html, &Config::default())
+            .expect("extracts")
+            .text();
+        assert!(text.contains("BODY_TEXT"), "{text}");
+        for dropped in ["PAYWALL_TEXT", "TITLE_1 "] {
+            assert!(!text.contains(dropped), "{dropped} kept:\n{text}");
+        }
     }
 
     #[test]

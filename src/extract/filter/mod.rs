@@ -436,9 +436,14 @@ fn notice(draft: &Draft, length: usize) -> Option<&'static str> {
 fn terminator(page: &Page<'_>, drafts: &[Draft], lengths: &[usize], total: usize) -> usize {
     let mut before = 0usize;
     for (i, draft) in drafts.iter().enumerate() {
-        if before as f32 >= TERMINATOR_AFTER_SHARE * total as f32
-            && lengths[i] <= TERMINATOR_MAX_CHARS
-            && cues::find(&draft.block.text).is_some_and(|(cue, _)| cue.ends_article())
+        let cue = || cues::find(&draft.block.text).map(|(cue, _)| cue);
+        // A paywall's line ends the article wherever it stands: the article was cut there.
+        if lengths[i] <= TERMINATOR_MAX_CHARS
+            && cue().is_some_and(|cue| {
+                cue.ends_article()
+                    && (cue == Cue::Paywall
+                        || before as f32 >= TERMINATOR_AFTER_SHARE * total as f32)
+            })
             && !matches!(draft.block.kind, BlockKind::Heading { .. })
             && !drafts.get(i + 1).is_some_and(|d| is_long_prose(page, d))
         {

@@ -37,6 +37,8 @@ pub(crate) enum Cue {
     Rating,
     /// Affiliate and advertising disclosures: "This post contains affiliate links", "Werbung".
     Disclosure,
+    /// A paywall's sign-in line ("Already a subscriber?"): the article was cut short above it.
+    Paywall,
 }
 
 impl Cue {
@@ -50,6 +52,7 @@ impl Cue {
                 | Cue::CommentPrompt
                 | Cue::AuthorBox
                 | Cue::Rating
+                | Cue::Paywall
         )
     }
 }
@@ -171,15 +174,15 @@ const CUES: &[(Cue, At, &str)] = &[
     (Cue::Appeal, At::Anywhere, "підтримайте"),
     (Cue::Appeal, At::Anywhere, "станьте патроном"),
     // A paywall's sign-in line under an article cut short.
-    (Cue::Appeal, At::Start, "already a subscriber"),
-    (Cue::Appeal, At::Start, "subscribe to continue reading"),
-    (Cue::Appeal, At::Start, "bereits abonnent"),
-    (Cue::Appeal, At::Start, "sie sind bereits abonnent"),
-    (Cue::Appeal, At::Start, "du bist bereits abonnent"),
-    (Cue::Appeal, At::Start, "déjà abonné"),
-    (Cue::Appeal, At::Start, "vous êtes déjà abonné"),
-    (Cue::Appeal, At::Start, "ya eres suscriptor"),
-    (Cue::Appeal, At::Start, "ya soy suscriptor"),
+    (Cue::Paywall, At::Start, "already a subscriber"),
+    (Cue::Paywall, At::Start, "subscribe to continue reading"),
+    (Cue::Paywall, At::Start, "bereits abonnent"),
+    (Cue::Paywall, At::Start, "sie sind bereits abonnent"),
+    (Cue::Paywall, At::Start, "du bist bereits abonnent"),
+    (Cue::Paywall, At::Start, "déjà abonné"),
+    (Cue::Paywall, At::Start, "vous êtes déjà abonné"),
+    (Cue::Paywall, At::Start, "ya eres suscriptor"),
+    (Cue::Paywall, At::Start, "ya soy suscriptor"),
     // Newsletters.
     (Cue::Newsletter, At::Anywhere, "newsletter"),
     (Cue::Newsletter, At::Anywhere, "sign up for"),
@@ -529,13 +532,13 @@ mod tests {
             ("de", "Weitere Artikel", Cue::ReadAlso),
             ("de", "Markiert mit", Cue::Tags),
             ("de", "Wenn Ihnen unser Artikel gefallen hat:", Cue::Appeal),
-            ("de", "Bereits Abonnent? Hier anmelden", Cue::Appeal),
-            ("en", "Already a subscriber? Sign in", Cue::Appeal),
-            ("fr", "Déjà abonné ? Se connecter", Cue::Appeal),
-            ("es", "¿Ya eres suscriptor? Inicia sesión", Cue::Appeal),
-            ("it", "Sei già abbonato? Accedi", Cue::Appeal),
-            ("pt", "Já é assinante? Entre", Cue::Appeal),
-            ("nl", "Al abonnee? Log in", Cue::Appeal),
+            ("de", "Bereits Abonnent? Hier anmelden", Cue::Paywall),
+            ("en", "Already a subscriber? Sign in", Cue::Paywall),
+            ("fr", "Déjà abonné ? Se connecter", Cue::Paywall),
+            ("es", "¿Ya eres suscriptor? Inicia sesión", Cue::Paywall),
+            ("it", "Sei già abbonato? Accedi", Cue::Paywall),
+            ("pt", "Já é assinante? Entre", Cue::Paywall),
+            ("nl", "Al abonnee? Log in", Cue::Paywall),
             ("es", "Valora esta noticia", Cue::Rating),
             ("es", "Lo más leído", Cue::ReadAlso),
             ("fr", "Sur le même thème", Cue::ReadAlso),

@@ -8,8 +8,8 @@ use super::{At, Cue};
 
 use At::{Anywhere, Start, Whole};
 use Cue::{
-    Appeal, AuthorBox, CommentPrompt, Cookie, Credit, Disclosure, Newsletter, Rating, ReadAlso,
-    Share, Tags,
+    Appeal, AuthorBox, CommentPrompt, Cookie, Credit, Disclosure, Newsletter, Paywall, Rating,
+    ReadAlso, Share, Tags,
 };
 
 /// Rows by language: German (beyond the first table), Spanish, French, Italian, Portuguese,
@@ -161,7 +161,7 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (Rating, Start, "vota questo articolo"),
     (Appeal, Anywhere, "sostienici"),
     (Appeal, Anywhere, "fai una donazione"),
-    (Appeal, Start, "sei già abbonato"),
+    (Paywall, Start, "sei già abbonato"),
     (Newsletter, Anywhere, "iscriviti alla newsletter"),
     (Cookie, Anywhere, "utilizziamo i cookie"),
     (Credit, Start, "fonte"),
@@ -183,7 +183,7 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (Rating, Start, "este artigo foi útil"),
     (Appeal, Anywhere, "apoie o nosso jornalismo"),
     (Appeal, Anywhere, "assine já"),
-    (Appeal, Start, "já é assinante"),
+    (Paywall, Start, "já é assinante"),
     // Dutch.
     (ReadAlso, Start, "lees ook"),
     (ReadAlso, Start, "zie ook"),
@@ -198,7 +198,7 @@ pub(super) const MORE_CUES: &[(Cue, At, &str)] = &[
     (CommentPrompt, Start, "laat een reactie achter"),
     (Rating, Start, "was dit artikel nuttig"),
     (Appeal, Anywhere, "steun ons"),
-    (Appeal, Start, "al abonnee"),
+    (Paywall, Start, "al abonnee"),
     (Cookie, Anywhere, "wij gebruiken cookies"),
     // Polish.
     (ReadAlso, Start, "zobacz także"),
