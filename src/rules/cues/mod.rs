@@ -582,6 +582,16 @@ mod tests {
                 Cue::Disclosure,
             ),
             ("pl", "Wpis zawiera linki afiliacyjne.", Cue::Disclosure),
+            (
+                "de",
+                "Für Links auf dieser Seite erhält der Verlag ggf. eine Provision vom Händler.",
+                Cue::Disclosure,
+            ),
+            (
+                "en",
+                "This page includes products from one or more of our advertisers.",
+                Cue::Disclosure,
+            ),
         ];
         for (lang, line, cue) in lines {
             assert_eq!(find(line).map(|c| c.0), Some(cue), "{lang}: {line}");
