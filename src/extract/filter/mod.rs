@@ -97,14 +97,20 @@ const IDENTIFIER_MIN_CHARS: usize = 24;
 /// at least a quarter of them digits, two or more making up at least four fifths of the text. A
 /// sentence that quotes an identifier, or a checksum on its own, is text.
 fn is_machine_identifiers(text: &str) -> bool {
+    if text.len() < 2 * IDENTIFIER_MIN_CHARS {
+        return false;
+    }
     let is_identifier = |word: &str| {
+        if word.len() < IDENTIFIER_MIN_CHARS {
+            return false;
+        }
         let (mut digits, mut hex) = (0, 0);
         for b in word.bytes() {
             digits += usize::from(b.is_ascii_digit());
             hex += usize::from(b.is_ascii_hexdigit() || b == b'-');
         }
         // A letter or two between runs of digits: the markers a script sprinkles in.
-        word.len() >= IDENTIFIER_MIN_CHARS && digits * 4 >= word.len() && hex * 10 >= word.len() * 9
+        digits * 4 >= word.len() && hex * 10 >= word.len() * 9
     };
     let (mut count, mut identifiers, mut total) = (0, 0, 0);
     for word in text.split_whitespace() {
