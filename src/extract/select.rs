@@ -273,11 +273,14 @@ const PAYWALL_LINE_CHARS: u32 = 160;
 fn has_paywall(page: &Page<'_>) -> bool {
     let dom = &page.dom;
     (0..dom.len()).any(|i| {
-        let unit = &page.measures.unit[i];
-        !page.dead[i]
-            && dom.nodes[i].tag != Tag::Text
-            && (1..=PAYWALL_LINE_CHARS).contains(&unit.chars)
-            && cues::find_where(&dom.text_of(i, |_| false))
+        let node = &dom.nodes[i];
+        let unit = page.measures.owner[i];
+        node.tag == Tag::Text
+            && !page.dead[i]
+            && unit != usize::MAX
+            && (1..=PAYWALL_LINE_CHARS).contains(&page.measures.unit[unit].chars)
+            && cues::may_show_paywall(node.text)
+            && cues::find_where(&dom.text_of(unit, |_| false))
                 .is_some_and(|(cue, _, opens)| cue == Cue::Paywall && opens)
     })
 }

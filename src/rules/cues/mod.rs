@@ -305,11 +305,12 @@ fn is_notice(cue: Cue) -> bool {
     matches!(cue, Cue::Disclosure | Cue::Cookie)
 }
 
-/// Every block of a body is asked for a notice, so it first has to show a word of a notice phrase
-/// (each phrase's longest ASCII word, else its longest word), found in its raw text by one small
-/// automaton, before it is folded and matched against the table.
+/// One small automaton over the anchor words of the phrases of some cues (each phrase's longest
+/// ASCII word, else its longest word): a text must show one before it is folded and matched
+/// against the table.
+// The phrases are fixed; the tests build every automaton.
 #[allow(clippy::expect_used)]
-static NOTICE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+fn anchor_words(kinds: fn(Cue) -> bool) -> AhoCorasick {
     let anchor = |phrase: &'static str| {
         let words = phrase.split(' ');
         let ascii = words
@@ -324,11 +325,23 @@ static NOTICE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .build(
             all()
-                .filter(|(cue, _, _)| is_notice(*cue))
+                .filter(|(cue, _, _)| kinds(*cue))
                 .map(|(_, _, phrase)| anchor(phrase)),
         )
-        .expect("notice words build an automaton")
-});
+        .expect("anchor words build an automaton")
+}
+
+/// Every block of a body is asked for a notice, so it first has to show an anchor word of one.
+static NOTICE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| anchor_words(is_notice));
+
+/// The anchor words of the paywall's lines, which a page's every short block may be asked for.
+static PAYWALL_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| anchor_words(|cue| cue == Cue::Paywall));
+
+/// Whether a raw text shows a word of a paywall's line: the cheap test before [`find_where`].
+pub(crate) fn may_show_paywall(text: &str) -> bool {
+    PAYWALL_WORDS.is_match(text)
+}
 
 /// The phrase of the notice (an affiliate or advertising disclosure, a cookie notice) that `text`
 /// shows, if any.
@@ -429,6 +442,8 @@ mod tests {
     #[test]
     fn patterns_compile() {
         LazyLock::force(&PATTERNS);
+        LazyLock::force(&NOTICE_WORDS);
+        LazyLock::force(&PAYWALL_WORDS);
     }
 
     /// The table as a set of anchored regular expressions.
