@@ -55,11 +55,18 @@ pub(super) fn prose_follows(page: &Page<'_>, from: &[Draft]) -> bool {
     total > 0 && prose * 100 >= TAIL_PROSE_SHARE * total
 }
 
-/// Whether text of the page that is no draft stands between two drafts.
+/// A teaser's box holds its headline and its sentence, and at most this many characters.
+const TEASER_BOX_MAX_CHARS: u32 = 600;
+
+/// Whether text of the page that is no draft stands between two drafts, in the small box that
+/// holds the second: a teaser's linked headline over its sentence. A box of links the article
+/// holds between two of its paragraphs ("Read also: ...") does not make the next one a teaser.
 fn text_between(page: &Page<'_>, before: &Draft, after: &Draft) -> bool {
     let nodes = &page.dom.nodes;
-    (nodes[before.owner].end..after.start)
-        .any(|j| nodes[j].tag == Tag::Text && !nodes[j].text.trim().is_empty())
+    let parent = nodes[after.owner].parent;
+    (parent == usize::MAX || page.measures.chars[parent] <= TEASER_BOX_MAX_CHARS)
+        && (nodes[before.owner].end..after.start)
+            .any(|j| nodes[j].tag == Tag::Text && !nodes[j].text.trim().is_empty())
 }
 
 /// The blocks of `drafts` that belong to the article when they are measured as one: those before

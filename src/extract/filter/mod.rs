@@ -452,6 +452,7 @@ fn terminator(page: &Page<'_>, drafts: &[Draft], lengths: &[usize], total: usize
             })
             && !matches!(draft.block.kind, BlockKind::Heading { .. })
             && !drafts.get(i + 1).is_some_and(|d| is_long_prose(page, d))
+            && !continues_in_prose(page, &drafts[i + 1..])
         {
             return i;
         }
@@ -602,6 +603,20 @@ fn section_cue(draft: &Draft) -> Option<(Cue, &'static str)> {
 /// A paragraph of the article's prose: long, and not a list of links. A cue ("Read also") with
 /// such a paragraph right after it stands inside the article ("Read also: ..." between two
 /// paragraphs), not at its end.
+/// Paragraphs of this many characters, two in a row, are the article going on.
+const SENTENCE_PARAGRAPH_CHARS: usize = 100;
+
+/// Whether the two blocks that open `rest` are paragraphs of prose: after a line inside the
+/// article ("Read also: ..." between two paragraphs), the article goes on.
+fn continues_in_prose(page: &Page<'_>, rest: &[Draft]) -> bool {
+    rest.len() >= 2
+        && rest[..2].iter().all(|d| {
+            d.block.kind == BlockKind::Paragraph
+                && d.block.text.chars().count() >= SENTENCE_PARAGRAPH_CHARS
+                && quality(&page.measures.unit[d.owner]) == Quality::Good
+        })
+}
+
 fn is_long_prose(page: &Page<'_>, draft: &Draft) -> bool {
     draft.block.kind == BlockKind::Paragraph
         && draft.block.text.chars().count() >= LONG_PARAGRAPH_CHARS

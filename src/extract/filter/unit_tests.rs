@@ -247,3 +247,24 @@ fn machine_identifiers_are_not_text() {
     ));
     assert!(!is_machine_identifiers("Call 0800 123 456 789 today"));
 }
+
+#[test]
+fn a_read_also_box_between_paragraphs_late_in_the_article_does_not_end_it() {
+    // The box's headline is dropped as a link; the two paragraphs after the box go on with the
+    // story, whatever text the filters removed before the first of them.
+    let long: Vec<String> = PROSE[..6].chunks(2).map(|p| p.join(" ")).collect();
+    let long: Vec<&str> = long.iter().map(String::as_str).collect();
+    let html = page(&format!(
+        "{}<div class=inline-box><div>Read also...</div><div><a href=/storm>Storm closes the \
+         harbour for a second day</a><span style=\"display:none\">Monday</span></div></div>{}",
+        paragraphs(&long),
+        paragraphs(&[PROSE[6], PROSE[7], "Reporting by the island desk"]),
+    ));
+    let text = crate::extract(&html, &Config::default())
+        .expect("extracts")
+        .text();
+    for kept in [PROSE[5], PROSE[6], PROSE[7]] {
+        assert!(text.contains(kept), "{kept} missing:\n{text}");
+    }
+    assert!(!text.contains("Storm closes"), "{text}");
+}
