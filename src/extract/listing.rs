@@ -117,10 +117,20 @@ fn same_words(a: &str, b: &str) -> bool {
 /// The page's teasers: the outermost listing items that hold a heading with a link (or a link
 /// with a heading), an entry's title; how many there are and how many characters they hold.
 pub(crate) fn teasers(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (usize, u32) {
+    teasers_within(dom, dead, measures, 0..dom.len())
+}
+
+/// The page's teasers (as [`teasers`]) among the nodes `within`, a subtree's range.
+pub(crate) fn teasers_within(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    measures: &Measures,
+    within: std::ops::Range<usize>,
+) -> (usize, u32) {
     let (items, item_of) = items(dom, dead, measures);
     let titled = titled_links(dom, dead);
     let (mut count, mut chars) = (0, 0);
-    for i in 0..dom.len() {
+    for i in within {
         if items[i] && item_of[i] == i && titled[i] {
             count += 1;
             chars += measures.chars[i];
@@ -241,12 +251,14 @@ fn below(dom: &Dom<'_>, dead: &[bool], test: impl Fn(Tag) -> bool) -> Vec<bool> 
     found
 }
 
-/// An element's tag and first class name.
+/// An element's tag and first class name, less the number that ends it: a blog's entries are
+/// `post-3014`, `post-2977`... and one shape.
 pub(crate) fn shape<'a>(dom: &Dom<'a>, i: usize) -> (Tag, &'a str) {
     let class = dom.attr(i, "class").unwrap_or("");
+    let first = class.split_ascii_whitespace().next().unwrap_or("");
     (
         dom.nodes[i].tag,
-        class.split_ascii_whitespace().next().unwrap_or(""),
+        first.trim_end_matches(|c: char| c.is_ascii_digit()),
     )
 }
 
@@ -296,6 +308,44 @@ mod tests {
             assert!(text.contains(sentinel), "{sentinel} missing:\n{text}");
         }
         for chaff in ["WIDGET_", "MENU_TEXT", "FOOTER_TEXT"] {
+            assert!(!text.contains(chaff), "{chaff} kept:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_category_intro_above_its_entries_keeps_them() {
+        // A theme's category page: the intro above the layout, the entries (each `post-<id>`,
+        // a linked title and a picture) in the main area of a wrapper named after its sidebar.
+        let entries: String = (0..8)
+            .map(|i| {
+                format!(
+                    r#"<article class="post-{id} post type-post entry"><header class="entry-header">
+                    <h2 class="entry-title"><a href="/recipe-{i}/">TITLE_{i} Crispy baked
+                    chickpeas</a></h2></header><div class="entry-content"><a href="/recipe-{i}/">
+                    <img src="/img/{i}.jpg" alt=""></a></div></article>"#,
+                    id = 30100 + 37 * i
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Snacks | Fit Kitchen</title></head><body>
+            <nav><a href="/">Home</a> <a href="/about">MENU_TEXT</a></nav>
+            <div class="archive-description"><h1>Healthy snacks</h1>
+            <p>INTRO_TEXT Quick and healthy snacks, from crunchy bites to sweet treats, all made
+            with simple ingredients you already have in the pantry.</p>
+            <p>We love a snack that keeps well, so most of these can be made ahead for the week.</p>
+            </div><div class="site-inner"><div class="content-sidebar-wrap">
+            <main class="content">{entries}<div class="archive-pagination"><a href="/p/2">Next
+            page</a></div></main><aside class="sidebar"><h3>WIDGET_TEXT About me</h3>
+            <p>Hi, I cook.</p></aside></div></div>
+            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
+        );
+        let page = crate::extract(&html, &Config::default()).expect("extracts");
+        let text = page.text();
+        for sentinel in ["INTRO_TEXT", "TITLE_0 ", "TITLE_7 "] {
+            assert!(text.contains(sentinel), "{sentinel} missing:\n{text}");
+        }
+        for chaff in ["MENU_TEXT", "WIDGET_TEXT", "FOOTER_TEXT"] {
             assert!(!text.contains(chaff), "{chaff} kept:\n{text}");
         }
     }
