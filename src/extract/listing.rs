@@ -139,6 +139,40 @@ pub(crate) fn teasers_within(
     (count, chars)
 }
 
+/// Teasers a body holds, at least, for their linked titles to be its entries...
+const MIN_BODY_TEASERS: usize = 6;
+/// ...and this share of its text: an article's tail of related teasers holds less.
+const BODY_TEASER_SHARE: (u32, u32) = (1, 4);
+
+/// Whether each node lies in a teaser (as [`teasers`]) inside `roots`, when those hold at least
+/// [`MIN_BODY_TEASERS`] of them and a quarter of their text; else no node does. A body that is a run of entries, each a linked
+/// title over a line of teaser text, is a listing whatever its prose: the titles are its items.
+pub(crate) fn in_teasers(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    measures: &Measures,
+    roots: &[usize],
+) -> Vec<bool> {
+    let n = dom.len();
+    let (items, item_of) = items(dom, dead, measures);
+    let titled = titled_links(dom, dead);
+    let teaser = |i: usize| items[i] && item_of[i] == i && titled[i];
+    let (mut count, mut chars, mut all) = (0, 0, 0);
+    for &root in roots {
+        all += measures.chars[root];
+        for i in (root..dom.nodes[root].end).filter(|&i| teaser(i)) {
+            count += 1;
+            chars += measures.chars[i];
+        }
+    }
+    if count < MIN_BODY_TEASERS || chars * BODY_TEASER_SHARE.1 < all * BODY_TEASER_SHARE.0 {
+        return vec![false; n];
+    }
+    (0..n)
+        .map(|i| item_of[i] != usize::MAX && teaser(item_of[i]))
+        .collect()
+}
+
 /// Whether each node holds a live link inside a heading, or a heading inside a link.
 fn titled_links(dom: &Dom<'_>, dead: &[bool]) -> Vec<bool> {
     let n = dom.len();
@@ -348,6 +382,65 @@ mod tests {
         for chaff in ["MENU_TEXT", "WIDGET_TEXT", "FOOTER_TEXT"] {
             assert!(!text.contains(chaff), "{chaff} kept:\n{text}");
         }
+    }
+
+    /// A topic page whose entries carry a sentence or two each: read for its prose, its body is
+    /// still a run of entries titled by links.
+    fn topic_page(story: &str) -> String {
+        let places = [
+            "the islands",
+            "the north pier",
+            "the old town",
+            "the lighthouse",
+            "the river mouth",
+            "the bay",
+            "the ferry port",
+            "the outer reef",
+        ];
+        let entries: String = places
+            .iter()
+            .enumerate()
+            .map(|(i, place)| {
+                format!(
+                    r#"<div class="card-item"><h3><a href="/news/story-{i}">TITLE_{i} News
+                    from {place}</a></h3><p>SUMMARY_{i} Residents near {place} met on day {i}
+                    to discuss what the new timetable means for them, and {i} of them spoke.</p>
+                    </div>"#
+                )
+            })
+            .collect();
+        format!(
+            r#"<html><head><title>Ferries</title></head><body><nav><a href="/">Home</a>
+            <a href="/news">MENU_TEXT</a></nav><div class="content">{story}
+            <div class="stories">{entries}</div></div>
+            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
+        )
+    }
+
+    #[test]
+    fn a_body_of_teasers_keeps_their_linked_titles() {
+        let page = crate::extract(&topic_page(""), &Config::default()).expect("extracts");
+        let text = page.text();
+        for i in 0..8 {
+            assert!(text.contains(&format!("TITLE_{i} ")), "TITLE_{i}:\n{text}");
+            assert!(
+                text.contains(&format!("SUMMARY_{i} ")),
+                "SUMMARY_{i}:\n{text}"
+            );
+        }
+        assert!(!text.contains("MENU_TEXT") && !text.contains("FOOTER_TEXT"));
+    }
+
+    #[test]
+    fn an_articles_tail_of_teasers_keeps_its_titles_out() {
+        let paragraph = "STORY_TEXT The harbour board met on Tuesday to weigh the fares, the \
+            timetable and the state of the pier, and heard from islanders who rely on the boats \
+            for work, school and the doctor, many of whom asked for a winter service. ";
+        let story = format!("<h1>Ferry fares</h1><p>{}</p>", paragraph.repeat(24));
+        let page = crate::extract(&topic_page(&story), &Config::default()).expect("extracts");
+        let text = page.text();
+        assert!(text.contains("STORY_TEXT"), "{text}");
+        assert!(!text.contains("TITLE_"), "{text}");
     }
 
     #[test]
