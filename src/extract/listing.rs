@@ -3,7 +3,8 @@
 //!
 //! Names are read as on an article, with two exceptions.
 //! - A wrapper named after a part of the layout or the page's subject (`page--category`,
-//!   `off-canvas-main-canvas`) that holds most of the page's text is the page itself.
+//!   `off-canvas-main-canvas`) is the page itself when the elements of that name hold most of the
+//!   page's text: one wrapper, or a category page's lists of entries under their headings.
 //! - Inside the page's repeated items, names that mark boilerplate on an article name the parts of
 //!   an entry: its title bar (a `header` holding the entry's heading), its date line (`meta`,
 //!   `byline`), its labels (`tags`, `category`). On the item itself, such a word names the kind of
@@ -29,7 +30,7 @@ const MIN_ITEMS: usize = 3;
 /// An element inside an entry that holds this share of its text is the entry itself.
 const ENTRY_SHARE: (u32, u32) = (9, 10);
 
-/// A wrapper holds at least this many characters...
+/// The wrappers of one name hold at least this many characters...
 const WRAPPER_MIN_CHARS: u32 = 1000;
 
 /// Whether each node's boilerplate name is overruled on a listing.
@@ -53,14 +54,20 @@ pub(crate) fn overruled(
         tag == Tag::Img || matches!(tag, Tag::Heading(_))
     });
     let page_chars = measures.chars.first().copied().unwrap_or(0);
+    let (named_chars, counted) = wrapper_chars(dom, dead, hints, measures, &items);
     (0..n)
         .map(|i| {
             let Hint::Negative(mark) = hints[i] else {
                 return false;
             };
             let chars = measures.chars[i];
+            let named = if counted[i] {
+                named_chars.get(&mark).copied().unwrap_or(0)
+            } else {
+                chars
+            };
             let wrapper =
-                mark.is(marks::WRAPPER) && chars * 2 > page_chars && chars >= WRAPPER_MIN_CHARS;
+                mark.is(marks::WRAPPER) && named * 2 > page_chars && named >= WRAPPER_MIN_CHARS;
             let kind = items[i] && mark.is(marks::ENTRY_KIND);
             let item = item_of[i];
             let inside = item != usize::MAX && item != i;
@@ -76,6 +83,65 @@ pub(crate) fn overruled(
             wrapper || kind || part || body
         })
         .collect()
+}
+
+/// Characters of the outermost live elements named by each word of a page's subject (`category`,
+/// `tags`) that hold a run of listing items, and which elements those are (or lie in one of the
+/// same word): a category page's lists of entries (`mw-category` twice, under two headings) hold
+/// most of it together. Words of the layout (`header`) count one element at a time: a page's
+/// header holds a menu.
+fn wrapper_chars(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    hints: &[Hint],
+    measures: &Measures,
+    items: &[bool],
+) -> (FxHashMap<marks::Mark, u32>, Vec<bool>) {
+    let n = dom.len();
+    // Listing items in each subtree.
+    let mut held = vec![0usize; n];
+    for i in (0..n).rev() {
+        held[i] += usize::from(items[i]);
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX {
+            held[parent] += held[i];
+        }
+    }
+    let mut total: FxHashMap<marks::Mark, u32> = FxHashMap::default();
+    // The outermost element named by a wrapper word that each node is or lies in, and its word:
+    // only those count, so that nested wrappers are not counted twice, and one of the same word
+    // inside a counted wrapper goes with it.
+    let mut outermost: Vec<Option<(usize, marks::Mark)>> = vec![None; n];
+    let mut counted = vec![false; n];
+    for i in 0..n {
+        let parent = dom.nodes[i].parent;
+        let outer = if parent == usize::MAX {
+            None
+        } else {
+            outermost[parent]
+        };
+        outermost[i] = outer;
+        if dead[i] {
+            continue;
+        }
+        let Hint::Negative(mark) = hints[i] else {
+            continue;
+        };
+        if !mark.is(marks::WRAPPER) {
+            continue;
+        }
+        match outer {
+            None => {
+                outermost[i] = Some((i, mark));
+                if held[i] >= MIN_ITEMS && mark.is(marks::ENTRY_KIND) {
+                    *total.entry(mark).or_default() += measures.chars[i];
+                    counted[i] = true;
+                }
+            }
+            Some((o, outer_mark)) => counted[i] = counted[o] && outer_mark == mark,
+        }
+    }
+    (total, counted)
 }
 
 /// A copy of a block holds at least this many words.
@@ -441,6 +507,52 @@ mod tests {
         let text = page.text();
         assert!(text.contains("STORY_TEXT"), "{text}");
         assert!(!text.contains("TITLE_"), "{text}");
+    }
+
+    #[test]
+    fn a_category_pages_lists_named_after_the_category_are_its_entries() {
+        // A wiki's category page: two lists of entries under their headings, each in an element
+        // named after the category, neither of them most of the page alone.
+        let group = |prefix: &str, letter: char, count: usize| -> String {
+            let items: String = (0..count)
+                .map(|i| {
+                    format!(
+                        r#"<li><a href="/wiki/{prefix}{i}">{prefix}_{letter}{i} language</a></li>"#
+                    )
+                })
+                .collect();
+            format!(r#"<div class="mw-category-group"><h3>{letter}</h3><ul>{items}</ul></div>"#)
+        };
+        let subcats: String = ['A', 'B', 'C'].map(|l| group("SUBCAT", l, 8)).concat();
+        let pages: String = ['D', 'E', 'F', 'G'].map(|l| group("PAGE", l, 10)).concat();
+        let menu: String = (0..30)
+            .map(|i| format!(r#"<li><a href="/lang/{i}">Language {i}</a></li>"#))
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Category: Languages</title></head><body>
+            <nav><ul>{menu}</ul><a href="/">MENU_TEXT</a></nav><main><h1>Category: Languages</h1>
+            <p>INTRO_TEXT This category lists individual languages.</p>
+            <div class="mw-category-generated"><div id="mw-subcategories"><h2>Subcategories</h2>
+            <p>This category has the following 24 subcategories.</p>
+            <div class="mw-category">{subcats}</div></div><div id="mw-pages">
+            <h2>Pages in category</h2><div class="mw-category">{pages}</div></div></div></main>
+            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
+        );
+        let page = crate::extract(&html, &Config::default()).expect("extracts");
+        let text = page.text();
+        for sentinel in [
+            "INTRO_TEXT",
+            "SUBCAT_A0 ",
+            "SUBCAT_C7 ",
+            "PAGE_D0 ",
+            "PAGE_G9 ",
+        ] {
+            assert!(text.contains(sentinel), "{sentinel} missing:\n{text}");
+        }
+        assert!(
+            !text.contains("MENU_TEXT") && !text.contains("FOOTER_TEXT"),
+            "{text}"
+        );
     }
 
     #[test]
