@@ -49,7 +49,7 @@ pub(crate) fn comments(page: &Page<'_>, body: &Body, formulas: &Formulas) -> Vec
         .into_iter()
         .filter(|d| !in_form(d.owner))
         .collect();
-    let drafts = filter::chaff(page, false, drafts, None, &mut scratch);
+    let drafts = filter::chaff(page, &[], false, drafts, None, &mut scratch);
     let drafts = filter::trim_edges(page, false, drafts, &mut scratch);
     build::with_rules(page, drafts, &built.rules)
 }

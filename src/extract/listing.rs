@@ -3,7 +3,8 @@
 //!
 //! Names are read as on an article, with two exceptions.
 //! - A wrapper named after a part of the layout or the page's subject (`page--category`,
-//!   `off-canvas-main-canvas`) that holds most of the page's text is the page itself.
+//!   `off-canvas-main-canvas`) is the page itself when the elements of that name hold most of the
+//!   page's text: one wrapper, or a category page's lists of entries under their headings.
 //! - Inside the page's repeated items, names that mark boilerplate on an article name the parts of
 //!   an entry: its title bar (a `header` holding the entry's heading), its date line (`meta`,
 //!   `byline`), its labels (`tags`, `category`). On the item itself, such a word names the kind of
@@ -29,7 +30,7 @@ const MIN_ITEMS: usize = 3;
 /// An element inside an entry that holds this share of its text is the entry itself.
 const ENTRY_SHARE: (u32, u32) = (9, 10);
 
-/// A wrapper holds at least this many characters...
+/// The wrappers of one name hold at least this many characters...
 const WRAPPER_MIN_CHARS: u32 = 1000;
 
 /// Whether each node's boilerplate name is overruled on a listing.
@@ -53,14 +54,20 @@ pub(crate) fn overruled(
         tag == Tag::Img || matches!(tag, Tag::Heading(_))
     });
     let page_chars = measures.chars.first().copied().unwrap_or(0);
+    let (named_chars, counted) = wrapper_chars(dom, dead, hints, measures, &items);
     (0..n)
         .map(|i| {
             let Hint::Negative(mark) = hints[i] else {
                 return false;
             };
             let chars = measures.chars[i];
+            let named = if counted[i] {
+                named_chars.get(&mark).copied().unwrap_or(0)
+            } else {
+                chars
+            };
             let wrapper =
-                mark.is(marks::WRAPPER) && chars * 2 > page_chars && chars >= WRAPPER_MIN_CHARS;
+                mark.is(marks::WRAPPER) && named * 2 > page_chars && named >= WRAPPER_MIN_CHARS;
             let kind = items[i] && mark.is(marks::ENTRY_KIND);
             let item = item_of[i];
             let inside = item != usize::MAX && item != i;
@@ -76,6 +83,65 @@ pub(crate) fn overruled(
             wrapper || kind || part || body
         })
         .collect()
+}
+
+/// Characters of the outermost live elements named by each word of a page's subject (`category`,
+/// `tags`) that hold a run of listing items, and which elements those are (or lie in one of the
+/// same word): a category page's lists of entries (`mw-category` twice, under two headings) hold
+/// most of it together. Words of the layout (`header`) count one element at a time: a page's
+/// header holds a menu.
+fn wrapper_chars(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    hints: &[Hint],
+    measures: &Measures,
+    items: &[bool],
+) -> (FxHashMap<marks::Mark, u32>, Vec<bool>) {
+    let n = dom.len();
+    // Listing items in each subtree.
+    let mut held = vec![0usize; n];
+    for i in (0..n).rev() {
+        held[i] += usize::from(items[i]);
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX {
+            held[parent] += held[i];
+        }
+    }
+    let mut total: FxHashMap<marks::Mark, u32> = FxHashMap::default();
+    // The outermost element named by a wrapper word that each node is or lies in, and its word:
+    // only those count, so that nested wrappers are not counted twice, and one of the same word
+    // inside a counted wrapper goes with it.
+    let mut outermost: Vec<Option<(usize, marks::Mark)>> = vec![None; n];
+    let mut counted = vec![false; n];
+    for i in 0..n {
+        let parent = dom.nodes[i].parent;
+        let outer = if parent == usize::MAX {
+            None
+        } else {
+            outermost[parent]
+        };
+        outermost[i] = outer;
+        if dead[i] {
+            continue;
+        }
+        let Hint::Negative(mark) = hints[i] else {
+            continue;
+        };
+        if !mark.is(marks::WRAPPER) {
+            continue;
+        }
+        match outer {
+            None => {
+                outermost[i] = Some((i, mark));
+                if held[i] >= MIN_ITEMS && mark.is(marks::ENTRY_KIND) {
+                    *total.entry(mark).or_default() += measures.chars[i];
+                    counted[i] = true;
+                }
+            }
+            Some((o, outer_mark)) => counted[i] = counted[o] && outer_mark == mark,
+        }
+    }
+    (total, counted)
 }
 
 /// A copy of a block holds at least this many words.
@@ -117,16 +183,60 @@ fn same_words(a: &str, b: &str) -> bool {
 /// The page's teasers: the outermost listing items that hold a heading with a link (or a link
 /// with a heading), an entry's title; how many there are and how many characters they hold.
 pub(crate) fn teasers(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (usize, u32) {
+    teasers_within(dom, dead, measures, 0..dom.len())
+}
+
+/// The page's teasers (as [`teasers`]) among the nodes `within`, a subtree's range.
+pub(crate) fn teasers_within(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    measures: &Measures,
+    within: std::ops::Range<usize>,
+) -> (usize, u32) {
     let (items, item_of) = items(dom, dead, measures);
     let titled = titled_links(dom, dead);
     let (mut count, mut chars) = (0, 0);
-    for i in 0..dom.len() {
+    for i in within {
         if items[i] && item_of[i] == i && titled[i] {
             count += 1;
             chars += measures.chars[i];
         }
     }
     (count, chars)
+}
+
+/// Teasers a body holds, at least, for their linked titles to be its entries...
+const MIN_BODY_TEASERS: usize = 6;
+/// ...and this share of its text: an article's tail of related teasers holds less.
+const BODY_TEASER_SHARE: (u32, u32) = (1, 4);
+
+/// Whether each node lies in a teaser (as [`teasers`]) inside `roots`, when those hold at least
+/// [`MIN_BODY_TEASERS`] of them and a quarter of their text; else no node does. A body that is a run of entries, each a linked
+/// title over a line of teaser text, is a listing whatever its prose: the titles are its items.
+pub(crate) fn in_teasers(
+    dom: &Dom<'_>,
+    dead: &[bool],
+    measures: &Measures,
+    roots: &[usize],
+) -> Vec<bool> {
+    let n = dom.len();
+    let (items, item_of) = items(dom, dead, measures);
+    let titled = titled_links(dom, dead);
+    let teaser = |i: usize| items[i] && item_of[i] == i && titled[i];
+    let (mut count, mut chars, mut all) = (0, 0, 0);
+    for &root in roots {
+        all += measures.chars[root];
+        for i in (root..dom.nodes[root].end).filter(|&i| teaser(i)) {
+            count += 1;
+            chars += measures.chars[i];
+        }
+    }
+    if count < MIN_BODY_TEASERS || chars * BODY_TEASER_SHARE.1 < all * BODY_TEASER_SHARE.0 {
+        return vec![false; n];
+    }
+    (0..n)
+        .map(|i| item_of[i] != usize::MAX && teaser(item_of[i]))
+        .collect()
 }
 
 /// Whether each node holds a live link inside a heading, or a heading inside a link.
@@ -241,12 +351,14 @@ fn below(dom: &Dom<'_>, dead: &[bool], test: impl Fn(Tag) -> bool) -> Vec<bool> 
     found
 }
 
-/// An element's tag and first class name.
+/// An element's tag and first class name, less the number that ends it: a blog's entries are
+/// `post-3014`, `post-2977`... and one shape.
 pub(crate) fn shape<'a>(dom: &Dom<'a>, i: usize) -> (Tag, &'a str) {
     let class = dom.attr(i, "class").unwrap_or("");
+    let first = class.split_ascii_whitespace().next().unwrap_or("");
     (
         dom.nodes[i].tag,
-        class.split_ascii_whitespace().next().unwrap_or(""),
+        first.trim_end_matches(|c: char| c.is_ascii_digit()),
     )
 }
 
@@ -298,6 +410,149 @@ mod tests {
         for chaff in ["WIDGET_", "MENU_TEXT", "FOOTER_TEXT"] {
             assert!(!text.contains(chaff), "{chaff} kept:\n{text}");
         }
+    }
+
+    #[test]
+    fn a_category_intro_above_its_entries_keeps_them() {
+        // A theme's category page: the intro above the layout, the entries (each `post-<id>`,
+        // a linked title and a picture) in the main area of a wrapper named after its sidebar.
+        let entries: String = (0..8)
+            .map(|i| {
+                format!(
+                    r#"<article class="post-{id} post type-post entry"><header class="entry-header">
+                    <h2 class="entry-title"><a href="/recipe-{i}/">TITLE_{i} Crispy baked
+                    chickpeas</a></h2></header><div class="entry-content"><a href="/recipe-{i}/">
+                    <img src="/img/{i}.jpg" alt=""></a></div></article>"#,
+                    id = 30100 + 37 * i
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Snacks | Fit Kitchen</title></head><body>
+            <nav><a href="/">Home</a> <a href="/about">MENU_TEXT</a></nav>
+            <div class="archive-description"><h1>Healthy snacks</h1>
+            <p>INTRO_TEXT Quick and healthy snacks, from crunchy bites to sweet treats, all made
+            with simple ingredients you already have in the pantry.</p>
+            <p>We love a snack that keeps well, so most of these can be made ahead for the week.</p>
+            </div><div class="site-inner"><div class="content-sidebar-wrap">
+            <main class="content">{entries}<div class="archive-pagination"><a href="/p/2">Next
+            page</a></div></main><aside class="sidebar"><h3>WIDGET_TEXT About me</h3>
+            <p>Hi, I cook.</p></aside></div></div>
+            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
+        );
+        let page = crate::extract(&html, &Config::default()).expect("extracts");
+        let text = page.text();
+        for sentinel in ["INTRO_TEXT", "TITLE_0 ", "TITLE_7 "] {
+            assert!(text.contains(sentinel), "{sentinel} missing:\n{text}");
+        }
+        for chaff in ["MENU_TEXT", "WIDGET_TEXT", "FOOTER_TEXT"] {
+            assert!(!text.contains(chaff), "{chaff} kept:\n{text}");
+        }
+    }
+
+    /// A topic page whose entries carry a sentence or two each: read for its prose, its body is
+    /// still a run of entries titled by links.
+    fn topic_page(story: &str) -> String {
+        let places = [
+            "the islands",
+            "the north pier",
+            "the old town",
+            "the lighthouse",
+            "the river mouth",
+            "the bay",
+            "the ferry port",
+            "the outer reef",
+        ];
+        let entries: String = places
+            .iter()
+            .enumerate()
+            .map(|(i, place)| {
+                format!(
+                    r#"<div class="card-item"><h3><a href="/news/story-{i}">TITLE_{i} News
+                    from {place}</a></h3><p>SUMMARY_{i} Residents near {place} met on day {i}
+                    to discuss what the new timetable means for them, and {i} of them spoke.</p>
+                    </div>"#
+                )
+            })
+            .collect();
+        format!(
+            r#"<html><head><title>Ferries</title></head><body><nav><a href="/">Home</a>
+            <a href="/news">MENU_TEXT</a></nav><div class="content">{story}
+            <div class="stories">{entries}</div></div>
+            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
+        )
+    }
+
+    #[test]
+    fn a_body_of_teasers_keeps_their_linked_titles() {
+        let page = crate::extract(&topic_page(""), &Config::default()).expect("extracts");
+        let text = page.text();
+        for i in 0..8 {
+            assert!(text.contains(&format!("TITLE_{i} ")), "TITLE_{i}:\n{text}");
+            assert!(
+                text.contains(&format!("SUMMARY_{i} ")),
+                "SUMMARY_{i}:\n{text}"
+            );
+        }
+        assert!(!text.contains("MENU_TEXT") && !text.contains("FOOTER_TEXT"));
+    }
+
+    #[test]
+    fn an_articles_tail_of_teasers_keeps_its_titles_out() {
+        let paragraph = "STORY_TEXT The harbour board met on Tuesday to weigh the fares, the \
+            timetable and the state of the pier, and heard from islanders who rely on the boats \
+            for work, school and the doctor, many of whom asked for a winter service. ";
+        let story = format!("<h1>Ferry fares</h1><p>{}</p>", paragraph.repeat(24));
+        let page = crate::extract(&topic_page(&story), &Config::default()).expect("extracts");
+        let text = page.text();
+        assert!(text.contains("STORY_TEXT"), "{text}");
+        assert!(!text.contains("TITLE_"), "{text}");
+    }
+
+    #[test]
+    fn a_category_pages_lists_named_after_the_category_are_its_entries() {
+        // A wiki's category page: two lists of entries under their headings, each in an element
+        // named after the category, neither of them most of the page alone.
+        let group = |prefix: &str, letter: char, count: usize| -> String {
+            let items: String = (0..count)
+                .map(|i| {
+                    format!(
+                        r#"<li><a href="/wiki/{prefix}{i}">{prefix}_{letter}{i} language</a></li>"#
+                    )
+                })
+                .collect();
+            format!(r#"<div class="mw-category-group"><h3>{letter}</h3><ul>{items}</ul></div>"#)
+        };
+        let subcats: String = ['A', 'B', 'C'].map(|l| group("SUBCAT", l, 8)).concat();
+        let pages: String = ['D', 'E', 'F', 'G'].map(|l| group("PAGE", l, 10)).concat();
+        let menu: String = (0..30)
+            .map(|i| format!(r#"<li><a href="/lang/{i}">Language {i}</a></li>"#))
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Category: Languages</title></head><body>
+            <nav><ul>{menu}</ul><a href="/">MENU_TEXT</a></nav><main><h1>Category: Languages</h1>
+            <p>INTRO_TEXT This category lists individual languages.</p>
+            <div class="mw-category-generated"><div id="mw-subcategories"><h2>Subcategories</h2>
+            <p>This category has the following 24 subcategories.</p>
+            <div class="mw-category">{subcats}</div></div><div id="mw-pages">
+            <h2>Pages in category</h2><div class="mw-category">{pages}</div></div></div></main>
+            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
+        );
+        let page = crate::extract(&html, &Config::default()).expect("extracts");
+        let text = page.text();
+        for sentinel in [
+            "INTRO_TEXT",
+            "SUBCAT_A0 ",
+            "SUBCAT_C7 ",
+            "PAGE_D0 ",
+            "PAGE_G9 ",
+        ] {
+            assert!(text.contains(sentinel), "{sentinel} missing:\n{text}");
+        }
+        assert!(
+            !text.contains("MENU_TEXT") && !text.contains("FOOTER_TEXT"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -147,7 +147,7 @@ fn blocks_of(
     let built = build::drafts(page, body, formulas, removals);
     // A listing whose long paragraphs hold much of its text is an article after all.
     let listing = filter::is_listing(page, body, &built.drafts);
-    let drafts = filter::chaff(page, listing, built.drafts, title, removals);
+    let drafts = filter::chaff(page, &body.roots, listing, built.drafts, title, removals);
     let drafts = filter::drop_repeats(page, body, &built.outside, drafts, removals);
     let drafts = filter::trim_cued_edges(page, listing, drafts, removals);
     let drafts = filter::drop_cued_sections(page, listing, drafts, removals);

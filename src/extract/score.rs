@@ -143,9 +143,11 @@ pub(crate) fn zones(
             apart && prose[a] * RIVAL_SHARE >= prose[i]
         })
     };
+    let around_main = around_main(dom, dead);
     let in_force = |i: usize| {
         (prose[i] * 2 <= page_prose || prose[i] < GUARD_MIN_PROSE || rivalled(i))
             && !overruled_at(i)
+            && !around_main[i]
     };
     for i in 0..n {
         if dead[i] {
@@ -190,6 +192,28 @@ pub(crate) fn zones(
 /// A header-named element with at least this much prose, most of its text, is a section of
 /// content (its heading and copy) rather than a banner or a title block.
 const HEADING_BOX_MIN_PROSE: u32 = 200;
+
+/// Whether each node holds the page's main area (a live `<main>` or `role=main` element) below
+/// it: whatever its name (`content-sidebar-wrap`, `has-sidebar`), such an element is a layout
+/// wrapper around the content, not boilerplate.
+fn around_main(dom: &Dom<'_>, dead: &[bool]) -> Vec<bool> {
+    let n = dom.len();
+    let mut holds = vec![false; n];
+    for i in (0..n).rev() {
+        if dead[i] {
+            continue;
+        }
+        let main = dom.nodes[i].tag == Tag::Main
+            || dom
+                .attr(i, "role")
+                .is_some_and(|r| r.eq_ignore_ascii_case("main"));
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX && (main || holds[i]) {
+            holds[parent] = true;
+        }
+    }
+    holds
+}
 
 /// An article beside a boilerplate-named element keeps the element's name in force when it holds
 /// at least 1/this of the element's prose...

@@ -191,8 +191,18 @@ fn main_area(
     let main = mains.next()?;
     let single = mains.all(|m| m < dom.nodes[main].end);
     let holds_winner = main <= winner && winner < dom.nodes[main].end;
-    let outweighs = rules == Rules::Listing && scores.loose[main] > scores.loose[winner];
+    let outweighs = rules == Rules::Listing
+        && (scores.loose[main] > scores.loose[winner] || holds_teasers(page, main));
     (single && (holds_winner || outweighs) && zone[main].is_none()).then_some(main)
+}
+
+/// Whether the main area holds the page's entries: at least [`MIN_TEASERS`] teasers, and most of
+/// the page's. Their titles are short links that weigh little beside an intro above them.
+fn holds_teasers(page: &Page<'_>, main: usize) -> bool {
+    let range = main..page.dom.nodes[main].end;
+    let (inside, _) = listing::teasers_within(&page.dom, &page.dead, &page.measures, range);
+    let (all, _) = listing::teasers(&page.dom, &page.dead, &page.measures);
+    inside >= MIN_TEASERS && inside * 2 > all
 }
 
 /// The element the page marks as its article body (`itemprop=articleBody`, `entry-content`...)

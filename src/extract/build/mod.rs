@@ -327,6 +327,25 @@ mod tests {
     }
 
     #[test]
+    fn links_side_by_side_are_separate_words() {
+        // A row of tabs written without spaces, and a link ending inside a word.
+        let html = page(&format!(
+            "<article><p>{}</p><p>{} See the <a href=/l>League</a><a href=/c>Conference</a>\
+             <span><a href=/d>Division</a></span> tables.</p><p>The <a href=/p>port</a>s of {}</p>\
+             </article>",
+            PROSE[0], PROSE[2], PROSE[1]
+        ));
+        let page = extract(&html);
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        let tabs = "See the League Conference Division tables.";
+        assert!(texts.iter().any(|t| t.ends_with(tabs)), "{texts:?}");
+        assert!(
+            texts.iter().any(|t| t.starts_with("The ports of")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
     fn layout_table_is_not_turned_into_rows() {
         let rows: String = PROSE
             .iter()

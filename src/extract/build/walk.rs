@@ -57,6 +57,8 @@ pub(super) struct Walker<'a, 'd> {
     formulas: &'a Formulas,
     /// Where the boilerplate zone read all the same (a code block's frame, a note) ends.
     read_end: usize,
+    /// Where the last link read ends (the node after it): a link right there is another one.
+    link_end: usize,
 }
 
 impl<'a, 'd> Walker<'a, 'd> {
@@ -77,6 +79,7 @@ impl<'a, 'd> Walker<'a, 'd> {
             rules: Vec::new(),
             formulas,
             read_end: 0,
+            link_end: usize::MAX,
         }
     }
 
@@ -131,11 +134,18 @@ impl<'a, 'd> Walker<'a, 'd> {
                     self.rules.push(j);
                 }
                 Tag::Emphasis | Tag::Strong | Tag::Code | Tag::A | Tag::Img if !zoned => {
+                    // Links side by side with nothing between them (a row of buttons, tabs) are
+                    // words of their own, as a browser lays them out.
+                    if node.tag == Tag::A && self.link_end == j {
+                        self.buffer.push(' ');
+                    }
                     self.open_inline(j);
                 }
                 Tag::Inline if !zoned && footnote::is_back(dom, j) => {
                     self.open_span(j, Style::FootnoteBack);
                 }
+                // An element opening right after a link (`<span><a>`) keeps the next one beside it.
+                Tag::Inline if self.link_end == j => self.link_end = j + 1,
                 tag if tag.is_block() => {
                     self.flush();
                     self.push_open(j);
@@ -385,6 +395,9 @@ impl<'a, 'd> Walker<'a, 'd> {
                 break;
             }
             self.spans[k].end = self.buffer.len();
+            if matches!(self.spans[k].style, Style::Link { .. }) {
+                self.link_end = end;
+            }
             self.inline.pop();
         }
     }

@@ -9,6 +9,7 @@ use crate::dedup::fingerprint::{self, Repeat};
 use crate::dom::Tag;
 use crate::dom::measure::Measures;
 use crate::extract::build::Draft;
+use crate::extract::listing;
 use crate::extract::score::{Quality, Rules, quality};
 use crate::extract::select::Body;
 use crate::page::Page;
@@ -44,9 +45,11 @@ pub(crate) fn is_listing(page: &Page<'_>, body: &Body, drafts: &[Draft]) -> bool
     count < ARTICLE_MIN_PARAGRAPHS || long * 100 < ARTICLE_SHARE * total
 }
 
-/// Drops the title heading, link lists and non-prose scraps at the edges of the body.
+/// Drops the title heading and link lists, but the linked headings of the teasers `roots` hold
+/// (`listing::in_teasers`): their titles.
 pub(crate) fn chaff(
     page: &Page<'_>,
+    roots: &[usize],
     listing: bool,
     drafts: Vec<Draft>,
     title: Option<&str>,
@@ -55,8 +58,10 @@ pub(crate) fn chaff(
     let measures = &page.measures;
     let title_key = title.map(normalize_key);
     let mut title_seen = false;
-    // On a page of short items, links and scraps are the content, wherever they stand.
+    // On a page of short items, links and scraps are the content, wherever they stand; in a body
+    // of teasers, their linked titles are.
     let links_are_content = listing;
+    let titles = listing::in_teasers(&page.dom, &page.dead, measures, roots);
     let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
     for draft in drafts {
         if let (BlockKind::Heading { .. }, Some(key)) = (&draft.block.kind, &title_key)
@@ -77,7 +82,13 @@ pub(crate) fn chaff(
             record(removals, &draft, Reason::Chrome { what: IDENTIFIERS });
             continue;
         }
-        if !is_row && !links_are_content && unit.chars > 0 && quality(unit) == Quality::Links {
+        let title = titles[draft.owner] && matches!(draft.block.kind, BlockKind::Heading { .. });
+        if !is_row
+            && !links_are_content
+            && !title
+            && unit.chars > 0
+            && quality(unit) == Quality::Links
+        {
             let percent = (unit.link_density() * 100.0).round() as u8;
             record(removals, &draft, Reason::LinkDensity { percent });
             continue;

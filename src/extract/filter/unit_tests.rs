@@ -93,6 +93,7 @@ fn chaff_drops_the_title_heading_and_link_lists_not_prose() {
         let listing = is_listing(page, body, &built.drafts);
         chaff(
             page,
+            &body.roots,
             listing,
             built.drafts,
             Some("Ferry timetable"),
