@@ -21,6 +21,7 @@ use rustc_hash::FxHashMap;
 use crate::blocks::{Block, BlockKind};
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
+use crate::page::{Entries, Page};
 use crate::rules::hints::Hint;
 use crate::rules::marks;
 
@@ -34,14 +35,16 @@ const ENTRY_SHARE: (u32, u32) = (9, 10);
 const WRAPPER_MIN_CHARS: u32 = 1000;
 
 /// Whether each node's boilerplate name is overruled on a listing.
-pub(crate) fn overruled(
-    dom: &Dom<'_>,
-    dead: &[bool],
-    hints: &[Hint],
-    measures: &Measures,
-) -> Vec<bool> {
+pub(crate) fn overruled(page: &Page<'_>) -> Vec<bool> {
+    let Page {
+        dom,
+        dead,
+        hints,
+        measures,
+        ..
+    } = page;
     let n = dom.len();
-    let (items, item_of) = items(dom, dead, measures);
+    let Entries { items, item_of, .. } = entries(page);
     // A title bar holds the entry's heading, or is part of it.
     let mut headed = below(dom, dead, |tag| matches!(tag, Tag::Heading(_)));
     for (node, headed) in dom.nodes.iter().zip(headed.iter_mut()) {
@@ -54,7 +57,7 @@ pub(crate) fn overruled(
         tag == Tag::Img || matches!(tag, Tag::Heading(_))
     });
     let page_chars = measures.chars.first().copied().unwrap_or(0);
-    let (named_chars, counted) = wrapper_chars(dom, dead, hints, measures, &items);
+    let (named_chars, counted) = wrapper_chars(dom, dead, hints, measures, items);
     (0..n)
         .map(|i| {
             let Hint::Negative(mark) = hints[i] else {
@@ -182,25 +185,17 @@ fn same_words(a: &str, b: &str) -> bool {
 
 /// The page's teasers: the outermost listing items that hold a heading with a link (or a link
 /// with a heading), an entry's title; how many there are and how many characters they hold.
-pub(crate) fn teasers(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (usize, u32) {
-    teasers_within(dom, dead, measures, 0..dom.len())
+pub(crate) fn teasers(page: &Page<'_>) -> (usize, u32) {
+    teasers_within(page, 0..page.dom.len())
 }
 
 /// The page's teasers (as [`teasers`]) among the nodes `within`, a subtree's range.
-pub(crate) fn teasers_within(
-    dom: &Dom<'_>,
-    dead: &[bool],
-    measures: &Measures,
-    within: std::ops::Range<usize>,
-) -> (usize, u32) {
-    let (items, item_of) = items(dom, dead, measures);
-    let titled = titled_links(dom, dead);
+pub(crate) fn teasers_within(page: &Page<'_>, within: std::ops::Range<usize>) -> (usize, u32) {
+    let teaser = &entries(page).teaser;
     let (mut count, mut chars) = (0, 0);
-    for i in within {
-        if items[i] && item_of[i] == i && titled[i] {
-            count += 1;
-            chars += measures.chars[i];
-        }
+    for i in within.filter(|&i| teaser[i]) {
+        count += 1;
+        chars += page.measures.chars[i];
     }
     (count, chars)
 }
@@ -211,32 +206,45 @@ const MIN_BODY_TEASERS: usize = 6;
 const BODY_TEASER_SHARE: (u32, u32) = (1, 4);
 
 /// Whether each node lies in a teaser (as [`teasers`]) inside `roots`, when those hold at least
-/// [`MIN_BODY_TEASERS`] of them and a quarter of their text; else no node does. A body that is a run of entries, each a linked
-/// title over a line of teaser text, is a listing whatever its prose: the titles are its items.
-pub(crate) fn in_teasers(
-    dom: &Dom<'_>,
-    dead: &[bool],
-    measures: &Measures,
-    roots: &[usize],
-) -> Vec<bool> {
-    let n = dom.len();
-    let (items, item_of) = items(dom, dead, measures);
-    let titled = titled_links(dom, dead);
-    let teaser = |i: usize| items[i] && item_of[i] == i && titled[i];
+/// [`MIN_BODY_TEASERS`] of them and a quarter of their text; else no node does. A body that is a
+/// run of entries, each a linked title over a line of teaser text, is a listing whatever its
+/// prose: the titles are its items.
+pub(crate) fn in_teasers(page: &Page<'_>, roots: &[usize]) -> Vec<bool> {
+    let (dom, measures) = (&page.dom, &page.measures);
+    let Entries {
+        item_of, teaser, ..
+    } = entries(page);
     let (mut count, mut chars, mut all) = (0, 0, 0);
     for &root in roots {
         all += measures.chars[root];
-        for i in (root..dom.nodes[root].end).filter(|&i| teaser(i)) {
-            count += 1;
-            chars += measures.chars[i];
-        }
+        let (inside, inside_chars) = teasers_within(page, root..dom.nodes[root].end);
+        count += inside;
+        chars += inside_chars;
     }
     if count < MIN_BODY_TEASERS || chars * BODY_TEASER_SHARE.1 < all * BODY_TEASER_SHARE.0 {
-        return vec![false; n];
+        return vec![false; dom.len()];
     }
-    (0..n)
-        .map(|i| item_of[i] != usize::MAX && teaser(item_of[i]))
+    item_of
+        .iter()
+        .map(|&item| item != usize::MAX && teaser[item])
         .collect()
+}
+
+/// The page's listing entries, found on the first call and kept in the page.
+pub(crate) fn entries<'p>(page: &'p Page<'_>) -> &'p Entries {
+    page.entries.get_or_init(|| {
+        let (dom, dead) = (&page.dom, &page.dead);
+        let (items, item_of) = items(dom, dead, &page.measures);
+        let titled = titled_links(dom, dead);
+        let teaser = (0..dom.len())
+            .map(|i| items[i] && item_of[i] == i && titled[i])
+            .collect();
+        Entries {
+            items,
+            item_of,
+            teaser,
+        }
+    })
 }
 
 /// Whether each node holds a live link inside a heading, or a heading inside a link.
@@ -275,7 +283,7 @@ fn items(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (Vec<bool>, Vec<u
     let n = dom.len();
     let mut items = vec![false; n];
     let mut shapes: FxHashMap<(Tag, &str), usize> = FxHashMap::default();
-    let mut children: Vec<usize> = Vec::new();
+    let mut children: Vec<(usize, (Tag, &str))> = Vec::new();
     let linked = below(dom, dead, |tag| tag == Tag::A);
     for parent in 0..n {
         if dead[parent] || dom.nodes[parent].tag == Tag::Text {
@@ -285,20 +293,23 @@ fn items(dom: &Dom<'_>, dead: &[bool], measures: &Measures) -> (Vec<bool>, Vec<u
         shapes.clear();
         let mut c = parent + 1;
         while c < dom.nodes[parent].end {
-            let shape = shape(dom, c);
-            if !dead[c] && can_be_item(shape) && measures.chars[c] > 0 && linked[c] {
-                children.push(c);
-                *shapes.entry(shape).or_default() += 1;
+            // The cheap tests first: most children hold no link.
+            if !dead[c] && linked[c] && measures.chars[c] > 0 {
+                let shape = shape(dom, c);
+                if can_be_item(shape) {
+                    children.push((c, shape));
+                    *shapes.entry(shape).or_default() += 1;
+                }
             }
             c = dom.nodes[c].end;
         }
         if children.len() < MIN_ITEMS {
             continue;
         }
-        for &child in &children {
+        for &(child, shape) in &children {
             // An entry is one of many: a child holding most of its parent's text is a section.
             let minor = measures.chars[child] * 2 <= measures.chars[parent];
-            if minor && shapes[&shape(dom, child)] >= MIN_ITEMS {
+            if minor && shapes[&shape] >= MIN_ITEMS {
                 items[child] = true;
             }
         }
@@ -571,11 +582,12 @@ mod tests {
             <p class="byline">BYLINE_TEXT By Ann Lee</p>{paragraphs}</div></body></html>"#
         );
         let doc = crate::dom::parse(&html);
-        let dom = crate::dom::Dom::new(&doc);
-        let dead = vec![false; dom.len()];
-        let measures = crate::dom::measure::measure(&dom, &dead);
-        let hints = crate::rules::hints::hints(&dom, &dead);
-        let overruled = super::overruled(&dom, &dead, &hints, &measures);
+        let page = crate::extract::read(
+            crate::dom::Dom::new(&doc),
+            &mut crate::removal::Removals::default(),
+            &mut crate::extract::Unobserved,
+        );
+        let overruled = super::overruled(&page);
         assert!(!overruled.iter().any(|&o| o));
     }
 

@@ -132,6 +132,7 @@ pub(crate) fn read<'a>(
         prose,
         kind,
         metas,
+        entries: std::cell::OnceCell::new(),
     }
 }
 

@@ -111,15 +111,15 @@ fn char_value(unit: &Unit, rules: Rules) -> f32 {
 
 /// Marks which hints are in force: a negative hint on a node that holds most of the page's prose is
 /// a layout wrapper with an unlucky name, not boilerplate; on a listing, the listing policy
-/// overrules more names (`listing::overruled`). Only an explicit article body ends a zone inside
-/// it.
+/// overrules more names (`overruled`, per node, from `listing::overruled`). Only an explicit
+/// article body ends a zone inside it.
 pub(crate) fn zones(
     dom: &Dom<'_>,
     dead: &[bool],
     hints: &[Hint],
     measures: &Measures,
     prose: &[u32],
-    rules: Rules,
+    (rules, overruled): (Rules, &[bool]),
 ) -> Vec<Option<Mark>> {
     let n = dom.len();
     let mut zone = vec![None; n];
@@ -127,11 +127,6 @@ pub(crate) fn zones(
         return zone;
     }
     let page_prose = prose.first().copied().unwrap_or(0);
-    let overruled = if rules == Rules::Listing {
-        crate::extract::listing::overruled(dom, dead, hints, measures)
-    } else {
-        Vec::new()
-    };
     let overruled_at = |i: usize| overruled.get(i).copied().unwrap_or(false);
     let rivals = article_elements(dom, dead, hints, prose);
     // A boilerplate-named element with most of the page's prose is a wrapper, unless an article

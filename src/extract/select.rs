@@ -42,13 +42,18 @@ const CHROME_GUARD_PROSE: u32 = 1000;
 
 /// The boilerplate zones of `page` under `rules`.
 pub(crate) fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<Mark>> {
+    let overruled = if rules == Rules::Listing {
+        listing::overruled(page)
+    } else {
+        Vec::new()
+    };
     let mut zone = score::zones(
         &page.dom,
         &page.dead,
         &page.hints,
         &page.measures,
         &page.prose,
-        rules,
+        (rules, &overruled),
     );
     if rules == Rules::Relaxed {
         let role = if page.kind.is_product() {
@@ -200,8 +205,8 @@ fn main_area(
 /// the page's. Their titles are short links that weigh little beside an intro above them.
 fn holds_teasers(page: &Page<'_>, main: usize) -> bool {
     let range = main..page.dom.nodes[main].end;
-    let (inside, _) = listing::teasers_within(&page.dom, &page.dead, &page.measures, range);
-    let (all, _) = listing::teasers(&page.dom, &page.dead, &page.measures);
+    let (inside, _) = listing::teasers_within(page, range);
+    let (all, _) = listing::teasers(page);
     inside >= MIN_TEASERS && inside * 2 > all
 }
 
@@ -299,7 +304,7 @@ fn has_paywall(page: &Page<'_>) -> bool {
 /// large share of its text: a news section, a blog index, a shop's category page whose teasers
 /// carry sentences, beside which an article's related links are few.
 fn has_teasers(page: &Page<'_>, all: u32) -> bool {
-    let (count, chars) = listing::teasers(&page.dom, &page.dead, &page.measures);
+    let (count, chars) = listing::teasers(page);
     count >= MIN_TEASERS && chars as f32 >= TEASER_SHARE * all as f32
 }
 

@@ -40,6 +40,21 @@ pub(crate) struct Page<'a> {
     pub kind: PageKind,
     /// The page's `<meta>`, `<link>` and JSON-LD declarations.
     pub metas: Metas<'a>,
+    /// Its listing entries, found when a stage first asks (`extract::listing::entries`).
+    pub entries: std::cell::OnceCell<Entries>,
+}
+
+/// Per node, the page's listing entries: the shape of its tree, found once for all the stages
+/// that ask (is it a listing, which area holds its entries, which names they overrule, which
+/// titles are items).
+#[derive(Debug, Default)]
+pub(crate) struct Entries {
+    /// A listing item: one of several children of one shape under a parent, each with a link.
+    pub items: Vec<bool>,
+    /// The outermost item the node is or lies in (`usize::MAX` for none).
+    pub item_of: Vec<usize>,
+    /// An outermost item titled by a link in a heading (or a heading in a link): a teaser.
+    pub teaser: Vec<bool>,
 }
 
 /// A case-blind automaton of fixed words.

@@ -61,7 +61,7 @@ pub(crate) fn chaff(
     // On a page of short items, links and scraps are the content, wherever they stand; in a body
     // of teasers, their linked titles are.
     let links_are_content = listing;
-    let titles = listing::in_teasers(&page.dom, &page.dead, measures, roots);
+    let titles = listing::in_teasers(page, roots);
     let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
     for draft in drafts {
         if let (BlockKind::Heading { .. }, Some(key)) = (&draft.block.kind, &title_key)
