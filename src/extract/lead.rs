@@ -75,6 +75,34 @@ fn zoned_lead_within(page: &Page<'_>, root: usize, zone: &[Option<Mark>]) -> Opt
 }
 
 /// Lifts the zones over the lead's subtree.
+/// A `<header>` inside the body holding at least this much prose, most of its text, is the
+/// article's opening (an interview's introduction, a long standfirst), not a title block.
+const HEADER_MIN_PROSE: u32 = 200;
+
+/// Lifts the zone of each `<header>` inside the body's `roots` that holds mostly prose
+/// ([`HEADER_MIN_PROSE`] at least): a title block is a headline, a byline and a date. Done after
+/// the choice of the body, which the header's name still weighs in.
+pub(crate) fn with_prose_headers(page: &Page<'_>, roots: &[usize], zone: &mut [Option<Mark>]) {
+    let dom = &page.dom;
+    for &root in roots {
+        for i in root..dom.nodes[root].end {
+            let parent = dom.nodes[i].parent;
+            let opens_zone = parent == usize::MAX || zone[parent].is_none();
+            if zone[i] == Some(marks::HEADER)
+                && opens_zone
+                && page.prose[i] >= HEADER_MIN_PROSE
+                && page.prose[i] * 2 >= page.measures.chars[i]
+            {
+                for z in &mut zone[i..dom.nodes[i].end] {
+                    if *z == Some(marks::HEADER) {
+                        *z = None;
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn lift(page: &Page<'_>, lead: usize, zone: &mut [Option<Mark>]) {
     for z in &mut zone[lead..page.dom.nodes[lead].end] {
         *z = None;
@@ -201,5 +229,25 @@ mod tests {
         let text = text_of(&html);
         assert!(text.starts_with("The council met"), "{text}");
         assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
+    fn a_header_of_prose_in_the_article_is_its_opening() {
+        let paragraphs = BODY
+            .trim_start_matches("<div class=\"article-body\">")
+            .trim_end_matches("</div>");
+        let html = format!(
+            "<html><body><div class=\"menu\"><a href=\"/\">Home</a></div>\
+             <article><header><h1>\"We kept the ferry\"</h1><p>INTRO_TEXT She led the \
+             campaign for the winter ferry for two years, through three council votes and a \
+             petition. She talks about what comes next for the island, its school and its \
+             fishermen, and about the winter that almost cut them off. Her answers, edited \
+             for length, follow in full below, with the questions our reporter put to her.</p>\
+             </header>{paragraphs}<header><p>BYLINE_TEXT By Ann Lee</p></header></article>\
+             </body></html>"
+        );
+        let text = text_of(&html);
+        assert!(text.contains("INTRO_TEXT"), "{text}");
+        assert!(!text.contains("BYLINE_TEXT"), "{text}");
     }
 }

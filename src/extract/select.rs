@@ -106,6 +106,7 @@ pub(crate) fn select(page: &Page<'_>, config: &Config) -> Option<Body> {
     let mut body = choose(page, config)?;
     if matches!(body.rules, Rules::Strict | Rules::Relaxed) {
         lead::with_lead(page, &mut body.roots, &mut body.zone);
+        lead::with_prose_headers(page, &body.roots, &mut body.zone);
     }
     Some(body)
 }
