@@ -103,15 +103,8 @@ impl Blocks for Count {
         if !self.removed {
             return;
         }
-        // A byte at a time: ASCII as it stands, a character's first byte for the whole
-        // character (its other bytes skipped), decoded only beyond ASCII.
-        for (k, &b) in raw.as_bytes().iter().enumerate() {
-            let space = match b {
-                0x80..=0xbf => continue,
-                0..=0x7f => matches!(b, b'\t'..=b'\r' | b' '),
-                _ => raw[k..].chars().next().is_some_and(char::is_whitespace),
-            };
-            if space {
+        for c in raw.chars() {
+            if c.is_whitespace() {
                 self.space = self.run_chars > 0;
             } else {
                 self.run_chars += 1 + usize::from(self.space);
