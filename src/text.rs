@@ -31,7 +31,10 @@ pub(crate) fn words_joined(text: &str) -> String {
             out.push(' ');
         }
         if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            // Copied whole and lower-cased in place, not pushed a character at a time.
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
         } else {
             out.push_str(&word.to_lowercase());
         }

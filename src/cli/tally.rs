@@ -98,7 +98,9 @@ impl Tally {
 
     /// Sorts and counts the buffer and writes it as a run.
     fn spill(&mut self) -> io::Result<()> {
-        self.buffer.sort_unstable();
+        // The buffer is a run of sorted pairs per page (a print's shingles are sorted): the
+        // stable sort merges the runs it finds, where an unstable one sorts from scratch.
+        self.buffer.sort();
         let start = self.written;
         let mut pairs = self.buffer.drain(..).peekable();
         while let Some(pair) = pairs.next() {

@@ -47,6 +47,30 @@ impl Fingerprint {
         }
     }
 
+    /// The fingerprint of `text` if it has [`MIN_WORDS`] words or more, the only texts ever
+    /// matched; of a shorter text only its number of words, no shingle hashed. `words` is room
+    /// for the word hashes.
+    fn of_matchable(text: &str, words: &mut Vec<u64>) -> Fingerprint {
+        words.clear();
+        word_hashes(text, words);
+        if words.len() < MIN_WORDS {
+            return Fingerprint {
+                exact: 0,
+                shingles: Vec::new(),
+                words: words.len(),
+            };
+        }
+        let mut shingles = Vec::with_capacity(words.len());
+        let exact = shingles_of_words(words, &mut shingles);
+        shingles.sort_unstable();
+        shingles.dedup();
+        Fingerprint {
+            exact,
+            shingles,
+            words: words.len(),
+        }
+    }
+
     /// How this block relates to `other`.
     pub fn overlap(&self, other: &Fingerprint) -> Overlap {
         if self.exact == other.exact {
@@ -172,7 +196,11 @@ pub(crate) fn repeats(
     outside: &[&str],
     edge: impl Fn(usize) -> bool,
 ) -> Vec<Option<Repeat>> {
-    let prints: Vec<Fingerprint> = body.iter().map(|t| Fingerprint::of(t)).collect();
+    let mut words = Vec::new();
+    let prints: Vec<Fingerprint> = body
+        .iter()
+        .map(|t| Fingerprint::of_matchable(t, &mut words))
+        .collect();
     // A copy outside the body counts only for a block at an edge, and only a copy of about its
     // length can be one: the other texts outside are not read.
     let edge_lengths = body
@@ -188,7 +216,7 @@ pub(crate) fn repeats(
         if text.len() < shortest / 2 || text.len() > longest.saturating_mul(2) {
             continue;
         }
-        let print = Fingerprint::of(text);
+        let print = Fingerprint::of_matchable(text, &mut words);
         if print.words >= MIN_WORDS {
             outside_index.add(print);
         }
@@ -242,6 +270,12 @@ pub(crate) fn repeats(
 pub(crate) fn shingles_into(text: &str, words: &mut Vec<u64>, out: &mut Vec<u64>) -> (u64, usize) {
     words.clear();
     word_hashes(text, words);
+    (shingles_of_words(words, out), words.len())
+}
+
+/// Appends the shingles of a text's word hashes to `out`, as [`shingles_into`] does; returns the
+/// hash of the whole text.
+fn shingles_of_words(words: &[u64], out: &mut Vec<u64>) -> u64 {
     let exact = words.iter().fold(FNV_OFFSET, |h, w| mix(h, *w));
     if words.len() < SHINGLE {
         out.push(exact);
@@ -252,7 +286,7 @@ pub(crate) fn shingles_into(text: &str, words: &mut Vec<u64>, out: &mut Vec<u64>
                 .map(|run| run.iter().fold(FNV_OFFSET, |h, w| mix(h, *w))),
         );
     }
-    (exact, words.len())
+    exact
 }
 
 /// Appends the hash of each word of `text` to `hashes`, as [`fold`] spells them, without building
@@ -322,6 +356,17 @@ mod tests {
         because we believe in the power of free information. This is why our small, \
         cost-effective team depends on the support of readers like you to deliver timely news, \
         quality analysis, and on-the-ground reports.";
+
+    #[test]
+    fn only_texts_long_enough_to_match_are_shingled() {
+        let mut words = Vec::new();
+        assert_eq!(
+            Fingerprint::of_matchable(APPEAL, &mut words),
+            Fingerprint::of(APPEAL)
+        );
+        let short = Fingerprint::of_matchable("Share this story with a friend", &mut words);
+        assert_eq!((short.words, short.shingles.len()), (6, 0));
+    }
 
     #[test]
     fn word_hashes_agree_with_folded_words() {

@@ -71,7 +71,9 @@ impl SiteProfile {
         };
         let pages = entry.pages.len() as u32;
         let threshold = SiteProfile::threshold(entry.pages.len());
-        if pages < threshold {
+        // A block is template only when some of its shingles are counted; a profile of the
+        // shingles that reach the threshold (`insert_counted`) may have none for a site.
+        if pages < threshold || entry.shingles.is_empty() {
             return 0;
         }
         page.remove_blocks(|block| {
@@ -165,6 +167,10 @@ impl Counts {
             Ok(i) => self.counts[i] += 1,
             Err(_) => *self.waiting.entry(shingle).or_default() += 1,
         }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.keys.is_empty() && self.waiting.is_empty()
     }
 
     /// Merges the waiting shingles in when there are enough of them.

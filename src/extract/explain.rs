@@ -1,8 +1,6 @@
 //! The whole page, block by block, each kept or removed with its stage and reason: the record
 //! behind `--explain` and `--diff`.
 
-use rustc_hash::FxHashMap;
-
 use crate::blocks::NodeId;
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
@@ -133,12 +131,14 @@ fn visible_blocks(
     removals: &[Removal],
     blocks: &mut impl Blocks,
 ) {
-    let by_node: FxHashMap<NodeId, usize> = removals
-        .iter()
-        .enumerate()
-        .map(|(k, r)| (r.node, k))
-        .collect();
+    // The removal recorded on each node (the last one, when a node has several), then covering
+    // it from its nearest ancestor with one.
     let mut covering: Vec<Option<usize>> = vec![None; dom.len()];
+    for (k, r) in removals.iter().enumerate() {
+        if let Some(slot) = covering.get_mut(r.node.index()) {
+            *slot = Some(k);
+        }
+    }
     let mut current: Option<(usize, Option<usize>)> = None;
     // A formula reads as its TeX, as in the extraction.
     let mut i = 0;
@@ -147,7 +147,7 @@ fn visible_blocks(
         let inherited = (node.parent != usize::MAX)
             .then(|| covering[node.parent])
             .flatten();
-        covering[i] = by_node.get(&dom.id(i)).copied().or(inherited);
+        covering[i] = covering[i].or(inherited);
         let formula = formulas.at.get(&i).map(|f| f.tex.as_str());
         let text = formula.unwrap_or(node.text);
         let next = if formula.is_some() { node.end } else { i + 1 };

@@ -81,9 +81,11 @@ pub(crate) fn cut(raw: &str, brk: char, spans: &[RawSpan]) -> Vec<Piece> {
                 word = Some(at);
             }
             // Spans opened before this character start here (`cur` holds all before it).
-            let here = (pieces.len(), cur.text.len() + (at - word.unwrap_or(at)));
-            for k in marks.waiting.drain(..) {
-                marks.starts[k] = Some(here);
+            if !marks.waiting.is_empty() {
+                let here = (pieces.len(), cur.text.len() + (at - word.unwrap_or(at)));
+                for k in marks.waiting.drain(..) {
+                    marks.starts[k] = Some(here);
+                }
             }
             line_has_word = true;
         }

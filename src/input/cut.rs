@@ -16,6 +16,8 @@
 
 use std::borrow::Cow;
 
+use memchr::memchr;
+
 use crate::input::nesting;
 use crate::input::scan::{find, find_end_tag, is_space, shows_nothing_hidden};
 
@@ -45,6 +47,7 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
         depth: 0,
         pre: 0,
         head: true,
+        cuts: Vec::new(),
         survey: Survey {
             depth: 0,
             attributes: 0,
@@ -73,8 +76,12 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
         } else if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
             Ok(lt + 1)
         } else {
-            match start_tag(html, lt) {
-                Some(tag) => scan.start(&tag).ok_or(tag.end),
+            match start_tag(html, lt, std::mem::take(&mut scan.cuts)) {
+                Some(tag) => {
+                    let next = scan.start(&tag).ok_or(tag.end);
+                    scan.cuts = tag.cuts;
+                    next
+                }
                 None => Err(i),
             }
         };
@@ -110,6 +117,8 @@ struct Scan<'a> {
     /// Whether the scan is surely still in the page's head: nothing but the elements the tree
     /// builder puts there, whitespace and comments so far.
     head: bool,
+    /// Room for the cuts of one start tag, handed from tag to tag.
+    cuts: Vec<(usize, usize)>,
     survey: Survey,
 }
 
@@ -359,9 +368,10 @@ impl Name {
     }
 }
 
-/// Reads the start tag at `lt` (a `<` and a letter), following the tokenizer's attribute rules:
-/// a `>` inside a quoted value does not end the tag. `None` when it never ends.
-fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
+/// Reads the start tag at `lt` (a `<` and a letter; `cuts` room for its cuts), following the
+/// tokenizer's attribute rules: a `>` in a quoted value does not end it. `None` if it never ends.
+fn start_tag(html: &str, lt: usize, mut cuts: Vec<(usize, usize)>) -> Option<StartTag<'_>> {
+    cuts.clear();
     let b = html.as_bytes();
     let mut k = lt + 1;
     let name_start = k;
@@ -377,7 +387,7 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
         styles: (0, None),
         self_closing: false,
         attributes: 0,
-        cuts: Vec::new(),
+        cuts,
         end: 0,
     };
     loop {
@@ -552,7 +562,7 @@ fn find_foreign_end(html: &str, from: usize, name: &[u8]) -> Option<(usize, usiz
             }
             i = lt + 2;
         } else if rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
-            let tag = start_tag(html, lt)?;
+            let tag = start_tag(html, lt, Vec::new())?;
             if !tag.self_closing {
                 nested += 1;
                 deepest = deepest.max(nested);
@@ -577,10 +587,6 @@ fn names_at(b: &[u8], at: usize, name: &[u8]) -> bool {
 /// Whether a tag name opens preformatted text.
 fn is_pre(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    memchr::memchr(needle, haystack)
 }
 
 fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {

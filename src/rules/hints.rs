@@ -459,12 +459,18 @@ fn is_utility(class: &str) -> bool {
     // Tailwind's conventional prefix, and a negative value's sign.
     let class = class.trim_start_matches('-');
     let class = class.strip_prefix("tw-").unwrap_or(class);
-    class.contains([':', '['])
-        || UTILITY_PREFIXES.iter().any(|p| {
-            class
-                .get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
-        })
+    if class.contains([':', '[']) {
+        return true;
+    }
+    // Every prefix ends at its only `-`: only the one as long as the class's head up to its
+    // first `-` can match.
+    let Some(dash) = class.bytes().position(|c| c == b'-') else {
+        return false;
+    };
+    let head = &class.as_bytes()[..=dash];
+    UTILITY_PREFIXES
+        .iter()
+        .any(|p| p.len() == head.len() && head.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// What a class list says: [`names_hint`], where styling utilities may make an element look like
@@ -529,6 +535,32 @@ fn names_hint(raw: &str, names: &mut String) -> Hint {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utilities_are_told_by_their_prefix_or_variant() {
+        for class in [
+            "text-lg",
+            "TEXT-sm",
+            "-bg-red",
+            "tw-font-bold",
+            "to-",
+            "md:flex",
+            "[&_a]:x",
+        ] {
+            assert!(is_utility(class), "{class}");
+        }
+        for class in [
+            "text",
+            "textual-note",
+            "sidebar-menu",
+            "tw-",
+            "header",
+            "t-",
+            "toolbar-x",
+        ] {
+            assert!(!is_utility(class), "{class}");
+        }
+    }
     use crate::dom::parse;
 
     fn hint_of(html: &str) -> Hint {

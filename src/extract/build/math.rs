@@ -97,14 +97,24 @@ fn may_be_formula(dom: &Dom<'_>, i: usize) -> bool {
     match dom.nodes[i].tag {
         Tag::Void | Tag::Img => true,
         Tag::Div | Tag::Inline => {
-            dom.attr(i, "class").is_some_and(|c| {
-                ["math", "Math", "katex", "MJX"]
-                    .iter()
-                    .any(|w| c.contains(w))
-            }) || name(dom, i) == "mjx-container"
+            dom.attr(i, "class").is_some_and(names_formula) || name(dom, i) == "mjx-container"
         }
         _ => false,
     }
+}
+
+/// Whether a class list holds `math`, `Math`, `katex` or `MJX` anywhere: one scan for the three
+/// first letters, most class lists having none where a word could start.
+fn names_formula(class: &str) -> bool {
+    let b = class.as_bytes();
+    memchr::memchr3_iter(b'm', b'M', b'k', b).any(|k| {
+        let rest = &b[k..];
+        match rest[0] {
+            b'm' => rest.starts_with(b"math"),
+            b'M' => rest.starts_with(b"Math") || rest.starts_with(b"MJX"),
+            _ => rest.starts_with(b"katex"),
+        }
+    })
 }
 
 enum Found {
@@ -340,6 +350,23 @@ fn closing_dollar(b: &[u8], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_classes_are_found_anywhere_in_the_list() {
+        for class in [
+            "math",
+            "inline-math",
+            "MathJax_Display",
+            "katex-display",
+            "MJX-TEX",
+            "xmath",
+        ] {
+            assert!(names_formula(class), "{class}");
+        }
+        for class in ["", "menu mark", "MATH", "kate", "Mat", "mjx", "ka tex", "m"] {
+            assert!(!names_formula(class), "{class}");
+        }
+    }
 
     fn tex_of(text: &str, dollars: bool) -> Vec<(String, bool)> {
         split_delimited(text, dollars)

@@ -422,10 +422,18 @@ impl<'a, 'd> Walker<'a, 'd> {
         }
     }
 
-    /// Turns the collected inline text into blocks of the innermost open element.
+    /// Turns the collected inline text into blocks of the innermost open element; the buffers
+    /// are handed back empty, with their room, for the next text.
     fn flush(&mut self) {
-        let buffer = std::mem::take(&mut self.buffer);
-        let texts = std::mem::take(&mut self.buffer_texts);
+        let mut buffer = std::mem::take(&mut self.buffer);
+        let mut texts = std::mem::take(&mut self.buffer_texts);
+        self.flush_from(&buffer, &texts);
+        buffer.clear();
+        texts.clear();
+        (self.buffer, self.buffer_texts) = (buffer, texts);
+    }
+
+    fn flush_from(&mut self, buffer: &str, texts: &[(NodeId, usize)]) {
         let mut spans = std::mem::take(&mut self.spans);
         self.breaks = 0;
         // Inline elements still open go on in the next buffer.
@@ -445,7 +453,7 @@ impl<'a, 'd> Walker<'a, 'd> {
         let Some(&owner) = self.open.last() else {
             return;
         };
-        let pieces = crate::extract::inline::cut(&buffer, BREAK, &spans);
+        let pieces = crate::extract::inline::cut(buffer, BREAK, &spans);
         if pieces.is_empty() {
             // Images with no text of their own go with the next block.
             let images = spans
@@ -482,7 +490,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                 },
                 owner,
                 start: self.buffer_start,
-                texts: segment_texts(&texts, piece.segments.0, piece.segments.1),
+                texts: segment_texts(texts, piece.segments.0, piece.segments.1),
                 whole: false,
             });
         }
