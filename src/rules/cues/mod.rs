@@ -139,6 +139,33 @@ const CUES: &[(Cue, At, &str)] = &[
     (Cue::CommentPrompt, At::Start, "leave a comment"),
     (Cue::CommentPrompt, At::Start, "leave a reply"),
     (Cue::CommentPrompt, At::Start, "add a comment"),
+    // Sign-in lines under a comment form.
+    (
+        Cue::CommentPrompt,
+        At::Anywhere,
+        "logged in to post a comment",
+    ),
+    (
+        Cue::CommentPrompt,
+        At::Anywhere,
+        "log in to leave a comment",
+    ),
+    (Cue::CommentPrompt, At::Anywhere, "kommentieren zu können"),
+    (
+        Cue::CommentPrompt,
+        At::Anywhere,
+        "angemeldet sein um einen kommentar",
+    ),
+    (
+        Cue::CommentPrompt,
+        At::Anywhere,
+        "connecter pour publier un commentaire",
+    ),
+    (
+        Cue::CommentPrompt,
+        At::Anywhere,
+        "iniciar sesión para publicar un comentario",
+    ),
     (Cue::CommentPrompt, At::Start, "comments"),
     (Cue::CommentPrompt, At::Start, "kommentare"),
     (Cue::CommentPrompt, At::Start, "kommentar schreiben"),
@@ -547,6 +574,21 @@ mod tests {
             ("de", "Weitere Artikel", Cue::ReadAlso),
             ("de", "Markiert mit", Cue::Tags),
             ("de", "Wenn Ihnen unser Artikel gefallen hat:", Cue::Appeal),
+            (
+                "en",
+                "You must be logged in to post a comment.",
+                Cue::CommentPrompt,
+            ),
+            (
+                "de",
+                "Um den Beitrag kommentieren zu können, müssen Sie eingeloggt sein.",
+                Cue::CommentPrompt,
+            ),
+            (
+                "fr",
+                "Vous devez vous connecter pour publier un commentaire.",
+                Cue::CommentPrompt,
+            ),
             ("de", "Bereits Abonnent? Hier anmelden", Cue::Paywall),
             ("en", "Already a subscriber? Sign in", Cue::Paywall),
             ("fr", "Déjà abonné ? Se connecter", Cue::Paywall),
