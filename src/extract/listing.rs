@@ -22,6 +22,7 @@ use crate::blocks::{Block, BlockKind};
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
 use crate::page::{Entries, Page};
+use crate::rules::cues::{self, Cue};
 use crate::rules::hints::Hint;
 use crate::rules::marks;
 
@@ -181,6 +182,63 @@ fn same_words(a: &str, b: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// A page whose prose is less than this share of its text is read as a listing...
+const LISTING_PROSE_SHARE: f32 = 0.35;
+/// ...or less than this share, when the page does not call itself an article.
+const UNDECLARED_LISTING_PROSE_SHARE: f32 = 0.45;
+/// A page whose prose is less than this share of its text is read as a listing when its
+/// teasers...
+const TEASER_PAGE_PROSE_SHARE: f32 = 0.65;
+/// ...number at least this many...
+pub(crate) const MIN_TEASERS: usize = 6;
+/// ...and hold at least this share of its text.
+const TEASER_SHARE: f32 = 0.5;
+
+/// Whether the page has too little prose for an article: a listing, a catalogue, a product page.
+pub(crate) fn is_listing(page: &Page<'_>) -> bool {
+    let dom = &page.dom;
+    let all = dom
+        .find(Tag::Body)
+        .map_or(0, |body| page.measures.chars[body]);
+    let prose = page.prose.first().copied().unwrap_or(0);
+    let share = if page.kind.is_og_article() {
+        LISTING_PROSE_SHARE
+    } else {
+        UNDECLARED_LISTING_PROSE_SHARE
+    };
+    ((prose as f32) < share * all as f32
+        || ((prose as f32) < TEASER_PAGE_PROSE_SHARE * all as f32 && has_teasers(page, all)))
+        && !(page.kind.is_og_article() && has_paywall(page))
+}
+
+/// Longest block read as a paywall's sign-in line.
+const PAYWALL_LINE_CHARS: u32 = 160;
+
+/// Whether a short block of the page opens with a paywall's sign-in line ("Already a
+/// subscriber?"): an article cut short, whose little prose does not make it a listing.
+fn has_paywall(page: &Page<'_>) -> bool {
+    let dom = &page.dom;
+    (0..dom.len()).any(|i| {
+        let node = &dom.nodes[i];
+        let unit = page.measures.owner[i];
+        node.tag == Tag::Text
+            && !page.dead[i]
+            && unit != usize::MAX
+            && (1..=PAYWALL_LINE_CHARS).contains(&page.measures.unit[unit].chars)
+            && cues::may_show_paywall(node.text)
+            && cues::find_where(&dom.text_of(unit, |_| false))
+                .is_some_and(|(cue, _, opens)| cue == Cue::Paywall && opens)
+    })
+}
+
+/// Whether the page's teasers (entries titled by a link to another page) are many and hold a
+/// large share of its text: a news section, a blog index, a shop's category page whose teasers
+/// carry sentences, beside which an article's related links are few.
+fn has_teasers(page: &Page<'_>, all: u32) -> bool {
+    let (count, chars) = teasers(page);
+    count >= MIN_TEASERS && chars as f32 >= TEASER_SHARE * all as f32
 }
 
 /// The page's teasers: the outermost listing items that hold a heading with a link (or a link

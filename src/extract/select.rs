@@ -10,7 +10,6 @@ use crate::dom::Tag;
 use crate::extract::score::{self, Quality, Rules, Scores, Zoned};
 use crate::extract::{lead, listing};
 use crate::page::Page;
-use crate::rules::cues::{self, Cue};
 use crate::rules::hints::Hint;
 use crate::rules::marks::{self, Mark};
 
@@ -20,17 +19,6 @@ const SIBLING_SHARE: f32 = 0.1;
 const SIBLING_MIN: f32 = 80.0;
 /// A marked article body overrides the scorer's pick when it holds this much prose.
 const MARKED_BODY_MIN_PROSE: u32 = 200;
-/// A page whose prose is less than this share of its text is read as a listing...
-const LISTING_PROSE_SHARE: f32 = 0.35;
-/// ...or less than this share, when the page does not call itself an article.
-const UNDECLARED_LISTING_PROSE_SHARE: f32 = 0.45;
-/// A page whose prose is less than this share of its text is read as a listing when its
-/// teasers...
-const TEASER_PAGE_PROSE_SHARE: f32 = 0.65;
-/// ...number at least this many...
-const MIN_TEASERS: usize = 6;
-/// ...and hold at least this share of its text.
-const TEASER_SHARE: f32 = 0.5;
 /// The pick without markup hints wins when it keeps this many times the text of the strict one.
 const RELAXED_GAIN: f32 = 1.5;
 /// A page that does not call itself an article is a thread when its comments hold this share of
@@ -114,7 +102,7 @@ pub(crate) fn select(page: &Page<'_>, config: &Config) -> Option<Body> {
 fn choose(page: &Page<'_>, config: &Config) -> Option<Body> {
     let rules = if is_thread(page) {
         Rules::Thread
-    } else if is_listing(page) {
+    } else if listing::is_listing(page) {
         Rules::Listing
     } else {
         Rules::Strict
@@ -202,13 +190,13 @@ fn main_area(
     (single && (holds_winner || outweighs) && zone[main].is_none()).then_some(main)
 }
 
-/// Whether the main area holds the page's entries: at least [`MIN_TEASERS`] teasers, and most of
+/// Whether the main area holds the page's entries: at least [`listing::MIN_TEASERS`] teasers, and most of
 /// the page's. Their titles are short links that weigh little beside an intro above them.
 fn holds_teasers(page: &Page<'_>, main: usize) -> bool {
     let range = main..page.dom.nodes[main].end;
     let (inside, _) = listing::teasers_within(page, range);
     let (all, _) = listing::teasers(page);
-    inside >= MIN_TEASERS && inside * 2 > all
+    inside >= listing::MIN_TEASERS && inside * 2 > all
 }
 
 /// The element the page marks as its article body (`itemprop=articleBody`, `entry-content`...)
@@ -262,51 +250,6 @@ fn with_siblings(
     }
     roots.sort_unstable();
     roots
-}
-
-/// Whether the page has too little prose for an article: a listing, a catalogue, a product page.
-fn is_listing(page: &Page<'_>) -> bool {
-    let dom = &page.dom;
-    let all = dom
-        .find(Tag::Body)
-        .map_or(0, |body| page.measures.chars[body]);
-    let prose = page.prose.first().copied().unwrap_or(0);
-    let share = if page.kind.is_og_article() {
-        LISTING_PROSE_SHARE
-    } else {
-        UNDECLARED_LISTING_PROSE_SHARE
-    };
-    ((prose as f32) < share * all as f32
-        || ((prose as f32) < TEASER_PAGE_PROSE_SHARE * all as f32 && has_teasers(page, all)))
-        && !(page.kind.is_og_article() && has_paywall(page))
-}
-
-/// Longest block read as a paywall's sign-in line.
-const PAYWALL_LINE_CHARS: u32 = 160;
-
-/// Whether a short block of the page opens with a paywall's sign-in line ("Already a
-/// subscriber?"): an article cut short, whose little prose does not make it a listing.
-fn has_paywall(page: &Page<'_>) -> bool {
-    let dom = &page.dom;
-    (0..dom.len()).any(|i| {
-        let node = &dom.nodes[i];
-        let unit = page.measures.owner[i];
-        node.tag == Tag::Text
-            && !page.dead[i]
-            && unit != usize::MAX
-            && (1..=PAYWALL_LINE_CHARS).contains(&page.measures.unit[unit].chars)
-            && cues::may_show_paywall(node.text)
-            && cues::find_where(&dom.text_of(unit, |_| false))
-                .is_some_and(|(cue, _, opens)| cue == Cue::Paywall && opens)
-    })
-}
-
-/// Whether the page's teasers (entries titled by a link to another page) are many and hold a
-/// large share of its text: a news section, a blog index, a shop's category page whose teasers
-/// carry sentences, beside which an article's related links are few.
-fn has_teasers(page: &Page<'_>, all: u32) -> bool {
-    let (count, chars) = listing::teasers(page);
-    count >= MIN_TEASERS && chars as f32 >= TEASER_SHARE * all as f32
 }
 
 /// Whether the page is a forum thread or a Q&A page, where the replies are the content: it
