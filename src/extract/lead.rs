@@ -74,7 +74,6 @@ fn zoned_lead_within(page: &Page<'_>, root: usize, zone: &[Option<Mark>]) -> Opt
     None
 }
 
-/// Lifts the zones over the lead's subtree.
 /// A `<header>` inside the body holding at least this much prose, most of its text, is the
 /// article's opening (an interview's introduction, a long standfirst), not a title block.
 const HEADER_MIN_PROSE: u32 = 200;
@@ -103,6 +102,7 @@ pub(crate) fn with_prose_headers(page: &Page<'_>, roots: &[usize], zone: &mut [O
     }
 }
 
+/// Lifts the zones over the lead's subtree.
 fn lift(page: &Page<'_>, lead: usize, zone: &mut [Option<Mark>]) {
     for z in &mut zone[lead..page.dom.nodes[lead].end] {
         *z = None;
