@@ -268,8 +268,7 @@ impl<'a> Dom<'a> {
 
     /// The value of attribute `name` of node `i`, if it is an element that has it.
     pub(crate) fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
-        let [value] = attrs(self.nodes[i].element?, [name]);
-        value
+        self.nodes[i].element?.attr(name)
     }
 
     /// Index of the first node with the given tag, in document order.
@@ -317,13 +316,7 @@ pub(crate) fn attrs<'a, const N: usize>(
     element: &'a Element,
     names: [&str; N],
 ) -> [Option<&'a str>; N] {
-    let mut values = [None; N];
-    for (name, value) in element.attrs() {
-        if let Some(k) = names.iter().position(|n| *n == name) {
-            values[k] = Some(value);
-        }
-    }
-    values
+    element.attr_values(names)
 }
 
 #[cfg(test)]

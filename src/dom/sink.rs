@@ -49,8 +49,27 @@ impl Element {
     }
 
     /// The element's attributes, as local names and values.
+    #[cfg(test)]
     pub(crate) fn attrs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.attrs.iter().map(|a| (&*a.name.local, &*a.value))
+    }
+
+    /// The value of the last attribute with local name `name`: only that value is read.
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
+        let found = self.attrs.iter().rev().find(|a| *a.name.local == *name)?;
+        Some(&found.value)
+    }
+
+    /// The values of the last attributes with local names `names`: only their values are read.
+    pub(crate) fn attr_values<const N: usize>(&self, names: [&str; N]) -> [Option<&str>; N] {
+        let mut values = [None; N];
+        for a in &self.attrs {
+            let local: &str = &a.name.local;
+            if let Some(k) = names.iter().position(|n| *n == local) {
+                values[k] = Some(&*a.value);
+            }
+        }
+        values
     }
 
     /// Two attributes can share a local name only when one has a prefix (`href` and

@@ -86,7 +86,12 @@ fn is_raw_noscript(dom: &Dom<'_>, i: usize) -> bool {
 /// `<img ...>` that a broken save moved out of its `<noscript>`: a browser shows it, no writer
 /// meant it.
 fn is_stray_markup(dom: &Dom<'_>, i: usize) -> bool {
-    let text = dom.nodes[i].text.trim();
+    // Most text does not open with `<`: its end is left untrimmed.
+    let text = dom.nodes[i].text.trim_start();
+    if !text.starts_with('<') {
+        return false;
+    }
+    let text = text.trim_end();
     // A tag name, then attributes with quoted values: not a bracketed title ("<The Palace>") nor
     // a type's parameters ("<U, F>").
     let opens_tag = text.strip_prefix('<').is_some_and(|rest| {

@@ -7,6 +7,7 @@ use crate::page::metas::Metas;
 use crate::page::schema::{self, decode_entities, find_string, first_url};
 use crate::page::{authors, dates, language};
 use crate::text::collapse_whitespace;
+use rustc_hash::FxHashSet;
 use serde_json::Value;
 
 /// What a page says about itself besides its text: from JSON-LD first, then OpenGraph and
@@ -146,9 +147,11 @@ fn tags(dom: &Dom<'_>, metas: &Metas<'_>, article: Option<&Value>) -> Vec<String
             .collect();
     }
     let mut tags: Vec<String> = Vec::new();
+    // The lower-cased tags kept: a tag is kept once whatever its case.
+    let mut seen: FxHashSet<String> = FxHashSet::default();
     for tag in declared {
         let tag = collapse_whitespace(&decode_entities(&tag));
-        if !tag.is_empty() && !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+        if !tag.is_empty() && seen.insert(tag.to_lowercase()) {
             tags.push(tag);
         }
     }

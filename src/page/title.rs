@@ -75,24 +75,28 @@ fn best_heading(
     declared: &[String],
     site_names: &[Vec<String>],
 ) -> Option<String> {
-    let is_site_name = |h: &str| {
-        let h = words(h);
-        h.is_empty()
-            || site_names.contains(&h)
-            || declared.iter().any(|t| {
-                let parts = split_parts(t);
-                parts.len() > 1 && parts.last().is_some_and(|p| words(p) == h)
-            })
-    };
+    // The words of the declared titles and of their parts, read once for all the headings.
+    let last_parts: Vec<Vec<String>> = declared
+        .iter()
+        .filter_map(|t| {
+            let parts = split_parts(t);
+            (parts.len() > 1).then(|| parts.last().map(|p| words(p)))?
+        })
+        .collect();
+    let titles: Vec<Vec<String>> = declared
+        .iter()
+        .flat_map(|t| std::iter::once(t.as_str()).chain(split_parts(t)))
+        .map(words)
+        .collect();
     let mut best: Option<(f64, String)> = None;
     for h in headings {
-        if is_site_name(&h) {
+        let h_words = words(&h);
+        if h_words.is_empty() || site_names.contains(&h_words) || last_parts.contains(&h_words) {
             continue;
         }
-        let fit = declared
+        let fit = titles
             .iter()
-            .flat_map(|t| std::iter::once(t.as_str()).chain(split_parts(t)))
-            .map(|t| fit(&h, t))
+            .map(|t| fit_words(&h_words, t))
             .fold(0.0, f64::max);
         if fit > best.as_ref().map_or(0.0, |b| b.0) {
             best = Some((fit, h));
@@ -136,10 +140,9 @@ fn agrees(heading: &[String], title: &[String]) -> bool {
 /// How well a heading matches a declared title, from 0 (not at all) to 1 (the same words): the
 /// share of the longer one's words they have in common. A heading that covers less than a third
 /// of the title still counts (0.3) when the title starts with it, as a product name starts a
-/// product page's title.
-fn fit(heading: &str, title: &str) -> f64 {
-    let (heading, title) = (words(heading), words(title));
-    if title.is_empty() || !agrees(&heading, &title) {
+/// product page's title. Both are given as their [`words`].
+fn fit_words(heading: &[String], title: &[String]) -> f64 {
+    if title.is_empty() || !agrees(heading, title) {
         return 0.0;
     }
     let shared = heading.iter().filter(|w| title.contains(w)).count();
@@ -147,11 +150,17 @@ fn fit(heading: &str, title: &str) -> f64 {
     let share = shared as f64 / heading.len().max(title.len()) as f64;
     if share >= 0.3 {
         share
-    } else if title.starts_with(&heading) {
+    } else if title.starts_with(heading) {
         0.3
     } else {
         0.0
     }
+}
+
+/// [`fit_words`] of a heading and a title.
+#[cfg(test)]
+fn fit(heading: &str, title: &str) -> f64 {
+    fit_words(&words(heading), &words(title))
 }
 
 /// The parts of a title between the first kind of separator it has, trimmed.
