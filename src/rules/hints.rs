@@ -271,10 +271,15 @@ static NAMES: LazyLock<Names> = LazyLock::new(|| {
     }
 });
 
+/// Verdicts on class lists (`true`) and ids (`false`), by their text: the two are judged apart
+/// (styling utilities count in a class list only), so a class list that reads like an id keeps its
+/// own verdict.
+type Cache<'a> = FxHashMap<(&'a str, bool), Hint>;
+
 /// The hints of every node; dead nodes get none. Verdicts on class and id names are cached, since
 /// a page repeats the same class lists on many elements.
 pub(crate) fn hints(dom: &Dom<'_>, dead: &[bool]) -> Vec<Hint> {
-    let mut cache: FxHashMap<&str, Hint> = FxHashMap::default();
+    let mut cache: Cache<'_> = FxHashMap::default();
     let mut buffer = String::new();
     (0..dom.len())
         .map(|i| {
@@ -292,12 +297,7 @@ pub(crate) fn hint(dom: &Dom<'_>, i: usize) -> Hint {
     hint_cached(dom, i, &mut FxHashMap::default(), &mut String::new())
 }
 
-fn hint_cached<'a>(
-    dom: &Dom<'a>,
-    i: usize,
-    cache: &mut FxHashMap<&'a str, Hint>,
-    buffer: &mut String,
-) -> Hint {
+fn hint_cached<'a>(dom: &Dom<'a>, i: usize, cache: &mut Cache<'a>, buffer: &mut String) -> Hint {
     let node = &dom.nodes[i];
     match node.tag {
         // Headings carry anchor and styling classes, not roles.
@@ -329,14 +329,16 @@ fn hint_cached<'a>(
     let id = id.unwrap_or("");
     // The class list and the id are read apart, so that the many repeats of a class list hit
     // the cache; the body mark wins, then the class's boilerplate word, then the id's.
-    let mut verdict = |names: &'a str, judge: fn(&str, &mut String) -> Hint| {
+    let mut verdict = |names: &'a str, is_class: bool| {
         if names.is_empty() {
-            Hint::None
-        } else {
-            *cache.entry(names).or_insert_with(|| judge(names, buffer))
+            return Hint::None;
         }
+        let judge = if is_class { class_hint } else { names_hint };
+        *cache
+            .entry((names, is_class))
+            .or_insert_with(|| judge(names, buffer))
     };
-    let (by_class, mut by_id) = (verdict(class, class_hint), verdict(id, names_hint));
+    let (by_class, mut by_id) = (verdict(class, true), verdict(id, false));
     if matches!(by_id, Hint::Negative(_)) && is_heading_slug(dom, i, id) {
         by_id = Hint::None;
     }
@@ -753,5 +755,21 @@ mod tests {
             let hint = hint_of(&format!(r#"<div class="{class}">"#));
             assert!(matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
         }
+    }
+
+    #[test]
+    fn a_class_list_and_an_id_of_one_text_are_judged_apart() {
+        // A styling utility in a class list never marks boilerplate; the same words as an id do.
+        let doc = parse(
+            r#"<body><div class="text-secondary">A</div><div id="text-secondary">B</div></body>"#,
+        );
+        let dom = Dom::new(&doc);
+        let verdicts = hints(&dom, &vec![false; dom.len()]);
+        let divs: Vec<Hint> = (0..dom.len())
+            .filter(|&i| dom.nodes[i].tag == Tag::Div)
+            .map(|i| verdicts[i])
+            .collect();
+        assert!(!matches!(divs[0], Hint::Negative(_)), "{divs:?}");
+        assert_eq!(divs[1], Hint::Negative(Mark::named("secondary")));
     }
 }
