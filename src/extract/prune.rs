@@ -12,7 +12,7 @@ const HIDDEN_SHARE_SHOWN: usize = 3;
 /// an element that holds over three quarters of the page's text: a wrapper hiding the whole page
 /// from the first paint until a script has laid it out, or the page behind a dialog that was
 /// open when it was saved (a dialog hides the rest of the page from screen readers only).
-const VISIBILITY_SHARE_SHOWN: (usize, usize) = (3, 4);
+const WRAPPER_SHARE_SHOWN: (usize, usize) = (3, 4);
 
 const ARIA_HIDDEN: &str = "aria-hidden";
 const DIALOG: &str = "a dialog role";
@@ -46,7 +46,7 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
                 .filter(|&how| match how {
                     DIALOG => true,
                     ARIA_HIDDEN | VISIBILITY_HIDDEN => {
-                        let (part, whole) = VISIBILITY_SHARE_SHOWN;
+                        let (part, whole) = WRAPPER_SHARE_SHOWN;
                         text_len(dom, i, node.end) * whole <= page_text * part
                     }
                     _ => text_len(dom, i, node.end) * HIDDEN_SHARE_SHOWN <= page_text,
