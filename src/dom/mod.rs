@@ -271,6 +271,14 @@ impl<'a> Dom<'a> {
         self.nodes[i].element?.attr(name)
     }
 
+    /// Whether node `i` is the page's main area: a `<main>` element or one with `role=main`.
+    pub(crate) fn is_main_area(&self, i: usize) -> bool {
+        self.nodes[i].tag == Tag::Main
+            || self
+                .attr(i, "role")
+                .is_some_and(|r| r.eq_ignore_ascii_case("main"))
+    }
+
     /// Index of the first node with the given tag, in document order.
     pub(crate) fn find(&self, tag: Tag) -> Option<usize> {
         self.nodes.iter().position(|n| n.tag == tag)

@@ -123,6 +123,7 @@ pub(crate) fn read<'a>(
     }
     observer.stage_done("hints");
     let prose = score::prose_chars(&dom, &dead, &measures);
+    let around_main = score::around_main(&dom, &dead);
     observer.stage_done("prose");
     Page {
         dom,
@@ -130,6 +131,7 @@ pub(crate) fn read<'a>(
         measures,
         hints,
         prose,
+        around_main,
         kind,
         metas,
         entries: std::cell::OnceCell::new(),

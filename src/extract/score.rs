@@ -8,6 +8,7 @@
 
 use crate::dom::measure::{Measures, Unit};
 use crate::dom::{Dom, Tag};
+use crate::page::Page;
 use crate::rules::hints::Hint;
 use crate::rules::marks::{self, Mark};
 
@@ -113,14 +114,16 @@ fn char_value(unit: &Unit, rules: Rules) -> f32 {
 /// a layout wrapper with an unlucky name, not boilerplate; on a listing, the listing policy
 /// overrules more names (`overruled`, per node, from `listing::overruled`). Only an explicit
 /// article body ends a zone inside it.
-pub(crate) fn zones(
-    dom: &Dom<'_>,
-    dead: &[bool],
-    hints: &[Hint],
-    measures: &Measures,
-    prose: &[u32],
-    (rules, overruled): (Rules, &[bool]),
-) -> Vec<Option<Mark>> {
+pub(crate) fn zones(page: &Page<'_>, rules: Rules, overruled: &[bool]) -> Vec<Option<Mark>> {
+    let Page {
+        dom,
+        dead,
+        hints,
+        measures,
+        prose,
+        around_main,
+        ..
+    } = page;
     let n = dom.len();
     let mut zone = vec![None; n];
     if rules == Rules::Relaxed {
@@ -138,7 +141,6 @@ pub(crate) fn zones(
             apart && prose[a] * RIVAL_SHARE >= prose[i]
         })
     };
-    let around_main = around_main(dom, dead);
     let in_force = |i: usize| {
         (prose[i] * 2 <= page_prose || prose[i] < GUARD_MIN_PROSE || rivalled(i))
             && !overruled_at(i)
@@ -191,19 +193,15 @@ const HEADING_BOX_MIN_PROSE: u32 = 200;
 /// Whether each node holds the page's main area (a live `<main>` or `role=main` element) below
 /// it: whatever its name (`content-sidebar-wrap`, `has-sidebar`), such an element is a layout
 /// wrapper around the content, not boilerplate.
-fn around_main(dom: &Dom<'_>, dead: &[bool]) -> Vec<bool> {
+pub(crate) fn around_main(dom: &Dom<'_>, dead: &[bool]) -> Vec<bool> {
     let n = dom.len();
     let mut holds = vec![false; n];
     for i in (0..n).rev() {
         if dead[i] {
             continue;
         }
-        let main = dom.nodes[i].tag == Tag::Main
-            || dom
-                .attr(i, "role")
-                .is_some_and(|r| r.eq_ignore_ascii_case("main"));
         let parent = dom.nodes[i].parent;
-        if parent != usize::MAX && (main || holds[i]) {
+        if parent != usize::MAX && (holds[i] || dom.is_main_area(i)) {
             holds[parent] = true;
         }
     }

@@ -35,14 +35,7 @@ pub(crate) fn zones(page: &Page<'_>, rules: Rules) -> Vec<Option<Mark>> {
     } else {
         Vec::new()
     };
-    let mut zone = score::zones(
-        &page.dom,
-        &page.dead,
-        &page.hints,
-        &page.measures,
-        &page.prose,
-        (rules, &overruled),
-    );
+    let mut zone = score::zones(page, rules, &overruled);
     if rules == Rules::Relaxed {
         let role = if page.kind.is_product() {
             marks::CHROME.with(marks::FURNITURE)
@@ -175,13 +168,7 @@ fn main_area(
     winner: usize,
 ) -> Option<usize> {
     let dom = &page.dom;
-    let mut mains = (0..dom.len()).filter(|&i| {
-        !page.dead[i]
-            && (dom.nodes[i].tag == Tag::Main
-                || dom
-                    .attr(i, "role")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("main")))
-    });
+    let mut mains = (0..dom.len()).filter(|&i| !page.dead[i] && dom.is_main_area(i));
     let main = mains.next()?;
     let single = mains.all(|m| m < dom.nodes[main].end);
     let holds_winner = main <= winner && winner < dom.nodes[main].end;

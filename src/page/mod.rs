@@ -37,6 +37,8 @@ pub(crate) struct Page<'a> {
     pub hints: Vec<Hint>,
     /// Per node: characters of prose units in its subtree.
     pub prose: Vec<u32>,
+    /// Per node: whether it holds the page's main area (`<main>`, `role=main`) below it.
+    pub around_main: Vec<bool>,
     pub kind: PageKind,
     /// The page's `<meta>`, `<link>` and JSON-LD declarations.
     pub metas: Metas<'a>,

@@ -611,9 +611,6 @@ fn section_cue(draft: &Draft) -> Option<(Cue, &'static str)> {
     cues::find(&draft.block.text).filter(|(cue, _)| cue.ends_article())
 }
 
-/// A paragraph of the article's prose: long, and not a list of links. A cue ("Read also") with
-/// such a paragraph right after it stands inside the article ("Read also: ..." between two
-/// paragraphs), not at its end.
 /// Paragraphs of this many characters, two in a row, are the article going on.
 const SENTENCE_PARAGRAPH_CHARS: usize = 100;
 
@@ -621,16 +618,22 @@ const SENTENCE_PARAGRAPH_CHARS: usize = 100;
 /// article ("Read also: ..." between two paragraphs), the article goes on.
 fn continues_in_prose(page: &Page<'_>, rest: &[Draft]) -> bool {
     rest.len() >= 2
-        && rest[..2].iter().all(|d| {
-            d.block.kind == BlockKind::Paragraph
-                && d.block.text.chars().count() >= SENTENCE_PARAGRAPH_CHARS
-                && quality(&page.measures.unit[d.owner]) == Quality::Good
-        })
+        && rest[..2]
+            .iter()
+            .all(|d| is_prose_paragraph(page, d, SENTENCE_PARAGRAPH_CHARS))
 }
 
+/// A paragraph of the article's prose: long, and not a list of links. A cue ("Read also") with
+/// such a paragraph right after it stands inside the article ("Read also: ..." between two
+/// paragraphs), not at its end.
 fn is_long_prose(page: &Page<'_>, draft: &Draft) -> bool {
+    is_prose_paragraph(page, draft, LONG_PARAGRAPH_CHARS)
+}
+
+/// Whether a draft is a paragraph of prose of at least `min_chars` characters.
+fn is_prose_paragraph(page: &Page<'_>, draft: &Draft, min_chars: usize) -> bool {
     draft.block.kind == BlockKind::Paragraph
-        && draft.block.text.chars().count() >= LONG_PARAGRAPH_CHARS
+        && draft.block.text.chars().count() >= min_chars
         && quality(&page.measures.unit[draft.owner]) == Quality::Good
 }
 
