@@ -15,6 +15,7 @@ pub(crate) mod prune;
 pub(crate) mod score;
 pub(crate) mod select;
 pub(crate) mod settings;
+pub(crate) mod signup;
 
 use crate::blocks::{Block, BlockKind, NodeId};
 use crate::budget::{Budget, check_size};
@@ -123,6 +124,7 @@ pub(crate) fn read<'a>(
     }
     observer.stage_done("hints");
     let prose = score::prose_chars(&dom, &dead, &measures);
+    signup::mark_sign_up_boxes(&dom, &dead, &measures, &prose, &mut hints);
     let around_main = score::around_main(&dom, &dead);
     observer.stage_done("prose");
     Page {

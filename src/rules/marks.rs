@@ -179,6 +179,7 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("pricing", FURNITURE.with(PRICE_BOX)),
     ("recently viewed", FURNITURE),
     ("other products", FURNITURE),
+    ("e-mail sign-up", CHROME),
     ("itemprop review", FURNITURE),
 ];
 
@@ -236,6 +237,8 @@ pub(crate) const COMMENT_ITEM: Mark = Mark::named("itemtype Comment");
 pub(crate) const REVIEW_ITEM: Mark = Mark::named("itemprop review");
 /// A grid or carousel of other products on a product page (cards with a price and a link).
 pub(crate) const OTHER_PRODUCTS: Mark = Mark::named("other products");
+/// The small box around an e-mail field: a newsletter sign-up, a log-in, an alert.
+pub(crate) const SIGN_UP: Mark = Mark::named("e-mail sign-up");
 
 #[cfg(test)]
 mod tests {
