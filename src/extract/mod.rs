@@ -162,6 +162,11 @@ fn blocks_of(
     } else {
         drafts
     };
+    let drafts = if body.rules == score::Rules::Thread || page.kind.is_forum() {
+        filter::posts::drop_furniture(drafts, removals)
+    } else {
+        drafts
+    };
     let drafts = if page.kind.is_product() {
         let verdicts = product::repeats_and_questions(drafts.iter().map(|d| &d.block));
         drop_marked(drafts, verdicts, removals)

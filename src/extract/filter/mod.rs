@@ -665,6 +665,7 @@ fn normalize_key(text: &str) -> String {
 mod end;
 #[cfg(test)]
 mod end_tests;
+pub(crate) mod posts;
 #[cfg(test)]
 mod section_tests;
 #[cfg(test)]
