@@ -55,6 +55,7 @@ pub(crate) fn drafts(
     outside.append(&mut walker.zoned);
     outside.sort_unstable();
     mark_whole(page, &mut walker.drafts);
+    draft::join_drop_caps(&mut walker.drafts);
     Built {
         drafts: walker.drafts,
         outside,
