@@ -20,6 +20,9 @@ use crate::rules::hints::Hint;
 use crate::rules::marks::{self, Mark};
 use crate::text::collapse_whitespace;
 
+mod lists;
+pub(crate) use lists::mark_lists;
+
 /// Words that name a product page's furniture as whole words of a class or id (`reviews`,
 /// `product-rating`, `upsells`...).
 const CHROME_WORDS: &[&str] = &[
