@@ -121,6 +121,7 @@ pub(crate) fn read<'a>(
         product::unmark_pictures(&mut hints);
         product::mark_furniture(&dom, &dead, &measures, &mut hints);
         product::mark_other_products(&dom, &dead, &measures, &mut hints);
+        product::mark_lists(&dom, &dead, &measures, &mut hints);
     }
     observer.stage_done("hints");
     let prose = score::prose_chars(&dom, &dead, &measures);

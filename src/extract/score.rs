@@ -170,7 +170,7 @@ pub(crate) fn zones(page: &Page<'_>, rules: Rules, overruled: &[bool]) -> Vec<Op
             {
                 inherited
             }
-            Hint::Negative(mark) if in_force(i) => Some(mark),
+            Hint::Negative(mark) if in_force(i) || mark.is(marks::STRUCTURAL) => Some(mark),
             // Comments and galleries can outgrow the article they follow and stay what they are.
             Hint::Negative(mark)
                 if mark.is(marks::OUTGROWING)

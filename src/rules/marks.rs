@@ -44,6 +44,9 @@ pub(crate) const PICTURES: Role = Role(1 << 11);
 /// A class or id naming a heading's box: a page's banner, an article's title block, but also a
 /// section's heading with its copy, which one holding mostly prose is.
 pub(crate) const HEADING_BOX: Role = Role(1 << 12);
+/// Judged by the element's structure, not by a name: whatever prose it holds, it is not a
+/// wrapper with an unlucky name (a dump of a shop's data fields).
+pub(crate) const STRUCTURAL: Role = Role(1 << 13);
 
 impl Role {
     /// Both roles.
@@ -181,6 +184,8 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("other products", FURNITURE),
     ("e-mail sign-up", CHROME),
     ("itemprop review", FURNITURE),
+    ("field dump", FURNITURE.with(STRUCTURAL)),
+    ("link list", FURNITURE),
 ];
 
 /// One row of [`MARKS`].
@@ -239,6 +244,10 @@ pub(crate) const REVIEW_ITEM: Mark = Mark::named("itemprop review");
 pub(crate) const OTHER_PRODUCTS: Mark = Mark::named("other products");
 /// The small box around an e-mail field: a newsletter sign-up, a log-in, an alert.
 pub(crate) const SIGN_UP: Mark = Mark::named("e-mail sign-up");
+/// A product page's list of the shop's data fields by their machine names (`care_chunk-1:`).
+pub(crate) const FIELD_DUMP: Mark = Mark::named("field dump");
+/// A list of bare links on a product page: the shop's brands, categories and searches.
+pub(crate) const LINK_LIST: Mark = Mark::named("link list");
 
 #[cfg(test)]
 mod tests {

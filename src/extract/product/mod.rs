@@ -20,6 +20,10 @@ use crate::rules::hints::Hint;
 use crate::rules::marks::{self, Mark};
 use crate::text::collapse_whitespace;
 
+mod headings;
+mod lists;
+pub(crate) use lists::mark_lists;
+
 /// Words that name a product page's furniture as whole words of a class or id (`reviews`,
 /// `product-rating`, `upsells`...).
 const CHROME_WORDS: &[&str] = &[
@@ -308,32 +312,14 @@ pub(crate) fn missing_description(metas: &Metas<'_>, blocks: &[Block], node: Nod
         .collect()
 }
 
-/// Headings of a shop's questions section, in the web's main languages (compared lower-case,
-/// without the punctuation around them).
-const FAQ_HEADINGS: &[&str] = &[
-    "faq",
-    "faqs",
-    "frequently asked questions",
-    "questions and answers",
-    "questions & answers",
-    "häufig gestellte fragen",
-    "häufige fragen",
-    "preguntas frecuentes",
-    "questions fréquentes",
-    "foire aux questions",
-    "domande frequenti",
-    "perguntas frequentes",
-    "veelgestelde vragen",
-    "najczęściej zadawane pytania",
-];
-
 /// A repeated block is dropped when it has at least this many words: shorter ones are labels.
 const MIN_REPEAT_WORDS: usize = 4;
 
 /// The text a product page shows once: a block that repeats an earlier block word for word is a
 /// second rendering of the same card (the phone and desktop layouts of a feature grid, a spec
 /// strip under every slide), and a section headed as the shop's frequently asked questions is
-/// about buying and the shop, not the product. The reason each such block goes, by position.
+/// about buying and the shop, not the product, as one headed over other products ("Customers
+/// also bought") is about them. The reason each such block goes, by position.
 pub(crate) fn repeats_and_questions<'a>(
     blocks: impl Iterator<Item = &'a Block>,
 ) -> Vec<Option<Reason>> {
@@ -346,7 +332,7 @@ pub(crate) fn repeats_and_questions<'a>(
                     questions = None;
                 }
                 if questions.is_none() {
-                    questions = questions_heading(&block.text).map(|phrase| (level, phrase));
+                    questions = headings::shop_section(&block.text).map(|phrase| (level, phrase));
                 }
             }
             if let Some((_, phrase)) = questions {
@@ -362,14 +348,6 @@ pub(crate) fn repeats_and_questions<'a>(
             })
         })
         .collect()
-}
-
-/// The heading of a section of frequently asked questions, as the table writes it.
-fn questions_heading(text: &str) -> Option<&'static str> {
-    let text = text
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    FAQ_HEADINGS.iter().find(|h| **h == text).copied()
 }
 
 /// The `description` of the top-level product on sale in a JSON-LD value.
