@@ -35,14 +35,18 @@ pub(crate) fn mark_sign_up_boxes(
             i += 1;
             continue;
         }
-        if let Some(b) = sign_up_box(dom, dead, measures, prose, i)
-            && hints[b] == Hint::None
+        let Some(b) = sign_up_box(dom, dead, measures, prose, i) else {
+            i += 1;
+            continue;
+        };
+        if hints[b] == Hint::None
             && measures.chars[b] >= BOX_MIN_CHARS
             && fields(dom, b) <= MAX_FIELDS
         {
             hints[b] = Hint::Negative(marks::SIGN_UP);
         }
-        i = dom.nodes[i].end;
+        // The other fields in the box are judged with it: each node is counted once.
+        i = dom.nodes[b].end;
     }
 }
 

@@ -108,6 +108,30 @@ fn tables_nested_ten_thousand_deep() {
 }
 
 #[test]
+fn a_hundred_thousand_e_mail_fields_in_one_box() {
+    // Each field finds the same sign-up box; the box's fields are counted once, not per field.
+    let html = format!(
+        "<article><p>{PROSE}</p><div><p>Sign up</p>{}</div></article>",
+        r#"<input type="email" name="email">"#.repeat(100_000)
+    );
+    linear("100,000 e-mail fields", html.as_bytes()).expect("extracts");
+}
+
+#[test]
+fn fifty_thousand_drop_caps() {
+    let html = format!(
+        "<article>{}</article>",
+        format!("<div>T</div><p>he islanders cheered. {PROSE}</p>").repeat(50_000)
+    );
+    let page = linear("50,000 drop caps", html.as_bytes()).expect("extracts");
+    assert!(
+        page.text().starts_with("The islanders"),
+        "{}",
+        &page.text()[..80]
+    );
+}
+
+#[test]
 fn a_megabyte_line_without_spaces() {
     let html = format!("<p>{}</p><p>{PROSE}</p>", "x".repeat(1 << 20));
     linear("1 MB line without spaces", html.as_bytes()).expect("extracts");

@@ -23,32 +23,32 @@ const DROP_CAP_MIN_CHARS: usize = 80;
 /// lower case with another letter. A letter avatar before a user's name (`Y`, `yellowkitty`) is
 /// no drop cap: the name is short and opens with the same letter.
 pub(crate) fn join_drop_caps(drafts: &mut Vec<Draft>) {
-    let mut k = 0;
-    while k + 1 < drafts.len() {
-        let letter = drop_cap(&drafts[k].block);
-        let next = &drafts[k + 1].block;
-        let opens = next.text.chars().next();
-        let joins = letter.zip(opens).is_some_and(|(letter, first)| {
-            next.kind == BlockKind::Paragraph
+    let mut joined: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for mut draft in drafts.drain(..) {
+        let cap = joined.last().and_then(|last| drop_cap(&last.block));
+        let opens = draft.block.text.chars().next();
+        let joins = cap.zip(opens).is_some_and(|(letter, first)| {
+            draft.block.kind == BlockKind::Paragraph
                 && first.is_lowercase()
                 && !letter.to_lowercase().eq(first.to_lowercase())
-                && next.text.chars().count() >= DROP_CAP_MIN_CHARS
+                && draft.block.text.chars().count() >= DROP_CAP_MIN_CHARS
         });
-        if let (true, Some(letter)) = (joins, letter) {
-            let cap = drafts.remove(k);
-            let next = &mut drafts[k];
+        if let Some(letter) = cap.filter(|_| joins)
+            && let Some(cap) = joined.pop()
+        {
             let shift = letter.len_utf8();
-            next.block.text.insert(0, letter);
-            for span in &mut next.block.spans {
+            draft.block.text.insert(0, letter);
+            for span in &mut draft.block.spans {
                 span.start += shift;
                 span.end += shift;
             }
-            next.texts.splice(0..0, cap.texts);
-            next.start = cap.start;
-            next.whole = false;
+            draft.texts.splice(0..0, cap.texts);
+            draft.start = cap.start;
+            draft.whole = false;
         }
-        k += 1;
+        joined.push(draft);
     }
+    *drafts = joined;
 }
 
 /// The letter of a paragraph that is one capital letter.
