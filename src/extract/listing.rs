@@ -18,7 +18,6 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::blocks::{Block, BlockKind};
 use crate::dom::measure::Measures;
 use crate::dom::{Dom, Tag};
 use crate::page::{Entries, Page};
@@ -146,42 +145,6 @@ fn wrapper_chars(
         }
     }
     (total, counted)
-}
-
-/// A copy of a block holds at least this many words.
-const MIN_COPY_WORDS: usize = 2;
-
-/// Which of a listing's blocks repeat the block before them word for word: a card names its
-/// entry on its picture's link, in its heading and again in a caption, and a reader sees one
-/// title. Table rows and code repeat for good reasons and stay.
-pub(crate) fn adjacent_copies<'a>(blocks: impl Iterator<Item = &'a Block>) -> Vec<bool> {
-    let mut copies = Vec::new();
-    let mut last: Option<&Block> = None;
-    for block in blocks {
-        let solid =
-            |b: &Block| matches!(b.kind, BlockKind::TableRow { .. } | BlockKind::Code { .. });
-        let copy =
-            !solid(block) && last.is_some_and(|l| !solid(l) && same_words(&l.text, &block.text));
-        if !copy {
-            last = Some(block);
-        }
-        copies.push(copy);
-    }
-    copies
-}
-
-/// Whether two texts are the same words, spacing aside, and a title's worth of them: a lone word
-/// (a letter, a site's name) may well stand twice in a row.
-fn same_words(a: &str, b: &str) -> bool {
-    let (mut a, mut b) = (a.split_whitespace(), b.split_whitespace());
-    let mut words = 0;
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return words >= MIN_COPY_WORDS,
-            (Some(x), Some(y)) if x == y => words += 1,
-            _ => return false,
-        }
-    }
 }
 
 /// A page whose prose is less than this share of its text is read as a listing...
@@ -689,43 +652,5 @@ mod tests {
             !text.contains("MENU_") && !text.contains("FOOTER_TEXT"),
             "{text}"
         );
-    }
-
-    #[test]
-    fn a_cards_title_repeated_on_its_picture_and_heading_is_kept_once() {
-        let roasts = [
-            "Dark roast whole bean",
-            "Medium roast ground coffee",
-            "Espresso roast pods",
-            "Decaf dark roast beans",
-            "Vanilla flavoured ground coffee",
-            "Cold brew coffee bags",
-        ];
-        let cards: String = roasts
-            .iter()
-            .enumerate()
-            .map(|(i, name)| {
-                format!(
-                    r#"<li class="grid__item"><div class="card"><a class="card__media"
-                    href="/products/{i}">{name} CARD_{i}</a><h3 class="card__heading">
-                    <a href="/products/{i}">{name} CARD_{i}</a></h3>
-                    <span class="price-item">$1{i}.99</span></div></li>"#
-                )
-            })
-            .collect();
-        let html = format!(
-            r#"<html><head><title>Coffee</title></head><body><nav><a href="/">Home</a>
-            <a href="/shop">MENU_TEXT</a></nav><main><h1>Coffee</h1><p>6 products</p>
-            <ul class="product-grid">{cards}</ul></main>
-            <footer>FOOTER_TEXT &copy; 2024</footer></body></html>"#
-        );
-        let page = crate::extract(&html, &Config::default()).expect("extracts");
-        let text = page.text();
-        for (i, name) in roasts.iter().enumerate() {
-            let title = format!("{name} CARD_{i}");
-            assert_eq!(text.matches(&title).count(), 1, "{title}:\n{text}");
-            assert!(text.contains(&format!("$1{i}.99")), "{text}");
-        }
-        assert!(!text.contains("MENU_TEXT"), "{text}");
     }
 }

@@ -5,6 +5,7 @@
 
 pub(crate) mod build;
 pub(crate) mod comments;
+pub(crate) mod copies;
 pub(crate) mod explain;
 pub(crate) mod filter;
 pub(crate) mod inline;
@@ -180,12 +181,13 @@ fn blocks_of(
 /// Characters of a dropped copy's opening words, as its removal reason quotes them.
 const OPENING_CHARS: usize = 40;
 
-/// Drops the listing's blocks that repeat the block before them (`listing::adjacent_copies`).
+/// Drops the listing's blocks that repeat the block before them (`copies::adjacent_copies`).
 fn drop_adjacent_copies(drafts: Vec<build::Draft>, removals: &mut Removals) -> Vec<build::Draft> {
-    let copies = listing::adjacent_copies(drafts.iter().map(|d| &d.block));
+    let blocks: Vec<&Block> = drafts.iter().map(|d| &d.block).collect();
+    let repeats = copies::adjacent_copies(&blocks);
     let verdicts = drafts
         .iter()
-        .zip(copies)
+        .zip(repeats)
         .map(|(draft, copy)| {
             copy.then(|| Reason::Duplicate {
                 of: draft.block.text.chars().take(OPENING_CHARS).collect(),

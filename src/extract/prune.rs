@@ -143,7 +143,16 @@ fn text_len(dom: &Dom<'_>, from: usize, to: usize) -> usize {
 /// How element `i` is hidden from readers, if it is.
 fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
     let element = dom.nodes[i].element?;
-    let [id, hidden, aria_hidden, role, aria_modal, style, class] = attrs(
+    let [
+        id,
+        hidden,
+        aria_hidden,
+        role,
+        aria_modal,
+        style,
+        class,
+        tabindex,
+    ] = attrs(
         element,
         [
             "id",
@@ -153,6 +162,7 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
             "aria-modal",
             "style",
             "class",
+            "tabindex",
         ],
     );
     let is_true = |v: Option<&str>| v.is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
@@ -166,7 +176,7 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
     let streamed = id.is_some_and(|id| id.starts_with("S:"));
     let how = if hidden.is_some() && !streamed {
         "the hidden attribute"
-    } else if is_true(aria_hidden) {
+    } else if is_true(aria_hidden) && !is_redundant_link(element.name(), tabindex) {
         ARIA_HIDDEN
     } else {
         style.and_then(style_hides)?
@@ -176,6 +186,13 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
         return None;
     }
     Some(how)
+}
+
+/// Whether an `aria-hidden` element is a link taken out of the keyboard's order too
+/// (`tabindex="-1"`): a card's second link to the place its title already links to (its picture,
+/// its teaser), hidden from screen readers so that they announce the entry once, but shown.
+fn is_redundant_link(name: &str, tabindex: Option<&str>) -> bool {
+    name == "a" && tabindex.is_some_and(|t| t.trim() == "-1")
 }
 
 /// How an inline style hides its element, if it does.
@@ -264,6 +281,29 @@ mod tests {
             "<p>MENU_TEXT</p>".repeat(3)
         ));
         assert!(part.contains("BODY_TEXT") && !part.contains("MENU_TEXT"));
+    }
+
+    #[test]
+    fn a_cards_second_link_kept_out_of_the_keyboards_order_is_shown() {
+        let cards = (0..4)
+            .map(|i| {
+                format!(
+                    r#"<article class="river-article"><a href="/news/{i}" aria-hidden="true"
+                    tabindex="-1"><img src="/p/{i}.jpg" alt=""></a><h2><a href="/news/{i}">Story
+                    {i} headline</a></h2><p class="desc"><a href="/news/{i}" aria-hidden="true"
+                    tabindex="-1">BODY_TEXT teaser of story {i}, told in a sentence.</a></p>
+                    <span class="icon" aria-hidden="true">MENU_TEXT</span></article>"#
+                )
+            })
+            .collect::<String>();
+        let live = live_text(&format!("<body><h1>Latest news</h1>{cards}</body>"));
+        assert_eq!(live.matches("BODY_TEXT teaser").count(), 4, "{live}");
+        // Hidden from screen readers alone, without leaving the keyboard's order: still hidden.
+        assert!(!live.contains("MENU_TEXT"), "{live}");
+        let link = live_text(
+            r#"<body><p>BODY_TEXT</p><a href="/x" aria-hidden="true">MENU_TEXT</a></body>"#,
+        );
+        assert!(link.contains("BODY_TEXT") && !link.contains("MENU_TEXT"));
     }
 
     #[test]

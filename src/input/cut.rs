@@ -486,11 +486,10 @@ fn unread(name: &[u8]) -> bool {
     !is_read(lower)
 }
 
-/// Whether some stage reads the attribute `name` (lowercase) through `Dom::attr` or
-/// `dom::attrs`, or it changes how the tree builder places an element (`type` of an input in a
-/// table, `color`, `face` and `size` of a `<font>` in foreign content, `encoding` of an
-/// `<annotation-xml>`). A stage that reads another attribute adds it here
-/// (tests/it/architecture.rs checks).
+/// Whether some stage reads the attribute `name` (lowercase) through `Dom::attr` or `dom::attrs`,
+/// or it changes how the tree builder places an element (`type` of an input in a table, `color`,
+/// `face` and `size` of a `<font>` in foreign content, `encoding` of an `<annotation-xml>`). A
+/// stage that reads another attribute adds it here (tests/it/architecture.rs checks).
 fn is_read(name: &[u8]) -> bool {
     matches!(
         name,
@@ -532,6 +531,7 @@ fn is_read(name: &[u8]) -> bool {
             | b"src"
             | b"start"
             | b"style"
+            | b"tabindex"
             | b"type"
             | b"value"
     )
