@@ -61,7 +61,7 @@ impl Fingerprint {
             };
         }
         let mut shingles = Vec::with_capacity(words.len());
-        let exact = shingles_of_words(words, &mut shingles);
+        let exact = shingles_of_words(words, &mut shingles, quick_mix);
         shingles.sort_unstable();
         shingles.dedup();
         Fingerprint {
@@ -270,12 +270,12 @@ pub(crate) fn repeats(
 pub(crate) fn shingles_into(text: &str, words: &mut Vec<u64>, out: &mut Vec<u64>) -> (u64, usize) {
     words.clear();
     word_hashes(text, words);
-    (shingles_of_words(words, out), words.len())
+    (shingles_of_words(words, out, mix), words.len())
 }
 
-/// Appends the shingles of a text's word hashes to `out`, as [`shingles_into`] does; returns the
-/// hash of the whole text.
-fn shingles_of_words(words: &[u64], out: &mut Vec<u64>) -> u64 {
+/// Appends the shingles of a text's word hashes to `out`, as [`shingles_into`] does, with `mix`
+/// folding word hashes together; returns the hash of the whole text.
+fn shingles_of_words(words: &[u64], out: &mut Vec<u64>, mix: fn(u64, u64) -> u64) -> u64 {
     let exact = words.iter().fold(FNV_OFFSET, |h, w| mix(h, *w));
     if words.len() < SHINGLE {
         out.push(exact);
@@ -292,19 +292,33 @@ fn shingles_of_words(words: &[u64], out: &mut Vec<u64>) -> u64 {
 /// Appends the hash of each word of `text` to `hashes`, as [`fold`] spells them, without building
 /// the words.
 fn word_hashes(text: &str, hashes: &mut Vec<u64>) {
-    // A char at a time, ASCII without the Unicode tables (most words of most pages).
+    // A byte at a time for ASCII (most words of most pages), through a table of lower-cased
+    // letters and digits; a char at a time, with the Unicode tables, for the rest.
     hashes.reserve(text.len() / 5);
+    let (b, mut i) = (text.as_bytes(), 0);
     let mut buf = [0u8; 4];
     let mut h = FNV_OFFSET;
     let mut in_word = false;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
-            in_word = true;
-        } else if !c.is_ascii() && crate::text::is_alphanumeric(c) {
-            for lower in c.to_lowercase() {
-                h = fnv(lower.encode_utf8(&mut buf).as_bytes(), h);
+    while let Some(&byte) = b.get(i) {
+        let alphanumeric = if byte < 0x80 {
+            i += 1;
+            let lower = ASCII_WORD[usize::from(byte)];
+            if lower != 0 {
+                h = (h ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
             }
+            lower != 0
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            let alphanumeric = crate::text::is_alphanumeric(c);
+            if alphanumeric {
+                for lower in c.to_lowercase() {
+                    h = fnv(lower.encode_utf8(&mut buf).as_bytes(), h);
+                }
+            }
+            alphanumeric
+        };
+        if alphanumeric {
             in_word = true;
         } else if in_word {
             hashes.push(h);
@@ -316,6 +330,20 @@ fn word_hashes(text: &str, hashes: &mut Vec<u64>) {
         hashes.push(h);
     }
 }
+
+/// Each ASCII byte lower-cased if it is a letter or a digit, else 0.
+const ASCII_WORD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let byte = c as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[c] = byte.to_ascii_lowercase();
+        }
+        c += 1;
+    }
+    table
+};
 
 fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -347,6 +375,12 @@ fn mix(h: u64, word: u64) -> u64 {
     fnv(&word.to_le_bytes(), h)
 }
 
+/// A word folded into a hash in one step rather than [`mix`]'s eight, for the fingerprints of
+/// one page's blocks, which are compared with each other only and never saved.
+fn quick_mix(h: u64, word: u64) -> u64 {
+    (h.rotate_left(23) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,9 +394,13 @@ mod tests {
     #[test]
     fn only_texts_long_enough_to_match_are_shingled() {
         let mut words = Vec::new();
-        assert_eq!(
+        let (long, saved) = (
             Fingerprint::of_matchable(APPEAL, &mut words),
-            Fingerprint::of(APPEAL)
+            Fingerprint::of(APPEAL),
+        );
+        assert_eq!(
+            (long.words, long.shingles.len()),
+            (saved.words, saved.shingles.len())
         );
         let short = Fingerprint::of_matchable("Share this story with a friend", &mut words);
         assert_eq!((short.words, short.shingles.len()), (6, 0));

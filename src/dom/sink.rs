@@ -117,12 +117,12 @@ pub(crate) struct Document {
 }
 
 impl Document {
-    fn new(capacity: usize) -> Document {
-        let mut nodes = Vec::with_capacity(capacity);
+    fn new(nodes: usize, elements: usize) -> Document {
+        let mut nodes = Vec::with_capacity(nodes);
         nodes.push(Node::new(Data::Document));
         Document {
             nodes,
-            elements: Vec::with_capacity(capacity / 2),
+            elements: Vec::with_capacity(elements),
             no_name: QualName::new(None, ns!(), local_name!("")),
         }
     }
@@ -279,11 +279,12 @@ impl Node {
 pub(super) struct Sink(RefCell<Document>);
 
 impl Sink {
-    /// A sink for the page `html`: room for as many nodes as it has `<` (each tag makes at most
-    /// one element, and one text after it), so that the arena seldom grows.
+    /// A sink for the page `html`: room for as many nodes and as many elements as it has `<`
+    /// (each tag makes at most one element, and one text after it), so that the arena seldom
+    /// grows: growing the elements moves them all.
     pub(super) fn for_page(html: &str) -> Sink {
         let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
-        Sink(RefCell::new(Document::new(tags + 16)))
+        Sink(RefCell::new(Document::new(tags + 16, tags + 16)))
     }
 }
 

@@ -19,7 +19,9 @@ use std::borrow::Cow;
 use memchr::memchr;
 
 use crate::input::nesting;
-use crate::input::scan::{find, find_end_tag, is_space, shows_nothing_hidden};
+use crate::input::scan::{
+    find, find_end_tag, find_ignore_case, is_pre, is_space, names_at, shows_nothing_hidden,
+};
 
 /// The deepest nesting of elements inside a `<math>` that is kept (real formulas nest a few dozen
 /// deep at most); a deeper one is cut like a drawing.
@@ -57,12 +59,8 @@ pub(crate) fn strip(html: &str) -> (Cow<'_, str>, Survey) {
     let mut i = 0;
     while let Some(offset) = memchr(b'<', &b[i..]) {
         let lt = i + offset;
-        // Indentation between tags: a run of whitespace reads as one space (or line break)
-        // everywhere but in preformatted text, and the tokenizer takes it a line at a time.
-        if lt >= i + 2 && scan.pre == 0 && b[i..lt].iter().all(|&c| is_space(c)) {
-            scan.cut(i, lt);
-            let space = if b[i..lt].contains(&b'\n') { '\n' } else { ' ' };
-            scan.out(space);
+        if scan.pre == 0 {
+            scan.unbreak(i, lt);
         }
         if scan.head && !b[i..lt].iter().all(|&c| is_space(c)) {
             scan.head = false;
@@ -137,6 +135,25 @@ impl Scan<'_> {
     fn out(&mut self, c: char) {
         if let Some(out) = self.out.as_mut() {
             out.push(c);
+        }
+    }
+
+    /// Text from `from` to `to`, outside preformatted text: indentation between tags (a run of
+    /// whitespace) reads as one space, and so does each line break in a text, which the
+    /// tokenizer hands over as a token of its own (`\r\n` is one break, as the tokenizer reads it).
+    fn unbreak(&mut self, from: usize, to: usize) {
+        let b = &self.html.as_bytes()[from..to];
+        if b.len() >= 2 && b.iter().all(|&c| is_space(c)) {
+            self.cut(from, to);
+            self.out(' ');
+            return;
+        }
+        let mut k = 0;
+        while let Some(offset) = memchr::memchr2(b'\n', b'\r', &b[k..]) {
+            let at = k + offset;
+            k = at + if b[at..].starts_with(b"\r\n") { 2 } else { 1 };
+            self.cut(from + at, from + k);
+            self.out(' ');
         }
     }
 
@@ -576,25 +593,6 @@ fn find_foreign_end(html: &str, from: usize, name: &[u8]) -> Option<(usize, usiz
     None
 }
 
-/// Whether `b[at..]` is `name` (in any case) followed by a space, `/` or `>`.
-fn names_at(b: &[u8], at: usize, name: &[u8]) -> bool {
-    let end = at + name.len();
-    b.len() > end
-        && b[at..end].eq_ignore_ascii_case(name)
-        && (is_space(b[end]) || b[end] == b'/' || b[end] == b'>')
-}
-
-/// Whether a tag name opens preformatted text.
-fn is_pre(name: &[u8]) -> bool {
-    name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
-}
-
-fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -632,13 +630,13 @@ mod tests {
     }
 
     #[test]
-    fn indentation_between_tags_shrinks_but_not_in_pre() {
+    fn indentation_and_line_breaks_read_as_spaces_but_not_in_pre() {
         let html = "<ul>\n    <li>a</li>  <li>b</li>\t\t<li>c <b>d</b>   </li>\n</ul>\n\
-                    <pre>\n  x\n    <b>y</b>\n</pre>  <p>z</p>";
+                    <pre>\n  x\n    <b>y</b>\n</pre>  <p>z\r\ny\rx\n w</p>";
         assert_eq!(
             strip(html).0,
-            "<ul>\n<li>a</li> <li>b</li> <li>c <b>d</b> </li>\n</ul>\n\
-             <pre>\n  x\n    <b>y</b>\n</pre> <p>z</p>"
+            "<ul> <li>a</li> <li>b</li> <li>c <b>d</b> </li> </ul> \
+             <pre>\n  x\n    <b>y</b>\n</pre> <p>z y x  w</p>"
         );
     }
 
@@ -651,7 +649,7 @@ mod tests {
                     <script src=c.js></script>";
         assert_eq!(
             strip(html).0,
-            "<html lang=en><head>\n<link><link rel=canonical href=/x><script></script>\
+            "<html lang=en><head> <link><link rel=canonical href=/x><script></script>\
              <script src=\"/cdn/MathJax/tex.js\"></script><title>T</title><script></script>\
              </head><body><link rel=stylesheet href=b.css><script src=c.js></script>"
         );

@@ -39,3 +39,23 @@ pub(crate) fn shows_nothing_hidden(value: &[u8]) -> bool {
     };
     !value.contains(&b'&') && !names(b"none") && !names(b"hidden")
 }
+
+/// Whether `b[at..]` is `name` (in any case) followed by a space, `/` or `>`.
+pub(crate) fn names_at(b: &[u8], at: usize, name: &[u8]) -> bool {
+    let end = at + name.len();
+    b.len() > end
+        && b[at..end].eq_ignore_ascii_case(name)
+        && (is_space(b[end]) || b[end] == b'/' || b[end] == b'>')
+}
+
+/// Whether a tag name opens preformatted text.
+pub(crate) fn is_pre(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
+}
+
+/// Where `needle` first occurs in `haystack`, in any case.
+pub(crate) fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
+}
