@@ -200,6 +200,9 @@ fn has_paywall(page: &Page<'_>) -> bool {
 /// large share of its text: a news section, a blog index, a shop's category page whose teasers
 /// carry sentences, beside which an article's related links are few.
 fn has_teasers(page: &Page<'_>, all: u32) -> bool {
+    if live_headings(page, 0..page.dom.len()) < MIN_TEASERS {
+        return false;
+    }
     let (count, chars) = teasers(page);
     count >= MIN_TEASERS && chars as f32 >= TEASER_SHARE * all as f32
 }
@@ -232,6 +235,14 @@ const BODY_TEASER_SHARE: (u32, u32) = (1, 4);
 /// prose: the titles are its items.
 pub(crate) fn in_teasers(page: &Page<'_>, roots: &[usize]) -> Vec<bool> {
     let (dom, measures) = (&page.dom, &page.measures);
+    let headings: usize = roots
+        .iter()
+        .map(|&root| live_headings(page, root..dom.nodes[root].end))
+        .sum();
+    if headings < MIN_BODY_TEASERS {
+        // Too few teasers for certain, without finding the page's entries.
+        return vec![false; dom.len()];
+    }
     let Entries {
         item_of, teaser, ..
     } = entries(page);
@@ -249,6 +260,14 @@ pub(crate) fn in_teasers(page: &Page<'_>, roots: &[usize]) -> Vec<bool> {
         .iter()
         .map(|&item| item != usize::MAX && teaser[item])
         .collect()
+}
+
+/// Live headings among the nodes `within`: each teaser holds one of its own (its title), so
+/// fewer headings than teasers asked for means too few teasers, whatever the entries.
+fn live_headings(page: &Page<'_>, within: std::ops::Range<usize>) -> usize {
+    within
+        .filter(|&i| !page.dead[i] && matches!(page.dom.nodes[i].tag, Tag::Heading(_)))
+        .count()
 }
 
 /// The page's listing entries, found on the first call and kept in the page.
