@@ -34,6 +34,13 @@ const ENTRY_SHARE: (u32, u32) = (9, 10);
 /// The wrappers of one name hold at least this many characters...
 const WRAPPER_MIN_CHARS: u32 = 1000;
 
+/// The grid of a listing's cards is its content when the prose beside it is less than this: an
+/// intro of a paragraph or two.
+const GRID_INTRO_MAX_PROSE: u32 = 1500;
+/// ...or than this on a page that calls itself an article: a short article's teaser grid is its
+/// suggestions, but an article page of cards and no prose is a listing.
+const GRID_ARTICLE_MAX_PROSE: u32 = 200;
+
 /// Whether each node's boilerplate name is overruled on a listing.
 pub(crate) fn overruled(page: &Page<'_>) -> Vec<bool> {
     let Page {
@@ -58,6 +65,24 @@ pub(crate) fn overruled(page: &Page<'_>) -> Vec<bool> {
     });
     let page_chars = measures.chars.first().copied().unwrap_or(0);
     let (named_chars, counted) = wrapper_chars(dom, dead, hints, measures, items);
+    // The grid of the page's entries and the wrappers around it (`thumbs-grid`).
+    let mut around_grid = vec![false; n];
+    // Only beside a short intro: the cards of a page with prose of its own are suggestions.
+    let page_prose = page.prose.first().copied().unwrap_or(0);
+    let mut a = teaser_grid(page)
+        .filter(|&g| {
+            let bound = if page.kind.is_og_article() {
+                GRID_ARTICLE_MAX_PROSE
+            } else {
+                GRID_INTRO_MAX_PROSE
+            };
+            page_prose - page.prose[g] < bound
+        })
+        .unwrap_or(usize::MAX);
+    while a != usize::MAX {
+        around_grid[a] = true;
+        a = dom.nodes[a].parent;
+    }
     (0..n)
         .map(|i| {
             let Hint::Negative(mark) = hints[i] else {
@@ -83,7 +108,8 @@ pub(crate) fn overruled(page: &Page<'_>) -> Vec<bool> {
                 && shown[item]
                 && !mark.is(marks::NAVIGATION)
                 && chars * ENTRY_SHARE.1 >= measures.chars[item] * ENTRY_SHARE.0;
-            wrapper || kind || part || body
+            let grid = around_grid[i] && !mark.is(marks::NAVIGATION);
+            wrapper || kind || part || body || grid
         })
         .collect()
 }
@@ -224,6 +250,23 @@ pub(crate) fn teasers_within(page: &Page<'_>, within: std::ops::Range<usize>) ->
     (count, chars)
 }
 
+/// The element whose children are most of the page's teasers, at least [`MIN_TEASERS`] of them:
+/// a shop's grid of cards, a blog's index. Their short titles weigh little beside an intro, yet
+/// they are a listing's content.
+pub(crate) fn teaser_grid(page: &Page<'_>) -> Option<usize> {
+    let (dom, teaser) = (&page.dom, &entries(page).teaser);
+    let mut per_parent: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut all = 0;
+    for i in (0..dom.len()).filter(|&i| teaser[i]) {
+        all += 1;
+        *per_parent.entry(dom.nodes[i].parent).or_default() += 1;
+    }
+    let (grid, count) = per_parent
+        .into_iter()
+        .max_by_key(|&(p, c)| (c, std::cmp::Reverse(p)))?;
+    (grid != usize::MAX && count >= MIN_TEASERS && count * 2 > all).then_some(grid)
+}
+
 /// Teasers a body holds, at least, for their linked titles to be its entries...
 const MIN_BODY_TEASERS: usize = 6;
 /// ...and this share of its text: an article's tail of related teasers holds less.
@@ -287,7 +330,30 @@ pub(crate) fn entries<'p>(page: &'p Page<'_>) -> &'p Entries {
     })
 }
 
-/// Whether each node holds a live link inside a heading, or a heading inside a link.
+/// Whether an element's class names it an entry's title (`card-title`, `item-name`,
+/// `headline`): a grid of cards whose titles are spans, not headings. A name beside `author` or
+/// `user` is a byline's.
+fn title_named(dom: &Dom<'_>, i: usize) -> bool {
+    let Some(class) = dom.attr(i, "class") else {
+        return false;
+    };
+    let words = || {
+        class
+            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+            .filter(|w| !w.is_empty())
+    };
+    let person =
+        words().any(|w| w.eq_ignore_ascii_case("author") || w.eq_ignore_ascii_case("user"));
+    words().any(|w| {
+        ["title", "headline"]
+            .iter()
+            .any(|t| w.eq_ignore_ascii_case(t))
+            || (!person && w.eq_ignore_ascii_case("name"))
+    })
+}
+
+/// Whether each node holds a live link inside a heading, or a heading inside a link; an element
+/// named as a title (see [`title_named`]) counts as a heading.
 fn titled_links(dom: &Dom<'_>, dead: &[bool]) -> Vec<bool> {
     let n = dom.len();
     // A link to another page: a post's anchor (`#p123`) titles a reply, not an entry.
@@ -307,10 +373,11 @@ fn titled_links(dom: &Dom<'_>, dead: &[bool]) -> Vec<bool> {
         }
         let tag = dom.nodes[i].tag;
         let away = leads_away(i);
-        found[i] |= (away && heading[i]) || (matches!(tag, Tag::Heading(_)) && link[i]);
+        let titles = matches!(tag, Tag::Heading(_)) || (tag != Tag::A && title_named(dom, i));
+        found[i] |= (away && heading[i]) || (titles && link[i]);
         let parent = dom.nodes[i].parent;
         if parent != usize::MAX {
-            heading[parent] |= heading[i] || matches!(tag, Tag::Heading(_));
+            heading[parent] |= heading[i] || titles;
             link[parent] |= link[i] || away;
             found[parent] |= found[i];
         }
@@ -671,5 +738,57 @@ mod tests {
             !text.contains("MENU_") && !text.contains("FOOTER_TEXT"),
             "{text}"
         );
+    }
+
+    /// A shop's category page: a short intro, then a grid of cards whose titles are spans named
+    /// as names inside each card's link, no heading, in wrappers named after thumbnails and the
+    /// category.
+    fn shop_grid() -> String {
+        let cards: String = (0..8)
+            .map(|i| {
+                format!(
+                    r#"<div class="thumb-card"><a href="/pot-{i}" title="Pot {i}">
+                    <span class="item-img"><img src="/img/{i}.jpg" alt="Pot {i}"></span>
+                    <span class="item-name">NAME_{i} Glazed stoneware pot and saucer</span></a>
+                    <span class="item-sku">SKU: S{i}4990</span>
+                    <div class="prices"><span class="price">$38.00</span></div></div>"#
+                )
+            })
+            .collect();
+        format!(
+            r#"<html><head><title>Indoor pots | Garden Shop</title></head><body>
+            <nav><a href="/">Home</a> <a href="/about">MENU_TEXT</a></nav>
+            <div class="site-content"><div class="shop-category-page">
+            <h1>Indoor pots</h1><div class="category-intro"><p>INTRO_TEXT Pots for indoor plants
+            bring colour and warmth to a room in every season; these hold a saucer.</p></div>
+            <div class="shop-category-content"><div class="thumbs-grid">{cards}</div></div>
+            </div></div><footer>FOOTER_TEXT &copy; 2024 <a href="/terms">Terms</a></footer>
+            </body></html>"#
+        )
+    }
+
+    #[test]
+    fn a_grid_of_cards_titled_by_named_spans_is_the_content() {
+        let page = crate::extract(&shop_grid(), &Config::default()).expect("extracts");
+        let text = page.text();
+        for sentinel in ["NAME_0 ", "NAME_7 "] {
+            assert!(text.contains(sentinel), "{sentinel} missing:\n{text}");
+        }
+        for chaff in ["MENU_TEXT", "FOOTER_TEXT"] {
+            assert!(!text.contains(chaff), "{chaff} kept:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_is_named_by_its_class_words_but_not_a_byline() {
+        let html = r#"<div><span class="card__title">a</span><b class="item-name">b</b>
+            <i class="comment-author-name">c</i><em class="names">d</em></div>"#;
+        let doc = crate::dom::parse(html);
+        let dom = crate::dom::Dom::new(&doc);
+        let named: Vec<bool> = (0..dom.len())
+            .filter(|&i| dom.attr(i, "class").is_some())
+            .map(|i| super::title_named(&dom, i))
+            .collect();
+        assert_eq!(named, [true, true, false, false]);
     }
 }

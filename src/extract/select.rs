@@ -147,7 +147,10 @@ fn pick(page: &Page<'_>, rules: Rules, zoned: Zoned) -> Option<Body> {
             best = Some(i);
         }
     }
-    let mut winner = marked_body(page, &zone, best?);
+    // A listing's grid of cards is its content even when no container outweighs its chaff.
+    let grid = listing::teaser_grid(page)
+        .filter(|&g| rules == Rules::Listing && zone[g].is_none() && !page.dead[g]);
+    let mut winner = marked_body(page, &zone, best.or(grid)?);
     if (rules == Rules::Listing || (rules == Rules::Strict && !page.kind.is_og_article()))
         && let Some(main) = main_area(page, &zone, &scores, rules, winner)
     {
