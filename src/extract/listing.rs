@@ -226,7 +226,7 @@ fn has_paywall(page: &Page<'_>) -> bool {
 /// large share of its text: a news section, a blog index, a shop's category page whose teasers
 /// carry sentences, beside which an article's related links are few.
 fn has_teasers(page: &Page<'_>, all: u32) -> bool {
-    if live_headings(page, 0..page.dom.len()) < MIN_TEASERS {
+    if live_headings(page, 0..page.dom.len(), MIN_TEASERS) < MIN_TEASERS {
         return false;
     }
     let (count, chars) = teasers(page);
@@ -280,7 +280,7 @@ pub(crate) fn in_teasers(page: &Page<'_>, roots: &[usize]) -> Vec<bool> {
     let (dom, measures) = (&page.dom, &page.measures);
     let headings: usize = roots
         .iter()
-        .map(|&root| live_headings(page, root..dom.nodes[root].end))
+        .map(|&root| live_headings(page, root..dom.nodes[root].end, MIN_BODY_TEASERS))
         .sum();
     if headings < MIN_BODY_TEASERS {
         // Too few teasers for certain, without finding the page's entries.
@@ -305,11 +305,17 @@ pub(crate) fn in_teasers(page: &Page<'_>, roots: &[usize]) -> Vec<bool> {
         .collect()
 }
 
-/// Live headings among the nodes `within`: each teaser holds one of its own (its title), so
-/// fewer headings than teasers asked for means too few teasers, whatever the entries.
-fn live_headings(page: &Page<'_>, within: std::ops::Range<usize>) -> usize {
+/// Live headings and title-named elements among `within`, up to `enough`: each teaser holds one
+/// (its title), so fewer than the teasers asked for means too few teasers, whatever the entries.
+fn live_headings(page: &Page<'_>, within: std::ops::Range<usize>, enough: usize) -> usize {
+    let dom = &page.dom;
     within
-        .filter(|&i| !page.dead[i] && matches!(page.dom.nodes[i].tag, Tag::Heading(_)))
+        .filter(|&i| {
+            !page.dead[i]
+                && (matches!(dom.nodes[i].tag, Tag::Heading(_))
+                    || (dom.nodes[i].tag != Tag::Text && title_named(dom, i)))
+        })
+        .take(enough)
         .count()
 }
 
