@@ -721,4 +721,31 @@ mod tests {
         assert!(!text.contains("NEWSLETTER_TEXT"), "{text}");
         assert!(!text.contains("FOOTER_TEXT"), "{text}");
     }
+
+    #[test]
+    fn cards_titled_by_class_make_a_listing_without_headings() {
+        // No h1-h6 in the cards: their class-named titles are the entries' headings, for the
+        // listing reading as for the entries themselves.
+        let cards: String = (0..8)
+            .map(|i| {
+                format!(
+                    r#"<div class="card"><a href="/notes/walk-{i}"><span class="card-title">
+                    TITLE_{i} Along the estuary at dawn</span></a><p class="meta">{i} March 2024
+                    · Walks</p><p>We set off before sunrise and met nobody but herons.</p></div>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Field notes</title></head><body><header><a href="/">Home</a>
+            </header><main><h1>Field notes</h1><div class="cards">{cards}</div></main>
+            </body></html>"#
+        );
+        let text = crate::extract(&html, &Config::default())
+            .expect("extracts")
+            .text();
+        assert!(
+            text.contains("TITLE_0") && text.contains("TITLE_7"),
+            "{text}"
+        );
+    }
 }
