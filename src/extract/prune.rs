@@ -41,6 +41,9 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
             Tag::Text if is_stray_markup(dom, i) => Some(Reason::NeverContent {
                 tag: "markup shown as text".to_owned(),
             }),
+            Tag::Text if is_data_island(dom, i) => Some(Reason::NeverContent {
+                tag: "data as JSON".to_owned(),
+            }),
             Tag::Text => None,
             _ => hidden(dom, i)
                 .filter(|&how| match how {
@@ -107,6 +110,25 @@ fn is_stray_markup(dom: &Dom<'_>, i: usize) -> bool {
         && (text.contains("=\"") || text.contains("='"))
         && text.matches('<').count() <= 2
         && !in_code(dom, i)
+}
+
+/// The shortest JSON text taken for a data island; shorter braces may be a writer's.
+const DATA_ISLAND_MIN: usize = 64;
+
+/// Whether text node `i` is a JSON object or array outside code: the state a script reads,
+/// left in a (usually hidden) element of the page. No writer puts a whole paragraph in JSON; a
+/// documentation page shows it in `<pre>` or `<code>`.
+fn is_data_island(dom: &Dom<'_>, i: usize) -> bool {
+    let text = dom.nodes[i].text.trim_start();
+    if !(text.starts_with('{') || text.starts_with("[{") || text.starts_with("[\"")) {
+        return false;
+    }
+    let text = text.trim_end();
+    text.len() >= DATA_ISLAND_MIN
+        && (text.ends_with('}') || text.ends_with(']'))
+        && text.contains("\":")
+        && !in_code(dom, i)
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
 }
 
 /// Whether node `i` lies inside `<pre>` or `<code>`.
@@ -319,6 +341,20 @@ mod tests {
             "<p>MENU_TEXT</p>".repeat(3)
         ));
         assert!(part.contains("BODY_TEXT") && !part.contains("MENU_TEXT"));
+    }
+
+    #[test]
+    fn json_left_in_the_page_for_a_script_is_dropped_outside_code() {
+        let state =
+            r#"{"widget":"ProductGrid","items":["A1","B2","C3"],"page":{"size":24,"offset":0}}"#;
+        let html = format!(
+            "<body><p>Headphones for every day.</p><div class=\"grid-state\">{state}</div>\
+             <pre>{state}</pre><p>Prices in {{braces}} are ours.</p></body>"
+        );
+        assert_eq!(
+            live_text(&html),
+            format!("Headphones for every day.{state}Prices in {{braces}} are ours.")
+        );
     }
 
     #[test]
