@@ -214,6 +214,8 @@ fn record(removals: &mut Removals, draft: &Draft, reason: Reason) {
 const MIN_DEDUP_BLOCKS: usize = 8;
 /// Blocks at the body's edges within which a repeated block is an appeal or a promo.
 const REPEAT_EDGE_BLOCKS: usize = 3;
+/// Dropping repeats leaves at least a fourth of the body's text; else only later copies go.
+const REPEATS_LEAVE_AT_LEAST: usize = 4;
 
 /// Drops blocks the page repeats: copies of text outside the body, later copies inside it, and
 /// every copy of a block repeated at the body's edges.
@@ -260,7 +262,19 @@ pub(crate) fn drop_repeats(
         unit_texts(page, body, outside, chars)
     };
     let outside_refs: Vec<&str> = outside_texts.iter().map(String::as_str).collect();
-    let verdicts = fingerprint::repeats(&body_texts, &outside_refs, edge);
+    let mut verdicts = fingerprint::repeats(&body_texts, &outside_refs, edge);
+    // Repeats are a small part of a body. When they would take nearly all of it, the body is one
+    // text printed several times (the tabs of one set of terms, a page and its print version):
+    // its first copy is the article, and only its later copies go.
+    let bytes = |keep: &dyn Fn(usize) -> bool| -> usize {
+        (drafts.iter().enumerate())
+            .filter(|&(i, _)| keep(i))
+            .map(|(_, d)| d.block.text.len())
+            .sum()
+    };
+    if bytes(&|i| verdicts[i].is_none()) * REPEATS_LEAVE_AT_LEAST < bytes(&|_| true) {
+        verdicts = fingerprint::repeats(&body_texts, &[], |_| false);
+    }
     let opening = |d: &Draft| {
         d.block
             .text

@@ -212,6 +212,35 @@ fn repeats_drop_the_later_copy_of_an_appeal() {
 }
 
 #[test]
+fn repeats_never_take_the_whole_body_a_text_printed_in_several_tabs_keeps_one_copy() {
+    let terms = |region: &str| {
+        format!(
+            "<p>Receive a fifth off any three qualifying products bought in {region} between \
+             the first and the tenth of March, while stocks last. The offer cannot be combined \
+             with any other discount, excludes gift cards and delivery charges, and may be \
+             withdrawn at any time without notice by the company.</p>"
+        )
+    };
+    let html = page(&format!(
+        "<h2>Promotion terms</h2><p>US</p><p>UK</p><p>Canada</p><p>Europe</p>{}{}{}",
+        terms("the United States"),
+        terms("the United Kingdom"),
+        terms("Canada"),
+    ));
+    let result = filtered(&html, |page, body, built, removals| {
+        drop_repeats(page, body, &built.outside, built.drafts, removals)
+    });
+    let copies: Vec<&String> = result
+        .kept
+        .iter()
+        .filter(|t| t.starts_with("Receive a fifth"))
+        .collect();
+    assert_eq!(copies.len(), 1, "{:?}", result.kept);
+    assert!(copies[0].contains("the United States"), "{copies:?}");
+    assert_eq!(result.removed.len(), 2, "{:?}", result.removed);
+}
+
+#[test]
 fn removals_name_the_element_when_the_draft_is_all_of_it() {
     let html = page(&format!("{}<p>Share</p>", paragraphs(&PROSE[..3])));
     let doc = parse(&crate::input::prepare(&html));
