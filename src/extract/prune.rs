@@ -203,8 +203,9 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
     } else {
         style.and_then(style_hides)?
     };
-    // Closed tabs and accordion panels hold content a reader opens with one click.
-    if role_is("tabpanel") || class.is_some_and(is_panel_class) {
+    // Closed tabs and accordion panels hold content a reader opens with one click. A hidden
+    // `region` is the panel of a disclosure or accordion button (the WAI-ARIA pattern).
+    if role_is("tabpanel") || role_is("region") || class.is_some_and(is_panel_class) {
         return None;
     }
     Some(how)
@@ -263,9 +264,12 @@ mod tests {
         let live = live_text(
             r#"<body><div role="tabpanel" hidden><p>BODY_TEXT one</p></div>
             <div class="accordion-item__panel" aria-hidden="true"><p>BODY_TEXT two</p></div>
+            <a role="button" aria-controls="step-3">3. Apply</a>
+            <div id="step-3" role="region" style="display:none"><p>BODY_TEXT three</p></div>
             <div role="dialog" class="collapse"><p>MENU_TEXT</p></div></body>"#,
         );
         assert!(live.contains("BODY_TEXT one") && live.contains("BODY_TEXT two"));
+        assert!(live.contains("BODY_TEXT three"));
         assert!(!live.contains("MENU_TEXT"));
     }
 
