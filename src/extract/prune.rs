@@ -22,6 +22,7 @@ const VISIBILITY_HIDDEN: &str = "an inline visibility:hidden";
 pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
     let mut dead = vec![false; dom.len()];
     let page_text = text_len(dom, 0, dom.len());
+    let panels = collapsed_panels(dom);
     for i in 0..dom.len() {
         let node = &dom.nodes[i];
         if node.parent != usize::MAX && dead[node.parent] {
@@ -45,6 +46,7 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
                 tag: "data as JSON".to_owned(),
             }),
             Tag::Text => None,
+            _ if panels.binary_search(&i).is_ok() => None,
             _ => hidden(dom, i)
                 .filter(|&how| match how {
                     DIALOG => true,
@@ -62,6 +64,43 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
         }
     }
     dead
+}
+
+/// The elements right after a collapsed disclosure button (`<button aria-expanded="false">`), or
+/// after the heading that holds one: the panels the buttons open, content a reader opens with one
+/// click whatever hides them. In document order.
+fn collapsed_panels(dom: &Dom<'_>) -> Vec<usize> {
+    let mut panels = Vec::new();
+    for b in 0..dom.len() {
+        let collapsed = dom.nodes[b].element.is_some_and(|e| {
+            e.name() == "button"
+                && (e.attr("aria-expanded")).is_some_and(|v| v.trim().eq_ignore_ascii_case("false"))
+        });
+        if !collapsed {
+            continue;
+        }
+        // After the button, or after the heading or wrapper it ends.
+        let parent = dom.nodes[b].parent;
+        let panel = next_element_sibling(dom, b)
+            .or_else(|| (parent != usize::MAX).then(|| next_element_sibling(dom, parent))?);
+        panels.extend(panel);
+    }
+    panels.sort_unstable();
+    panels
+}
+
+/// The next sibling of node `i` that is an element, across blank text.
+fn next_element_sibling(dom: &Dom<'_>, i: usize) -> Option<usize> {
+    let parent = dom.nodes[i].parent;
+    let mut k = dom.nodes[i].end;
+    while k < dom.len() && dom.nodes[k].parent == parent {
+        match dom.nodes[k].tag {
+            Tag::Text if dom.nodes[k].text.trim().is_empty() => k = dom.nodes[k].end,
+            Tag::Text => return None,
+            _ => return Some(k),
+        }
+    }
+    None
 }
 
 /// Whether element `i` is a `<math>` or MathJax's `<script type="math/tex">`.
@@ -270,6 +309,23 @@ mod tests {
         );
         assert!(live.contains("BODY_TEXT one") && live.contains("BODY_TEXT two"));
         assert!(live.contains("BODY_TEXT three"));
+    }
+
+    #[test]
+    fn the_panel_after_a_collapsed_disclosure_button_is_content() {
+        let live = live_text(
+            r#"<body><h3><button aria-expanded="false">Fit</button></h3>
+            <div hidden><p>BODY_TEXT fit</p></div>
+            <button aria-expanded="false" aria-controls="p2">Foam</button>
+            <div id="p2" aria-hidden="true" style="display:none"><p>BODY_TEXT foam</p></div>
+            <button aria-expanded="true">Menu</button><div hidden><p>MENU_TEXT</p></div>
+            <div hidden><p>MENU_TEXT</p></div></body>"#,
+        );
+        assert!(
+            live.contains("BODY_TEXT fit") && live.contains("BODY_TEXT foam"),
+            "{live}"
+        );
+        assert!(!live.contains("MENU_TEXT"), "{live}");
         assert!(!live.contains("MENU_TEXT"));
     }
 

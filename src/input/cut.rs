@@ -513,6 +513,7 @@ fn is_read(name: &[u8]) -> bool {
         b"accent"
             | b"alt"
             | b"alttext"
+            | b"aria-expanded"
             | b"aria-hidden"
             | b"aria-modal"
             | b"class"
