@@ -132,6 +132,33 @@ fn fifty_thousand_drop_caps() {
 }
 
 #[test]
+fn ten_thousand_collapsed_panels() {
+    // Each disclosure button finds its panel by one step to the next sibling.
+    let panel = format!(
+        r#"<h3><button aria-expanded="false">Step</button></h3><div hidden><p>{PROSE}</p></div>"#
+    );
+    let html = format!(
+        "<article><p>A guide in steps, each one opened with a button.</p>{}</article>",
+        panel.repeat(10_000)
+    );
+    let page = linear("10,000 collapsed panels", html.as_bytes()).expect("extracts");
+    assert!(page.text().contains("The council met"));
+}
+
+#[test]
+fn five_megabytes_of_json_in_a_hidden_state_element() {
+    let items: Vec<String> = (0..200_000)
+        .map(|k| format!(r#"{{"id":{k},"n":"B0{k}"}}"#))
+        .collect();
+    let html = format!(
+        "<article><p>{PROSE}</p><div class=\"state\">{{\"items\":[{}]}}</div></article>",
+        items.join(",")
+    );
+    let page = linear("5 MB of JSON", html.as_bytes()).expect("extracts");
+    assert!(!page.text().contains("\"items\""));
+}
+
+#[test]
 fn a_megabyte_line_without_spaces() {
     let html = format!("<p>{}</p><p>{PROSE}</p>", "x".repeat(1 << 20));
     linear("1 MB line without spaces", html.as_bytes()).expect("extracts");
