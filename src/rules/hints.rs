@@ -157,16 +157,10 @@ const BUILDER_WIDGETS: &[&str] = &[
     "ck-widget",
 ];
 
-/// Whether the word found at `start` is part of a page builder's name for its blocks.
-fn in_builder_name(names: &str, start: usize) -> bool {
-    BUILDER_WIDGETS.iter().any(|b| {
-        b.find("widget").is_some_and(|k| {
-            start
-                .checked_sub(k)
-                .and_then(|from| names.get(from..))
-                .is_some_and(|rest| rest.starts_with(b))
-        })
-    })
+/// Whether the names hold a page builder's name for its blocks: then every `widget` in them is
+/// the builder's (`widget-span widget-type-custom_widget`).
+fn is_builders(names: &str) -> bool {
+    BUILDER_WIDGETS.iter().any(|b| names.contains(b))
 }
 
 const POSITIVE_STEMS: &[&str] = &[
@@ -516,7 +510,7 @@ fn names_hint(raw: &str, names: &mut String) -> Hint {
             Sort::NegativeToken(mark) => {
                 let before = start.checked_sub(1).map(|k| &bytes[k]);
                 if !(delimits(before) && delimits(bytes.get(end)))
-                    || (mark == WIDGET_TOKEN && in_builder_name(names, start))
+                    || (mark == WIDGET_TOKEN && is_builders(names))
                     || (mark == HEADER_TOKEN && heads_section(bytes, start))
                 {
                     continue;
@@ -717,6 +711,7 @@ mod tests {
             "elementor-widget-container",
             "hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_rich_text",
             "span12 widget-span widget-type-cell",
+            "span12 widget-span widget-type-custom_widget dnd-module",
             "image ck-widget",
         ] {
             let hint = hint_of(&format!(r#"<div class="{class}">"#));
