@@ -146,6 +146,8 @@ pub(crate) fn zones(page: &Page<'_>, rules: Rules, overruled: &[bool]) -> Vec<Op
             && !overruled_at(i)
             && !around_main[i]
     };
+    // Runs of prose blocks, and what lies inside them.
+    let mut in_run = prose_block_runs(page);
     for i in 0..n {
         if dead[i] {
             continue;
@@ -154,9 +156,11 @@ pub(crate) fn zones(page: &Page<'_>, rules: Rules, overruled: &[bool]) -> Vec<Op
         let inherited = if parent == usize::MAX {
             None
         } else {
+            in_run[i] |= in_run[parent];
             zone[parent]
         };
         zone[i] = match hints[i] {
+            Hint::Negative(mark) if mark.is(marks::PROSE_BLOCK) && in_run[i] => inherited,
             Hint::Negative(mark) if rules == Rules::Thread && mark.is(marks::COMMENT) => inherited,
             // A widget that holds mostly prose is a panel of content, not a menu.
             Hint::Negative(mark) if mark.is(marks::WIDGET) && prose[i] * 2 >= measures.chars[i] => {
@@ -184,6 +188,44 @@ pub(crate) fn zones(page: &Page<'_>, rules: Rules, overruled: &[bool]) -> Vec<Op
         };
     }
     zone
+}
+
+/// A box named like a sidebar's with this much prose, most of its text, in a run of
+/// [`PROSE_BLOCK_RUN`] siblings so named and so full, is one of the page's items.
+const PROSE_BLOCK_MIN_PROSE: u32 = 300;
+const PROSE_BLOCK_RUN: usize = 3;
+
+/// Marks the boxes named like a sidebar's (`widget`) that stand in a run of siblings so named,
+/// each with paragraphs of prose, most of its text: a sidebar's boxes are links and scraps, a
+/// row of such boxes full of prose is the page's items (the products a roundup reviews).
+fn prose_block_runs(page: &Page<'_>) -> Vec<bool> {
+    let Page {
+        dom,
+        dead,
+        hints,
+        measures,
+        prose,
+        ..
+    } = page;
+    let mut runs = vec![false; dom.len()];
+    let mut blocks: Vec<(usize, usize)> = (0..dom.len())
+        .filter(|&i| {
+            !dead[i]
+                && matches!(hints[i], Hint::Negative(m) if m.is(marks::PROSE_BLOCK))
+                && prose[i] >= PROSE_BLOCK_MIN_PROSE
+                && prose[i] * 2 >= measures.chars[i]
+        })
+        .map(|i| (dom.nodes[i].parent, i))
+        .collect();
+    blocks.sort_unstable();
+    for run in blocks.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() >= PROSE_BLOCK_RUN {
+            for &(_, i) in run {
+                runs[i] = true;
+            }
+        }
+    }
+    runs
 }
 
 /// A header-named element with at least this much prose, most of its text, is a section of
@@ -354,6 +396,57 @@ mod tests {
         assert_eq!(quality(&unit(20, 0, 0, 0)), Quality::Short);
         assert_eq!(quality(&unit(60, 0, 0, 1)), Quality::Good);
         assert!(char_value(&unit(300, 250, 4, 3), Rules::Strict) < 0.0);
+    }
+
+    #[test]
+    fn a_run_of_widgets_full_of_prose_is_the_pages_items_a_sidebars_widgets_are_not() {
+        let review = |name: &str, verdict: &str| {
+            format!(
+                r#"<div class="c-product-widget"><h3>{name}</h3><p>REVIEW_TEXT {verdict} We
+                would pick it again, and so did two of our testers, who bought one after the
+                test was over.</p><a href="/buy">Buy now</a></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body><main><h1>The best gaming laptops</h1>
+            <p>We tested twenty laptops under a thousand dollars over three months, in games,
+            benchmarks and everyday work, to find the few worth buying.</p>
+            <p>Every laptop ran the same games at the same settings, and the same battery test,
+            a loop of web pages at a fixed brightness until it shut down; we noted its heat and
+            its noise along the way, and how the keys felt after a day of typing.</p>
+            <p>Prices move every week, so check the price before you buy: a laptop that costs a
+            little more than another may still be the better deal for the way you play.</p>
+            {}{}{}</main>
+            <div class="sidebar"><div class="widget"><p>SIDEBAR_TEXT Read more from our team,
+            where we write about the gear we love, every day of the week, all year round and in
+            every season of it too.</p></div></div></body></html>"#,
+            review(
+                "Nitro 16",
+                "The laptop we would buy with our own money: it runs every game we tried at \
+                 high settings, its screen is bright and quick, and the battery lasts a working \
+                 day, which few gaming laptops at this price can claim. Its speakers are thin, \
+                 and the fans are loud under load, but a headset fixes both."
+            ),
+            review(
+                "Chromebook 516",
+                "A surprise: games stream from the cloud to a fast, sharp panel, with a \
+                 keyboard built for play, anti-ghosting and all. Without a connection it is an \
+                 ordinary Chromebook, and a good one, light enough for school and quiet enough \
+                 for a library, though its webcam is grainy in dim rooms."
+            ),
+            review(
+                "Katana 15",
+                "More power than anything else here, for those who play the newest titles: the \
+                 graphics card keeps frame rates high where the others stumble. It pays for it \
+                 with weight, a plastic shell that flexes, and a battery that gives up before \
+                 the afternoon is over, so keep its charger close."
+            ),
+        );
+        let text = crate::extract(&html, &crate::Config::default())
+            .expect("extracts")
+            .text();
+        assert_eq!(text.matches("REVIEW_TEXT").count(), 3, "{text}");
+        assert!(!text.contains("SIDEBAR_TEXT"), "{text}");
     }
 
     #[test]

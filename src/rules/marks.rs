@@ -48,6 +48,10 @@ pub(crate) const HEADING_BOX: Role = Role(1 << 12);
 /// wrapper with an unlucky name (a dump of a shop's data fields).
 pub(crate) const STRUCTURAL: Role = Role(1 << 13);
 
+/// A word themes use for boxes of every kind (`widget`): a sidebar's, but a run of them holding
+/// paragraphs of prose are the page's items (the products a roundup reviews).
+pub(crate) const PROSE_BLOCK: Role = Role(1 << 14);
+
 impl Role {
     /// Both roles.
     pub(crate) const fn with(self, other: Role) -> Role {
@@ -128,7 +132,7 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("offcanvas", WRAPPER),
     ("off-canvas", WRAPPER),
     ("overlay", NONE),
-    ("widget", NONE),
+    ("widget", PROSE_BLOCK),
     ("nav", NAVIGATION),
     ("menu", NAVIGATION),
     ("ad", NONE),
