@@ -45,6 +45,9 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
             Tag::Text if is_data_island(dom, i) => Some(Reason::NeverContent {
                 tag: "data as JSON".to_owned(),
             }),
+            Tag::Text if is_loading_placeholder(dom.nodes[i].text) => Some(Reason::NeverContent {
+                tag: "loading placeholder".to_owned(),
+            }),
             Tag::Text => None,
             _ if panels.binary_search(&i).is_ok() => None,
             _ => hidden(dom, i)
@@ -168,6 +171,49 @@ fn is_data_island(dom: &Dom<'_>, i: usize) -> bool {
         && text.contains("\":")
         && !in_code(dom, i)
         && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+}
+
+/// "Loading..." in the web's main languages: the placeholder a script replaces with content.
+const LOADING: &[&str] = &[
+    "loading",
+    "loading more",
+    "laden",
+    "wird geladen",
+    "lädt",
+    "chargement",
+    "chargement en cours",
+    "cargando",
+    "caricamento",
+    "carregando",
+    "bezig met laden",
+    "ładowanie",
+    "načítání",
+    "загрузка",
+    "завантаження",
+    "yükleniyor",
+    "laddar",
+    "indlæser",
+    "laster",
+    "ladataan",
+    "betöltés",
+    "se încarcă",
+    "φόρτωση",
+];
+
+/// Whether a text node is nothing but a loading placeholder: a word of [`LOADING`] and an
+/// ellipsis ("Loading...", "Wird geladen …"). Without the dots the word may be a label ("Laden"
+/// is a shop in German).
+fn is_loading_placeholder(text: &str) -> bool {
+    // Most text is longer, or does not end in a dot.
+    if text.len() > 40 {
+        return false;
+    }
+    let text = text.trim();
+    if !(text.ends_with("...") || text.ends_with('…')) {
+        return false;
+    }
+    let word = text.trim_end_matches(['.', '…']).trim_end().to_lowercase();
+    LOADING.contains(&word.as_str())
 }
 
 /// Whether node `i` lies inside `<pre>` or `<code>`.
@@ -415,6 +461,15 @@ mod tests {
             live_text(&html),
             format!("Headphones for every day.{state}Prices in {{braces}} are ours.")
         );
+    }
+
+    #[test]
+    fn loading_placeholders_are_dropped_in_any_language_a_shop_named_laden_is_not() {
+        let live = live_text(
+            "<body><h3>Loading...</h3><p>Wird geladen …</p><span>Chargement…</span>\
+             <p>Laden</p><p>Loading the truck took an hour...</p></body>",
+        );
+        assert_eq!(live, "LadenLoading the truck took an hour...");
     }
 
     #[test]
