@@ -75,10 +75,13 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
 fn collapsed_panels(dom: &Dom<'_>) -> Vec<usize> {
     let mut panels = Vec::new();
     for b in 0..dom.len() {
-        let collapsed = dom.nodes[b].element.is_some_and(|e| {
-            e.name() == "button"
-                && (e.attr("aria-expanded")).is_some_and(|v| v.trim().eq_ignore_ascii_case("false"))
-        });
+        // Buttons are void for the stages: never content themselves.
+        let collapsed = dom.nodes[b].tag == Tag::Void
+            && dom.nodes[b].element.is_some_and(|e| {
+                e.name() == "button"
+                    && (e.attr("aria-expanded"))
+                        .is_some_and(|v| v.trim().eq_ignore_ascii_case("false"))
+            });
         if !collapsed {
             continue;
         }
