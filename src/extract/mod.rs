@@ -17,6 +17,7 @@ pub(crate) mod score;
 pub(crate) mod select;
 pub(crate) mod settings;
 pub(crate) mod signup;
+pub(crate) mod thread;
 
 use crate::blocks::{Block, BlockKind, NodeId};
 use crate::budget::{Budget, check_size};
@@ -164,7 +165,9 @@ fn blocks_of(
     } else {
         drafts
     };
-    let drafts = if body.rules == score::Rules::Thread || page.kind.is_forum() {
+    // A thread, declared, named by its comments or shaped as a run of posts, whatever its reading.
+    let thread = body.rules == score::Rules::Thread || page.kind.is_forum();
+    let drafts = if thread || thread::has_posts(page) {
         filter::posts::drop_furniture(drafts, removals)
     } else {
         drafts

@@ -125,6 +125,7 @@ const NEGATIVE_TOKENS: &[&str] = &[
     "categories",
     "category",
     "author",
+    "signature",
 ];
 
 /// The mark of the `widget` token, which page builders use for blocks of text too.

@@ -161,6 +161,7 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("categories", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
     ("category", WRAPPER.with(ENTRY_KIND).with(ENTRY_PART)),
     ("author", ENTRY_PART),
+    ("signature", NONE),
     ("menubar", NAVIGATION),
     ("banner", NONE),
     ("contentinfo", CHROME),

@@ -136,4 +136,49 @@ mod tests {
             assert!(!text.contains(chrome), "{chrome}: {text}");
         }
     }
+
+    #[test]
+    fn a_posters_signature_under_each_message_goes() {
+        // A signature is the poster's, printed under every post of theirs: not the message.
+        let post = |user: &str, message: &str, signature: &str| {
+            format!(
+                r#"<div class="post"><p class="author"><a href="/u/{user}">{user}</a></p>
+                <div class="content"><p>{message}</p></div>
+                <div class="signature">{signature}</div></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">
+            {{"@type":"DiscussionForumPosting","headline":"Sourdough starter gone flat"}}
+            </script></head><body><h1>Sourdough starter gone flat</h1><div class="topic">
+            {}{}{}</div></body></html>"#,
+            post(
+                "ann",
+                "FIRST My starter rose well for a week and now it barely bubbles at all, even \
+                 after two feeds a day in a warm kitchen. What did I do wrong?",
+                "SIG_ONE Baking since 1998, mostly rye and spelt, never a sliced loaf.",
+            ),
+            post(
+                "bob",
+                "SECOND It is probably hungry: feed it more often with wholemeal flour for a \
+                 few days and keep it away from the radiator, which can cook it.",
+                "SIG_TWO Currently proving: a seeded batard, a focaccia and patience.",
+            ),
+            post(
+                "ann",
+                "THIRD Thanks, wholemeal flour did it; it doubled overnight and the loaf I \
+                 baked this morning had a proper open crumb for the first time.",
+                "SIG_ONE Baking since 1998, mostly rye and spelt, never a sliced loaf.",
+            ),
+        );
+        let text = crate::extract(&html, &Config::default())
+            .expect("extracts")
+            .text();
+        for message in ["FIRST", "SECOND", "THIRD"] {
+            assert!(text.contains(message), "{message}: {text}");
+        }
+        for signature in ["SIG_ONE", "SIG_TWO"] {
+            assert!(!text.contains(signature), "{signature}: {text}");
+        }
+    }
 }

@@ -1,0 +1,233 @@
+//! A thread told by its shape: a run of posts, each signed by its poster and dated, none titled
+//! by a link to another page.
+//!
+//! A forum thread or a question with its answers that neither declares itself nor names its
+//! replies as comments still looks like one: one element repeated, post after post, that holds the
+//! poster's name (an element named `username`, `author`, `poster`) and the post's date (a
+//! `datetime`, an element named `date` or `time`), and whose heading, if any, is the poster's name
+//! or the post's own anchor (`Re: the subject`, linking to `#p123`). A listing's teasers are
+//! dated and signed too, but each is titled by a link to the page it stands for.
+
+use rustc_hash::FxHashSet;
+
+use crate::dom::{Dom, Tag};
+use crate::extract::listing;
+use crate::page::Page;
+
+/// Posts of one shape under one parent that make a thread.
+const MIN_POSTS: usize = 3;
+/// The posts hold at least this share of the text of the page's body.
+const POSTS_SHARE: (u32, u32) = (2, 5);
+
+/// Whether the page's body is mostly a run of posts (see the module docs).
+pub(crate) fn has_posts(page: &Page<'_>) -> bool {
+    let dom = &page.dom;
+    let Some(body) = dom.find(Tag::Body) else {
+        return false;
+    };
+    let all = page.measures.chars[body];
+    let post = post_shaped(page);
+    let mut chars = 0u32;
+    let mut shapes: Vec<((Tag, &str), usize, u32)> = Vec::new();
+    for parent in body..dom.nodes[body].end {
+        if page.dead[parent] || dom.nodes[parent].tag == Tag::Text {
+            continue;
+        }
+        shapes.clear();
+        let mut c = parent + 1;
+        while c < dom.nodes[parent].end {
+            if post[c] {
+                let shape = listing::shape(dom, c);
+                match shapes.iter_mut().find(|(s, _, _)| *s == shape) {
+                    Some((_, count, held)) => {
+                        *count += 1;
+                        *held += page.measures.chars[c];
+                    }
+                    None => shapes.push((shape, 1, page.measures.chars[c])),
+                }
+            }
+            c = dom.nodes[c].end;
+        }
+        chars += shapes
+            .iter()
+            .filter(|(_, count, _)| *count >= MIN_POSTS)
+            .map(|(_, _, held)| held)
+            .sum::<u32>();
+    }
+    all > 0 && chars * POSTS_SHARE.1 >= all * POSTS_SHARE.0
+}
+
+/// Whether each node is shaped as a post: a live element holding text, a poster's name and a
+/// date, and no heading over a link to another page.
+fn post_shaped(page: &Page<'_>) -> Vec<bool> {
+    let (dom, dead) = (&page.dom, &page.dead);
+    let n = dom.len();
+    let ids: FxHashSet<&str> = (0..n).filter_map(|i| dom.attr(i, "id")).collect();
+    // A link to another page; a post's permalink (`?p=123#p123`) leads to this one.
+    let leads_away = |j: usize| {
+        dom.nodes[j].tag == Tag::A
+            && !names(dom, j, is_person_word)
+            && dom
+                .attr(j, "href")
+                .is_some_and(|h| match h.split_once('#') {
+                    Some((_, fragment)) => !ids.contains(fragment),
+                    None => true,
+                })
+    };
+    let (mut person, mut dated) = (vec![false; n], vec![false; n]);
+    let (mut link, mut titled) = (vec![false; n], vec![false; n]);
+    for i in (0..n).rev() {
+        if dead[i] || dom.nodes[i].tag == Tag::Text {
+            continue;
+        }
+        let heading = matches!(dom.nodes[i].tag, Tag::Heading(_));
+        person[i] |= names(dom, i, is_person_word)
+            || dom.attr(i, "itemprop") == Some("author")
+            || dom.attr(i, "rel") == Some("author");
+        dated[i] |= dom.attr(i, "datetime").is_some() || names(dom, i, is_date_word);
+        link[i] |= leads_away(i);
+        titled[i] |= heading && link[i] && !person[i];
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX {
+            person[parent] |= person[i];
+            dated[parent] |= dated[i];
+            link[parent] |= link[i];
+            titled[parent] |= titled[i];
+        }
+    }
+    (0..n)
+        .map(|i| person[i] && dated[i] && !titled[i] && page.measures.chars[i] > 0)
+        .collect()
+}
+
+/// Longest class word read: longer ones are no poster's or date's name.
+const MAX_WORD: usize = 24;
+
+/// Whether a word of the element's class passes `test`, in lower case.
+fn names(dom: &Dom<'_>, i: usize, test: fn(&str) -> bool) -> bool {
+    let mut lower = [0u8; MAX_WORD];
+    dom.attr(i, "class").is_some_and(|class| {
+        class
+            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+            .filter(|w| (1..=MAX_WORD).contains(&w.len()))
+            .any(|w| {
+                let lower = &mut lower[..w.len()];
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(test)
+            })
+    })
+}
+
+/// A class word naming the poster: `username`, `user`, `author`, `poster`.
+fn is_person_word(w: &str) -> bool {
+    ["user", "author", "poster"]
+        .iter()
+        .any(|p| w.starts_with(p))
+}
+
+/// A class word naming a date: `date`, `postdate`, `time`, `timestamp`, `relativetime`.
+fn is_date_word(w: &str) -> bool {
+    w.contains("date") || w == "time" || w == "timestamp" || w == "relativetime"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_posts;
+    use crate::Config;
+    use crate::dom::{Dom, parse};
+
+    fn posts_in(html: &str) -> bool {
+        let doc = parse(html);
+        let page = crate::extract::read(
+            Dom::new(&doc),
+            &mut crate::removal::Removals::default(),
+            &mut crate::extract::Unobserved,
+        );
+        has_posts(&page)
+    }
+
+    /// A post of a bulletin board: the poster's card, a heading that is the post's own anchor,
+    /// the poster and date, the message, a button back to the top.
+    fn post(id: u32, user: &str, joined: &str, message: &str) -> String {
+        format!(
+            r##"<div id="p{id}" class="post bg2"><dl class="postprofile">
+            <dt><a href="/memberlist.php?u={id}" class="username">{user}</a></dt>
+            <dd>Posts: {id}</dd><dd>Joined: {joined}</dd></dl>
+            <div class="postbody"><h3><a href="./viewtopic.php?p={id}#p{id}">Re: Which drill
+            for concrete walls?</a></h3><p class="author">by {user} &raquo;
+            <time datetime="2024-09-11T19:06:08+00:00">11. Sep 2024, 21:06</time></p>
+            <div class="content">{message}</div></div>
+            <div class="back2top"><a href="#top">Top</a></div></div>"##
+        )
+    }
+
+    /// A thread that declares nothing and names no comment, beside a board's menu.
+    fn thread() -> String {
+        let menu: String = (0..8)
+            .map(|i| format!(r#"<li><a href="/forum/{i}">Board number {i} of the site</a></li>"#))
+            .collect();
+        format!(
+            r#"<html><head><title>Which drill for concrete walls?</title></head><body>
+            <ul class="nav">{menu}</ul><h2>Which drill for concrete walls?</h2>
+            <div class="topic">{}{}{}{}</div></body></html>"#,
+            post(
+                101,
+                "ann",
+                "3. Jan 2019, 10:02",
+                "FIRST I need to hang shelves on a concrete wall."
+            ),
+            post(
+                102,
+                "bob",
+                "14. Sep 2015, 16:51",
+                "SECOND An SDS drill makes it much easier."
+            ),
+            post(
+                103,
+                "cy",
+                "22. Feb 2021, 08:40",
+                "THIRD Rent one for the day from a tool shop."
+            ),
+            post(
+                104,
+                "dee",
+                "5. May 2020, 11:15",
+                "FOURTH Thanks all, I hired one."
+            ),
+        )
+    }
+
+    #[test]
+    fn a_run_of_signed_dated_posts_is_a_thread_and_loses_its_cards() {
+        let html = thread();
+        assert!(posts_in(&html));
+        let text = crate::extract(&html, &Config::default())
+            .expect("extracts")
+            .text();
+        for message in ["FIRST", "SECOND", "THIRD", "FOURTH"] {
+            assert!(text.contains(message), "{message}: {text}");
+        }
+        for chrome in ["Posts:", "Joined:", "Top"] {
+            assert!(!text.contains(chrome), "{chrome}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_blog_index_of_signed_dated_teasers_is_no_thread() {
+        // Each entry has its author and date, as a post has, but a title leading to its page.
+        let entries: String = (0..6)
+            .map(|i| {
+                format!(
+                    r#"<article class="entry"><h2><a href="/2024/walk-{i}">A winter walk
+                    number {i} along the estuary</a></h2><p class="meta">by
+                    <a class="author" href="/author/ann">Ann Lee</a>
+                    <time datetime="2024-01-0{i}">January {i}</time></p>
+                    <p>The tide was out and the light was low over the mud flats.</p></article>"#
+                )
+            })
+            .collect();
+        let html = format!("<html><body><main>{entries}</main></body></html>");
+        assert!(!posts_in(&html));
+    }
+}
