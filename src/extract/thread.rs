@@ -8,7 +8,7 @@
 //! or the post's own anchor (`Re: the subject`, linking to `#p123`). A listing's teasers are
 //! dated and signed too, but each is titled by a link to the page it stands for.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::dom::{Dom, Tag};
 use crate::extract::listing;
@@ -28,30 +28,28 @@ pub(crate) fn has_posts(page: &Page<'_>) -> bool {
     let all = page.measures.chars[body];
     let post = post_shaped(page);
     let mut chars = 0u32;
-    let mut shapes: Vec<((Tag, &str), usize, u32)> = Vec::new();
+
     for parent in body..dom.nodes[body].end {
         if page.dead[parent] || dom.nodes[parent].tag == Tag::Text {
             continue;
         }
-        shapes.clear();
+        // Per shape of post, how many stand under this parent and the text they hold (a new map:
+        // it allocates only for a parent with posts).
+        let mut shapes: FxHashMap<(Tag, &str), (usize, u32)> = FxHashMap::default();
         let mut c = parent + 1;
         while c < dom.nodes[parent].end {
             if post[c] {
                 let shape = listing::shape(dom, c);
-                match shapes.iter_mut().find(|(s, _, _)| *s == shape) {
-                    Some((_, count, held)) => {
-                        *count += 1;
-                        *held += page.measures.chars[c];
-                    }
-                    None => shapes.push((shape, 1, page.measures.chars[c])),
-                }
+                let (count, held) = shapes.entry(shape).or_default();
+                *count += 1;
+                *held += page.measures.chars[c];
             }
             c = dom.nodes[c].end;
         }
         chars += shapes
-            .iter()
-            .filter(|(_, count, _)| *count >= MIN_POSTS)
-            .map(|(_, _, held)| held)
+            .values()
+            .filter(|(count, _)| *count >= MIN_POSTS)
+            .map(|(_, held)| held)
             .sum::<u32>();
     }
     all > 0 && chars * POSTS_SHARE.1 >= all * POSTS_SHARE.0

@@ -159,6 +159,18 @@ fn five_megabytes_of_json_in_a_hidden_state_element() {
 }
 
 #[test]
+fn thirty_thousand_posts_each_of_its_own_shape() {
+    // Posts (a poster and a date each) are counted by shape under their parent in a map, not
+    // by a search through the shapes seen.
+    let posts: String = (0..30_000)
+        .map(|k| format!(r#"<div class="p{k}x user-date"><p>{PROSE}</p></div>"#))
+        .collect();
+    let html = format!("<article>{posts}</article>");
+    let page = linear("30,000 posts of distinct shapes", html.as_bytes()).expect("extracts");
+    assert!(page.text().contains("The council met"));
+}
+
+#[test]
 fn a_megabyte_line_without_spaces() {
     let html = format!("<p>{}</p><p>{PROSE}</p>", "x".repeat(1 << 20));
     linear("1 MB line without spaces", html.as_bytes()).expect("extracts");
