@@ -186,6 +186,7 @@ pub(crate) const MARKS: &[(&str, Role)] = &[
     ("prices", FURNITURE.with(PRICE_BOX)),
     ("pricing", FURNITURE.with(PRICE_BOX)),
     ("recently viewed", FURNITURE),
+    ("tooltip", FURNITURE),
     ("other products", FURNITURE),
     ("e-mail sign-up", CHROME),
     ("itemprop review", FURNITURE),

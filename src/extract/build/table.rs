@@ -9,16 +9,21 @@ use crate::blocks::{Block, BlockKind};
 use crate::dom::{Dom, Tag};
 use crate::extract::build::draft::Draft;
 use crate::extract::build::math::{self, Formulas, Piece};
+use crate::extract::select::Body;
 use crate::page::Page;
 use crate::removal::{Reason, Removals, Stage};
+use crate::rules::marks::{self, Mark};
 
 /// The widest column a `rowspan` is followed to: a wider grid is not a table a reader reads.
 const SPANNED_COLUMNS: usize = 64;
 
 /// Pushes the caption and the rows of the data table `table` onto `drafts`; its cells' formulas
-/// are their TeX, and the renderings of formulas left out are recorded.
+/// are their TeX, and the renderings of formulas left out are recorded, as are the site's chrome
+/// and a product page's furniture inside a cell (a pop-up, a tooltip beside a spec's name), by
+/// the boilerplate zones of `body`.
 pub(super) fn rows(
     page: &Page<'_>,
+    body: &Body,
     table: usize,
     formulas: &Formulas,
     drafts: &mut Vec<Draft>,
@@ -44,7 +49,7 @@ pub(super) fn rows(
                     group = dom.nodes[j].parent;
                     below.left.clear();
                 }
-                row(page, table, j, formulas, &mut below, removals)
+                row(page, (&body.zone, table), j, formulas, &mut below, removals)
             }
             _ => None,
         };
@@ -70,7 +75,7 @@ struct RowSpans {
 /// when none of its cells holds text.
 fn row(
     page: &Page<'_>,
-    table: usize,
+    (zone, table): (&[Option<Mark>], usize),
     tr: usize,
     formulas: &Formulas,
     below: &mut RowSpans,
@@ -102,7 +107,7 @@ fn row(
             below.left.resize(below.left.len().max(column + wide), 0);
             below.left[column..column + wide].fill(down - 1);
         }
-        cells.push(cell_text(page, c, formulas, removals));
+        cells.push(cell_text(page, zone, c, formulas, removals));
         colspans.push(span);
         tags.push(tag);
         column += wide;
@@ -144,7 +149,13 @@ fn number(value: Option<&str>) -> u16 {
 
 /// The text of cell `c`: a line per paragraph, `<br>` line and list item (led by `• `, as the
 /// text output writes no list's numbers), its formulas as their TeX.
-fn cell_text(page: &Page<'_>, c: usize, formulas: &Formulas, removals: &mut Removals) -> String {
+fn cell_text(
+    page: &Page<'_>,
+    zone: &[Option<Mark>],
+    c: usize,
+    formulas: &Formulas,
+    removals: &mut Removals,
+) -> String {
     let dom = &page.dom;
     let mut lines = Lines::default();
     // The ends of the open elements that end a line, and whether each is a list item.
@@ -166,6 +177,18 @@ fn cell_text(page: &Page<'_>, c: usize, formulas: &Formulas, removals: &mut Remo
         }
         if let Some(&what) = formulas.renderings.get(&j) {
             removals.record(dom.id(j), Stage::Filter, Reason::Chrome { what });
+            j = node.end;
+            continue;
+        }
+        if let Some(mark) = zone[j]
+            && zone[node.parent].is_none()
+            && mark.is(marks::CHROME.with(marks::FURNITURE))
+        {
+            removals.record(
+                dom.id(j),
+                Stage::Filter,
+                Reason::Markup { hint: mark.word() },
+            );
             j = node.end;
             continue;
         }
@@ -482,6 +505,30 @@ mod tests {
                 (vec!["Holm"], false),
                 (vec!["Skerry"], false),
             ]
+        );
+    }
+
+    #[test]
+    fn a_pop_up_inside_a_cell_is_left_out_and_recorded() {
+        let page = extract(
+            "<table><tr><th>Fare</th><th>Price</th></tr><tr><td>Return \
+             <div class=\"fare-popover\">POPOVER_TEXT A return is valid for a month from the day \
+             of issue.</div></td><td>12.50</td></tr><tr><td>Single</td><td>7.00</td></tr></table>",
+        );
+        assert_eq!(
+            rows(&page),
+            vec![
+                (vec!["Fare", "Price"], true),
+                (vec!["Return", "12.50"], false),
+                (vec!["Single", "7.00"], false),
+            ]
+        );
+        assert!(
+            page.removals
+                .iter()
+                .any(|r| matches!(r.reason, crate::removal::Reason::Markup { hint: "popover" })),
+            "{:?}",
+            page.removals
         );
     }
 }

@@ -124,8 +124,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                     continue;
                 }
                 Tag::Table if !zoned && table::is_data_table(dom, dead, j) => {
-                    self.flush();
-                    table::rows(self.page, j, self.formulas, &mut self.drafts, removals);
+                    self.table(j, body, removals);
                     j = node.end;
                     continue;
                 }
@@ -156,6 +155,13 @@ impl<'a, 'd> Walker<'a, 'd> {
         }
         self.close_inline(usize::MAX);
         self.close_until(usize::MAX);
+    }
+
+    /// Reads the data table `j` as its rows.
+    fn table(&mut self, j: usize, body: &Body, removals: &mut Removals) {
+        self.flush();
+        let drafts = &mut self.drafts;
+        table::rows(self.page, body, j, self.formulas, drafts, removals);
     }
 
     /// Whether node `j` is in a boilerplate zone, recording the zone at its root; a code

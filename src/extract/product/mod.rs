@@ -47,8 +47,12 @@ const CHROME_WORDS: &[&str] = &[
 /// wrapper around the description.
 const BOX_MAX_CHARS: u32 = 400;
 
-/// Stems that name it anywhere in a class or id (`customerreviews`, `cross-sell`).
+/// Stems that name it anywhere in a class or id (`customerreviews`, `cross-sell`); a tooltip
+/// is text shown on hover, explaining a term of the shop's form, not describing the product.
 const CHROME_STEMS: &[(&str, &str)] = &[
+    ("tooltip", "tooltip"),
+    ("tool-tip", "tooltip"),
+    ("tool_tip", "tooltip"),
     ("reviews", "reviews"),
     ("up-sell", "upsell"),
     ("cross-sell", "crosssell"),
@@ -403,6 +407,8 @@ mod tests {
         assert_eq!(word("operating-hours decorating"), None);
         assert_eq!(word("video-previews"), None);
         assert_eq!(word("product-description"), None);
+        assert_eq!(word("tool-tip__content"), Some("tooltip"));
+        assert_eq!(word("infoTooltip"), Some("tooltip"));
     }
 
     #[test]
@@ -570,6 +576,34 @@ mod tests {
             assert!(text.contains(kept), "{kept} missing:\n{text}");
         }
         assert!(!text.contains("PRICE_TEXT"), "{text}");
+    }
+
+    #[test]
+    fn the_tooltips_of_a_spec_list_leave_a_product_page() {
+        let tip = |term: &str| {
+            format!(
+                r#"<span class="tool-tip"><span class="visually-hidden">More information</span>
+                <span class="tool-tip__content">TOOLTIP_TEXT {term} is explained in this box, shown
+                when the mouse rests on the little icon beside the name of the field.</span></span>"#
+            )
+        };
+        let html = format!(
+            r#"<html><head><title>Open headphones</title>{PACK_JSON_LD}</head><body><main>
+            <h1>Open headphones</h1><p>DESCRIPTION_TEXT Planar drivers in an open back, tuned for a
+            wide stage and a neutral voice, light enough for a long evening of listening.</p>
+            <dl><dt>Cup style {cup}</dt><dd>SPEC_ONE Open-back</dd>
+            <dt>Impedance {ohm}</dt><dd>SPEC_TWO 37 ohm</dd></dl><p>The box holds a braided cable,
+            a case of hard nylon and a second pair of velour pads for warm summer days.</p>
+            </main></body></html>"#,
+            cup = tip("Cup style"),
+            ohm = tip("Impedance"),
+        );
+        let page = crate::extract(&html, &crate::Config::default()).expect("extracts");
+        let text = page.text();
+        for kept in ["DESCRIPTION_TEXT", "SPEC_ONE", "SPEC_TWO", "Cup style"] {
+            assert!(text.contains(kept), "{kept} missing:\n{text}");
+        }
+        assert!(!text.contains("TOOLTIP_TEXT"), "{text}");
     }
 
     #[test]
