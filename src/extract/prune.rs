@@ -49,6 +49,9 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
                 tag: "loading placeholder".to_owned(),
             }),
             Tag::Text => None,
+            _ if is_script_notice(dom, i) => Some(Reason::NeverContent {
+                tag: "notice to enable JavaScript".to_owned(),
+            }),
             _ if panels.binary_search(&i).is_ok() => None,
             _ => hidden(dom, i)
                 .filter(|&how| match how {
@@ -217,6 +220,32 @@ fn is_loading_placeholder(text: &str) -> bool {
     }
     let word = text.trim_end_matches(['.', '…']).trim_end().to_lowercase();
     LOADING.contains(&word.as_str())
+}
+
+/// The longest `<noscript>` read as a notice, in bytes of text and in nodes.
+const NOTICE_MAX_BYTES: usize = 400;
+const NOTICE_MAX_NODES: usize = 32;
+
+/// Whether element `i` is a `<noscript>` that tells a reader without scripts to turn JavaScript
+/// on ("You need to enable JavaScript to run this app"): the word is the same in every language.
+/// A longer `<noscript>` may hold the page itself (forum engines put the thread there).
+fn is_script_notice(dom: &Dom<'_>, i: usize) -> bool {
+    // A notice is a few nodes; more hold a page (and nested ones are not all read again).
+    if dom.nodes[i].end - i > NOTICE_MAX_NODES
+        || dom.nodes[i].element.is_none_or(|e| e.name() != "noscript")
+    {
+        return false;
+    }
+    let mut text = String::new();
+    for j in i..dom.nodes[i].end {
+        if dom.nodes[j].tag == Tag::Text {
+            text.push_str(dom.nodes[j].text.trim());
+            if text.len() > NOTICE_MAX_BYTES {
+                return false;
+            }
+        }
+    }
+    text.to_ascii_lowercase().contains("javascript")
 }
 
 /// Whether node `i` lies inside `<pre>` or `<code>`.
@@ -473,6 +502,16 @@ mod tests {
              <p>Laden</p><p>Loading the truck took an hour...</p></body>",
         );
         assert_eq!(live, "LadenLoading the truck took an hour...");
+    }
+
+    #[test]
+    fn a_notice_to_enable_javascript_is_dropped_a_thread_in_noscript_is_not() {
+        let live = live_text(
+            "<body><noscript>You need to enable JavaScript to run this app.</noscript>\
+             <noscript><div class=\"alert\">JavaScript est désactivé.</div></noscript>\
+             <noscript><p>The thread, for readers without scripts.</p></noscript></body>",
+        );
+        assert_eq!(live, "The thread, for readers without scripts.");
     }
 
     #[test]
