@@ -343,19 +343,24 @@ fn title_named(dom: &Dom<'_>, i: usize) -> bool {
     let Some(class) = dom.attr(i, "class") else {
         return false;
     };
-    let words = || {
-        class
-            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-            .filter(|w| !w.is_empty())
-    };
-    let person =
-        words().any(|w| w.eq_ignore_ascii_case("author") || w.eq_ignore_ascii_case("user"));
-    words().any(|w| {
-        ["title", "headline"]
-            .iter()
-            .any(|t| w.eq_ignore_ascii_case(t))
-            || (!person && w.eq_ignore_ascii_case("name"))
-    })
+    // One pass over the words, by bytes: a separator is ASCII, and so are the words sought.
+    let (mut title, mut name, mut person) = (false, false, false);
+    let words = class
+        .as_bytes()
+        .split(|&c| c.is_ascii_whitespace() || c == b'-' || c == b'_');
+    for w in words {
+        match w.len() {
+            4 => {
+                name |= w.eq_ignore_ascii_case(b"name");
+                person |= w.eq_ignore_ascii_case(b"user");
+            }
+            5 => title |= w.eq_ignore_ascii_case(b"title"),
+            6 => person |= w.eq_ignore_ascii_case(b"author"),
+            8 => title |= w.eq_ignore_ascii_case(b"headline"),
+            _ => {}
+        }
+    }
+    title || (name && !person)
 }
 
 /// Whether each node holds a live link inside a heading, or a heading inside a link; an element
