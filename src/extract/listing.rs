@@ -343,22 +343,16 @@ fn title_named(dom: &Dom<'_>, i: usize) -> bool {
     let Some(class) = dom.attr(i, "class") else {
         return false;
     };
-    // One pass over the words, by bytes: a separator is ASCII, and so are the words sought.
+    // One pass over the words, by bytes: the separators and the words sought are ASCII.
     let (mut title, mut name, mut person) = (false, false, false);
-    let words = class
+    for w in class
         .as_bytes()
-        .split(|&c| c.is_ascii_whitespace() || c == b'-' || c == b'_');
-    for w in words {
-        match w.len() {
-            4 => {
-                name |= w.eq_ignore_ascii_case(b"name");
-                person |= w.eq_ignore_ascii_case(b"user");
-            }
-            5 => title |= w.eq_ignore_ascii_case(b"title"),
-            6 => person |= w.eq_ignore_ascii_case(b"author"),
-            8 => title |= w.eq_ignore_ascii_case(b"headline"),
-            _ => {}
-        }
+        .split(|&c| c.is_ascii_whitespace() || c == b'-' || c == b'_')
+    {
+        let is = |word: &[u8]| w.eq_ignore_ascii_case(word);
+        title |= is(b"title") || is(b"headline");
+        name |= is(b"name");
+        person |= is(b"author") || is(b"user");
     }
     title || (name && !person)
 }
