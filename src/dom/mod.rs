@@ -267,6 +267,7 @@ impl<'a> Dom<'a> {
     }
 
     /// The value of attribute `name` of node `i`, if it is an element that has it.
+    #[inline]
     pub(crate) fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
         self.nodes[i].element?.attr(name)
     }

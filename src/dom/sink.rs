@@ -32,13 +32,20 @@ pub(super) const DOCUMENT: Handle = 0;
 pub(crate) struct Element {
     name: QualName,
     attrs: Vec<Attribute>,
+    /// Where the `class` attribute, the one most asked for, stands in `attrs` (`u32::MAX`: none).
+    class: u32,
     pub(super) tag: Tag,
 }
 
 impl Element {
     fn new(name: QualName, attrs: Vec<Attribute>) -> Element {
         let tag = Tag::from_name(&name.local);
-        let mut element = Element { name, attrs, tag };
+        let mut element = Element {
+            name,
+            attrs,
+            class: u32::MAX,
+            tag,
+        };
         element.order_attrs();
         element
     }
@@ -55,7 +62,11 @@ impl Element {
     }
 
     /// The value of the last attribute with local name `name`: only that value is read.
+    #[inline]
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {
+        if name == "class" {
+            return self.attrs.get(self.class as usize).map(|a| &*a.value);
+        }
         let found = self.attrs.iter().rev().find(|a| *a.name.local == *name)?;
         Some(&found.value)
     }
@@ -75,10 +86,16 @@ impl Element {
     /// Two attributes can share a local name only when one has a prefix (`href` and
     /// `xlink:href` in foreign content); they are then put in scraper's order (by qualified
     /// name), so that a lookup by local name finds the same one. Otherwise order is irrelevant.
+    /// Then the place of the (last) `class` is noted.
     fn order_attrs(&mut self) {
         if self.attrs.iter().any(|a| a.name.prefix.is_some()) {
             self.attrs.sort_by(|a, b| a.name.cmp(&b.name));
         }
+        self.class = self
+            .attrs
+            .iter()
+            .rposition(|a| a.name.local == local_name!("class"))
+            .map_or(u32::MAX, |k| k as u32);
     }
 }
 

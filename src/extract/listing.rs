@@ -343,19 +343,18 @@ fn title_named(dom: &Dom<'_>, i: usize) -> bool {
     let Some(class) = dom.attr(i, "class") else {
         return false;
     };
-    let words = || {
-        class
-            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-            .filter(|w| !w.is_empty())
-    };
-    let person =
-        words().any(|w| w.eq_ignore_ascii_case("author") || w.eq_ignore_ascii_case("user"));
-    words().any(|w| {
-        ["title", "headline"]
-            .iter()
-            .any(|t| w.eq_ignore_ascii_case(t))
-            || (!person && w.eq_ignore_ascii_case("name"))
-    })
+    // One pass over the words, by bytes: the separators and the words sought are ASCII.
+    let (mut title, mut name, mut person) = (false, false, false);
+    for w in class
+        .as_bytes()
+        .split(|&c| c.is_ascii_whitespace() || c == b'-' || c == b'_')
+    {
+        let is = |word: &[u8]| w.eq_ignore_ascii_case(word);
+        title |= is(b"title") || is(b"headline");
+        name |= is(b"name");
+        person |= is(b"author") || is(b"user");
+    }
+    title || (name && !person)
 }
 
 /// Whether each node holds a live link inside a heading, or a heading inside a link; an element

@@ -147,9 +147,12 @@ fn pick(page: &Page<'_>, rules: Rules, zoned: Zoned) -> Option<Body> {
             best = Some(i);
         }
     }
-    // A listing's grid of cards is its content even when no container outweighs its chaff.
-    let grid = listing::teaser_grid(page)
-        .filter(|&g| rules == Rules::Listing && zone[g].is_none() && !page.dead[g]);
+    // A listing's grid of cards is its content even when no container outweighs its chaff
+    // (sought on a listing only: finding the entries costs a walk of the page).
+    let grid = (rules == Rules::Listing)
+        .then(|| listing::teaser_grid(page))
+        .flatten()
+        .filter(|&g| zone[g].is_none() && !page.dead[g]);
     let mut winner = marked_body(page, &zone, best.or(grid)?);
     if (rules == Rules::Listing || (rules == Rules::Strict && !page.kind.is_og_article()))
         && let Some(main) = main_area(page, &zone, &scores, rules, winner)
