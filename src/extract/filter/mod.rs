@@ -263,16 +263,7 @@ pub(crate) fn drop_repeats(
     };
     let outside_refs: Vec<&str> = outside_texts.iter().map(String::as_str).collect();
     let mut verdicts = fingerprint::repeats(&body_texts, &outside_refs, edge);
-    // Repeats are a small part of a body. When they would take nearly all of it, the body is one
-    // text printed several times (the tabs of one set of terms, a page and its print version):
-    // its first copy is the article, and only its later copies go.
-    let bytes = |keep: &dyn Fn(usize) -> bool| -> usize {
-        (drafts.iter().enumerate())
-            .filter(|&(i, _)| keep(i))
-            .map(|(_, d)| d.block.text.len())
-            .sum()
-    };
-    if bytes(&|i| verdicts[i].is_none()) * REPEATS_LEAVE_AT_LEAST < bytes(&|_| true) {
+    if take_nearly_all(&drafts, &verdicts) {
         verdicts = fingerprint::repeats(&body_texts, &[], |_| false);
     }
     let opening = |d: &Draft| {
@@ -306,6 +297,21 @@ pub(crate) fn drop_repeats(
         record(removals, &draft, reason);
     }
     kept
+}
+
+/// Whether dropping the repeats would leave less than a [`REPEATS_LEAVE_AT_LEAST`]th of the
+/// body's text. Repeats are a small part of a body; when they would take nearly all of it, the
+/// body is one text printed several times (the tabs of one set of terms, a page and its print
+/// version): its first copy is the article, and only its later copies go.
+fn take_nearly_all(drafts: &[Draft], verdicts: &[Option<Repeat>]) -> bool {
+    let (mut kept, mut all) = (0, 0);
+    for (draft, verdict) in drafts.iter().zip(verdicts) {
+        all += draft.block.text.len();
+        if verdict.is_none() {
+            kept += draft.block.text.len();
+        }
+    }
+    kept * REPEATS_LEAVE_AT_LEAST < all
 }
 
 /// The text of the units (paragraphs, list items...) under the given roots, long enough to be
