@@ -61,17 +61,6 @@ fn post_shaped(page: &Page<'_>) -> Vec<bool> {
     let (dom, dead) = (&page.dom, &page.dead);
     let n = dom.len();
     let ids: FxHashSet<&str> = (0..n).filter_map(|i| dom.attr(i, "id")).collect();
-    // A link to another page; a post's permalink (`?p=123#p123`) leads to this one.
-    let leads_away = |j: usize| {
-        dom.nodes[j].tag == Tag::A
-            && !names(dom, j, is_person_word)
-            && dom
-                .attr(j, "href")
-                .is_some_and(|h| match h.split_once('#') {
-                    Some((_, fragment)) => !ids.contains(fragment),
-                    None => true,
-                })
-    };
     let (mut person, mut dated) = (vec![false; n], vec![false; n]);
     let (mut link, mut titled) = (vec![false; n], vec![false; n]);
     for i in (0..n).rev() {
@@ -79,11 +68,20 @@ fn post_shaped(page: &Page<'_>) -> Vec<bool> {
             continue;
         }
         let heading = matches!(dom.nodes[i].tag, Tag::Heading(_));
-        person[i] |= names(dom, i, is_person_word)
+        let (poster, date) = class_names(dom, i);
+        person[i] |= poster
             || dom.attr(i, "itemprop") == Some("author")
             || dom.attr(i, "rel") == Some("author");
-        dated[i] |= dom.attr(i, "datetime").is_some() || names(dom, i, is_date_word);
-        link[i] |= leads_away(i);
+        dated[i] |= date || dom.attr(i, "datetime").is_some();
+        // A link to another page; a post's permalink (`?p=123#p123`) leads to this one.
+        link[i] |= dom.nodes[i].tag == Tag::A
+            && !poster
+            && dom
+                .attr(i, "href")
+                .is_some_and(|h| match h.split_once('#') {
+                    Some((_, fragment)) => !ids.contains(fragment),
+                    None => true,
+                });
         titled[i] |= heading && link[i] && !person[i];
         let parent = dom.nodes[i].parent;
         if parent != usize::MAX {
@@ -101,32 +99,39 @@ fn post_shaped(page: &Page<'_>) -> Vec<bool> {
 /// Longest class word read: longer ones are no poster's or date's name.
 const MAX_WORD: usize = 24;
 
-/// Whether a word of the element's class passes `test`, in lower case.
-fn names(dom: &Dom<'_>, i: usize, test: fn(&str) -> bool) -> bool {
+/// Whether a word of the element's class names the poster ([`is_person_word`]) and whether one
+/// names a date ([`is_date_word`]), in lower case. One pass over the words, by bytes: the
+/// separators and the words sought are ASCII.
+fn class_names(dom: &Dom<'_>, i: usize) -> (bool, bool) {
+    let Some(class) = dom.attr(i, "class") else {
+        return (false, false);
+    };
     let mut lower = [0u8; MAX_WORD];
-    dom.attr(i, "class").is_some_and(|class| {
-        class
-            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-            .filter(|w| (1..=MAX_WORD).contains(&w.len()))
-            .any(|w| {
-                let lower = &mut lower[..w.len()];
-                lower.copy_from_slice(w.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(test)
-            })
-    })
+    let (mut person, mut date) = (false, false);
+    for w in class
+        .as_bytes()
+        .split(|&c| c.is_ascii_whitespace() || c == b'-' || c == b'_')
+        .filter(|w| (1..=MAX_WORD).contains(&w.len()))
+    {
+        let lower = &mut lower[..w.len()];
+        lower.copy_from_slice(w);
+        lower.make_ascii_lowercase();
+        person |= is_person_word(lower);
+        date |= is_date_word(lower);
+    }
+    (person, date)
 }
 
 /// A class word naming the poster: `username`, `user`, `author`, `poster`.
-fn is_person_word(w: &str) -> bool {
-    ["user", "author", "poster"]
+fn is_person_word(w: &[u8]) -> bool {
+    [&b"user"[..], b"author", b"poster"]
         .iter()
         .any(|p| w.starts_with(p))
 }
 
 /// A class word naming a date: `date`, `postdate`, `time`, `timestamp`, `relativetime`.
-fn is_date_word(w: &str) -> bool {
-    w.contains("date") || w == "time" || w == "timestamp" || w == "relativetime"
+fn is_date_word(w: &[u8]) -> bool {
+    w.windows(4).any(|q| q == b"date") || w == b"time" || w == b"timestamp" || w == b"relativetime"
 }
 
 #[cfg(test)]
