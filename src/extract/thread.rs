@@ -8,6 +8,8 @@
 //! or the post's own anchor (`Re: the subject`, linking to `#p123`). A listing's teasers are
 //! dated and signed too, but each is titled by a link to the page it stands for.
 
+use std::cell::OnceCell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::dom::{Dom, Tag};
@@ -60,28 +62,32 @@ pub(crate) fn has_posts(page: &Page<'_>) -> bool {
 fn post_shaped(page: &Page<'_>) -> Vec<bool> {
     let (dom, dead) = (&page.dom, &page.dead);
     let n = dom.len();
-    let ids: FxHashSet<&str> = (0..n).filter_map(|i| dom.attr(i, "id")).collect();
+    // The page's ids, gathered at the first link with a fragment.
+    let ids: OnceCell<FxHashSet<&str>> = OnceCell::new();
     let (mut person, mut dated) = (vec![false; n], vec![false; n]);
     let (mut link, mut titled) = (vec![false; n], vec![false; n]);
     for i in (0..n).rev() {
         if dead[i] || dom.nodes[i].tag == Tag::Text {
             continue;
         }
+        let Some(element) = dom.nodes[i].element else {
+            continue;
+        };
         let heading = matches!(dom.nodes[i].tag, Tag::Heading(_));
         let (poster, date) = class_names(dom, i);
-        person[i] |= poster
-            || dom.attr(i, "itemprop") == Some("author")
-            || dom.attr(i, "rel") == Some("author");
-        dated[i] |= date || dom.attr(i, "datetime").is_some();
+        let [itemprop, rel, datetime, href] =
+            element.attr_values(["itemprop", "rel", "datetime", "href"]);
+        person[i] |= poster || itemprop == Some("author") || rel == Some("author");
+        dated[i] |= date || datetime.is_some();
         // A link to another page; a post's permalink (`?p=123#p123`) leads to this one.
         link[i] |= dom.nodes[i].tag == Tag::A
             && !poster
-            && dom
-                .attr(i, "href")
-                .is_some_and(|h| match h.split_once('#') {
-                    Some((_, fragment)) => !ids.contains(fragment),
-                    None => true,
-                });
+            && href.is_some_and(|h| match h.split_once('#') {
+                Some((_, fragment)) => !ids
+                    .get_or_init(|| (0..n).filter_map(|j| dom.attr(j, "id")).collect())
+                    .contains(fragment),
+                None => true,
+            });
         titled[i] |= heading && link[i] && !person[i];
         let parent = dom.nodes[i].parent;
         if parent != usize::MAX {
