@@ -387,6 +387,7 @@ mod tests {
         );
         assert!(live.contains("BODY_TEXT one") && live.contains("BODY_TEXT two"));
         assert!(live.contains("BODY_TEXT three"));
+        assert!(!live.contains("MENU_TEXT"));
     }
 
     #[test]
@@ -404,7 +405,6 @@ mod tests {
             "{live}"
         );
         assert!(!live.contains("MENU_TEXT"), "{live}");
-        assert!(!live.contains("MENU_TEXT"));
     }
 
     #[test]
