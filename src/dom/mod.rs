@@ -266,6 +266,15 @@ impl<'a> Dom<'a> {
         self.nodes.len()
     }
 
+    /// The words of node `i`'s class, split at spaces, hyphens and underscores (`card__title` is
+    /// `card`, an empty word and `title`), as bytes: the words stages look for are ASCII.
+    pub(crate) fn class_words(&self, i: usize) -> impl Iterator<Item = &'a [u8]> {
+        let class = self.attr(i, "class").unwrap_or("");
+        class
+            .as_bytes()
+            .split(|&c| c.is_ascii_whitespace() || c == b'-' || c == b'_')
+    }
+
     /// The value of attribute `name` of node `i`, if it is an element that has it.
     #[inline]
     pub(crate) fn attr(&self, i: usize, name: &str) -> Option<&'a str> {

@@ -69,7 +69,7 @@ pub(crate) fn overruled(page: &Page<'_>) -> Vec<bool> {
     let mut around_grid = vec![false; n];
     // Only beside a short intro: the cards of a page with prose of its own are suggestions.
     let page_prose = page.prose.first().copied().unwrap_or(0);
-    let mut a = teaser_grid(page)
+    let mut a = (entries(page).grid)
         .filter(|&g| {
             let bound = if page.kind.is_og_article() {
                 GRID_ARTICLE_MAX_PROSE
@@ -251,10 +251,9 @@ pub(crate) fn teasers_within(page: &Page<'_>, within: std::ops::Range<usize>) ->
 }
 
 /// The element whose children are most of the page's teasers, at least [`MIN_TEASERS`] of them:
-/// a shop's grid of cards, a blog's index. Their short titles weigh little beside an intro, yet
-/// they are a listing's content.
-pub(crate) fn teaser_grid(page: &Page<'_>) -> Option<usize> {
-    let (dom, teaser) = (&page.dom, &entries(page).teaser);
+/// a shop's grid of cards, a blog's index (`Entries::grid`). Their short titles weigh little
+/// beside an intro, yet they are a listing's content.
+fn grid_of(dom: &Dom<'_>, teaser: &[bool]) -> Option<usize> {
     let mut per_parent: FxHashMap<usize, usize> = FxHashMap::default();
     let mut all = 0;
     for i in (0..dom.len()).filter(|&i| teaser[i]) {
@@ -325,13 +324,15 @@ pub(crate) fn entries<'p>(page: &'p Page<'_>) -> &'p Entries {
         let (dom, dead) = (&page.dom, &page.dead);
         let (items, item_of) = items(dom, dead, &page.measures);
         let titled = titled_links(dom, dead);
-        let teaser = (0..dom.len())
+        let teaser: Vec<bool> = (0..dom.len())
             .map(|i| items[i] && item_of[i] == i && titled[i])
             .collect();
+        let grid = grid_of(dom, &teaser);
         Entries {
             items,
             item_of,
             teaser,
+            grid,
         }
     })
 }
@@ -340,15 +341,8 @@ pub(crate) fn entries<'p>(page: &'p Page<'_>) -> &'p Entries {
 /// `headline`): a grid of cards whose titles are spans, not headings. A name beside `author` or
 /// `user` is a byline's.
 fn title_named(dom: &Dom<'_>, i: usize) -> bool {
-    let Some(class) = dom.attr(i, "class") else {
-        return false;
-    };
-    // One pass over the words, by bytes: the separators and the words sought are ASCII.
     let (mut title, mut name, mut person) = (false, false, false);
-    for w in class
-        .as_bytes()
-        .split(|&c| c.is_ascii_whitespace() || c == b'-' || c == b'_')
-    {
+    for w in dom.class_words(i) {
         let is = |word: &[u8]| w.eq_ignore_ascii_case(word);
         title |= is(b"title") || is(b"headline");
         name |= is(b"name");

@@ -150,7 +150,7 @@ fn pick(page: &Page<'_>, rules: Rules, zoned: Zoned) -> Option<Body> {
     // A listing's grid of cards is its content even when no container outweighs its chaff
     // (sought on a listing only: finding the entries costs a walk of the page).
     let grid = (rules == Rules::Listing)
-        .then(|| listing::teaser_grid(page))
+        .then(|| listing::entries(page).grid)
         .flatten()
         .filter(|&g| zone[g].is_none() && !page.dead[g]);
     let mut winner = marked_body(page, &zone, best.or(grid)?);

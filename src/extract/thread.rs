@@ -67,10 +67,8 @@ fn post_shaped(page: &Page<'_>) -> Vec<bool> {
     let (mut person, mut dated) = (vec![false; n], vec![false; n]);
     let (mut link, mut titled) = (vec![false; n], vec![false; n]);
     for i in (0..n).rev() {
-        if dead[i] || dom.nodes[i].tag == Tag::Text {
-            continue;
-        }
-        let Some(element) = dom.nodes[i].element else {
+        // Text has no element.
+        let Some(element) = dom.nodes[i].element.filter(|_| !dead[i]) else {
             continue;
         };
         let heading = matches!(dom.nodes[i].tag, Tag::Heading(_));
@@ -106,17 +104,12 @@ fn post_shaped(page: &Page<'_>) -> Vec<bool> {
 const MAX_WORD: usize = 24;
 
 /// Whether a word of the element's class names the poster ([`is_person_word`]) and whether one
-/// names a date ([`is_date_word`]), in lower case. One pass over the words, by bytes: the
-/// separators and the words sought are ASCII.
+/// names a date ([`is_date_word`]), in lower case, in one pass over the words.
 fn class_names(dom: &Dom<'_>, i: usize) -> (bool, bool) {
-    let Some(class) = dom.attr(i, "class") else {
-        return (false, false);
-    };
     let mut lower = [0u8; MAX_WORD];
     let (mut person, mut date) = (false, false);
-    for w in class
-        .as_bytes()
-        .split(|&c| c.is_ascii_whitespace() || c == b'-' || c == b'_')
+    for w in dom
+        .class_words(i)
         .filter(|w| (1..=MAX_WORD).contains(&w.len()))
     {
         let lower = &mut lower[..w.len()];

@@ -57,6 +57,9 @@ pub(crate) struct Entries {
     pub item_of: Vec<usize>,
     /// An outermost item titled by a link in a heading (or a heading in a link): a teaser.
     pub teaser: Vec<bool>,
+    /// The element whose children are most of the teasers, at least six of them, and more than
+    /// half of all: a listing's grid of cards.
+    pub grid: Option<usize>,
 }
 
 /// A case-blind automaton of fixed words.
