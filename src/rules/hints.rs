@@ -148,6 +148,25 @@ fn heads_section(names: &[u8], start: usize) -> bool {
             .is_none_or(|k| !before[k].is_ascii_alphanumeric())
 }
 
+/// Words an hAtom entry's class list labels the entry with (`category-news`, `tag-city`,
+/// `author-jane`, as blog engines print every post's taxonomy on its element).
+const TAXONOMY_TOKENS: [Mark; 3] = [
+    Mark::named("category"),
+    Mark::named("tag"),
+    Mark::named("author"),
+];
+
+/// Whether the boilerplate token at `start..end` labels the entry the names declare: a taxonomy
+/// word joined to its value (`category-news`) in a class list holding `hentry` or `h-entry`.
+/// There it says what the post is about, not that the element is a category list.
+fn labels_entry(names: &[u8], end: usize, mark: Mark) -> bool {
+    names.get(end) == Some(&b'-')
+        && TAXONOMY_TOKENS.contains(&mark)
+        && names
+            .split(|c| c.is_ascii_whitespace())
+            .any(|class| class == b"hentry" || class == b"h-entry")
+}
+
 /// Page builders and editors that build every block of a page, text included, as a `widget`
 /// (Elementor, HubSpot's modules and grid, CKEditor): there the word names no sidebar.
 const BUILDER_WIDGETS: &[&str] = &[
@@ -413,20 +432,30 @@ const SLUG_HEADING_REACH: usize = 8;
 
 /// Whether element `i`'s id is its heading's slug, as documentation generators name sections
 /// (`<section id="more-on-lists"><h2>5.1. More on Lists</h2>`): every word of the id is in the
-/// first heading at its start.
+/// first heading at its start, or the id holds the slug of a heading of a few words.
 fn is_heading_slug(dom: &Dom<'_>, i: usize, id: &str) -> bool {
     let end = dom.nodes[i].end.min(i + 1 + SLUG_HEADING_REACH);
     let Some(heading) = (i + 1..end).find(|&j| matches!(dom.nodes[j].tag, Tag::Heading(_))) else {
         return false;
     };
     let heading_words: Vec<String> = crate::text::words(&dom.text_of(heading, |_| false)).collect();
-    let mut id_words = id
+    let id_words: Vec<&str> = id
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .peekable();
-    id_words.peek().is_some()
-        && id_words.all(|w| heading_words.iter().any(|h| h.eq_ignore_ascii_case(w)))
+        .collect();
+    let in_heading = |w: &&str| heading_words.iter().any(|h| h.eq_ignore_ascii_case(w));
+    let same = |(a, b): (&&str, &String)| a.eq_ignore_ascii_case(b);
+    // The whole slug of a heading of a few words, with the generator's affixes around it
+    // (`receive-and-reply-section`).
+    let holds_slug = heading_words.len() >= SLUG_MIN_WORDS
+        && id_words
+            .windows(heading_words.len())
+            .any(|run| run.iter().zip(&heading_words).all(same));
+    !id_words.is_empty() && (id_words.iter().all(in_heading) || holds_slug)
 }
+
+/// Fewest words of a heading whose slug names the section with affixes around it.
+const SLUG_MIN_WORDS: usize = 3;
 
 /// Prefixes of utility classes, which name a colour, a font or a border ("text-secondary",
 /// "bg-header", "font-extra-bold"), not what the element is.
@@ -513,6 +542,7 @@ fn names_hint(raw: &str, names: &mut String) -> Hint {
                 if !(delimits(before) && delimits(bytes.get(end)))
                     || (mark == WIDGET_TOKEN && is_builders(names))
                     || (mark == HEADER_TOKEN && heads_section(bytes, start))
+                    || labels_entry(bytes, end, mark)
                 {
                     continue;
                 }
@@ -640,6 +670,10 @@ mod tests {
                 for sep in [" ", "-", "", "__"] {
                     let third = words[(i * 7 + j * 13) % words.len()];
                     for names in [format!("{a}{sep}{b}"), format!("{a}{sep}{b} {third}")] {
+                        // An entry's taxonomy classes are the automaton's own exception.
+                        if names.split(' ').any(|c| c == "hentry" || c == "h-entry") {
+                            continue;
+                        }
                         assert_eq!(
                             names_hint(&names, &mut String::new()),
                             regex_hint(&names),
@@ -735,6 +769,47 @@ mod tests {
         assert_eq!(hint(&dom, section), Hint::None);
         let div = dom.find(Tag::Div).expect("a div");
         assert_eq!(hint(&dom, div), Hint::Negative(Mark::named("more-on")));
+    }
+
+    #[test]
+    fn a_section_id_holding_its_headings_slug_is_no_boilerplate() {
+        let doc = parse(
+            r#"<body><section id="receive-and-reply-to-a-message-section">
+            <h2 id="receive-and-reply-to-a-message">Receive and reply to a message</h2>
+            <p>Configure the webhook.</p></section>
+            <section id="reply-section"><h2>Reply</h2><form></form></section>
+            <div id="comment-reply-form"><h3>Leave a reply to this post</h3></div></body>"#,
+        );
+        let dom = Dom::new(&doc);
+        let sections: Vec<usize> = (0..dom.len())
+            .filter(|&i| dom.nodes[i].tag == Tag::Section)
+            .collect();
+        assert_eq!(hint(&dom, sections[0]), Hint::None);
+        // A one-word heading's slug with an affix is no proof: "reply" still marks the box.
+        assert_eq!(
+            hint(&dom, sections[1]),
+            Hint::Negative(Mark::named("reply"))
+        );
+        let div = dom.find(Tag::Div).expect("a div");
+        assert!(matches!(hint(&dom, div), Hint::Negative(_)));
+    }
+
+    #[test]
+    fn an_entrys_taxonomy_classes_do_not_make_it_a_category_list() {
+        let doc = parse(
+            r#"<body><article class="post-7 post type-post hentry category-news tag-city author-jane">
+            <h2>Council approves the budget</h2><p>The council voted.</p></article>
+            <div class="category-news"><a href="/news">News</a></div>
+            <div class="entry-tags"><a href="/t/city">City</a></div></body>"#,
+        );
+        let dom = Dom::new(&doc);
+        let article = dom.find(Tag::Article).expect("an article");
+        assert_eq!(hint(&dom, article), Hint::Positive);
+        let divs: Vec<usize> = (0..dom.len())
+            .filter(|&i| dom.nodes[i].tag == Tag::Div)
+            .collect();
+        assert_eq!(hint(&dom, divs[0]), Hint::Negative(Mark::named("category")));
+        assert_eq!(hint(&dom, divs[1]), Hint::Negative(Mark::named("tags")));
     }
 
     #[test]
