@@ -134,18 +134,35 @@ const WIDGET_TOKEN: Mark = Mark::named("widget");
 /// The mark of the `header` token, which names a page's banner and an article's title block.
 const HEADER_TOKEN: Mark = Mark::named("header");
 
-/// Whether the `header` token found at `start` heads a section of the page's content
-/// (`section-header`, `section__header`): a heading and its introduction, not the page's banner.
+/// Blocks of a page's content whose `header` is their own title: a section, a card, an
+/// accordion's or a list item's head.
+const CONTENT_BLOCKS: &[&[u8]] = &[
+    b"section",
+    b"accordion",
+    b"panel",
+    b"card",
+    b"collapse",
+    b"collapsible",
+    b"item",
+    b"faq",
+    b"question",
+];
+
+/// Whether the `header` token found at `start` heads a block of the page's content
+/// (`section-header`, `section__header`, `accordion-header`): a heading and its introduction,
+/// not the page's banner.
 fn heads_section(names: &[u8], start: usize) -> bool {
     let Some(before) = start.checked_sub(1).and_then(|k| names.get(..k)) else {
         return false;
     };
     let before = before.strip_suffix(b"_").unwrap_or(before);
-    before.ends_with(b"section")
-        && before
-            .len()
-            .checked_sub(8)
-            .is_none_or(|k| !before[k].is_ascii_alphanumeric())
+    CONTENT_BLOCKS.iter().any(|block| {
+        before.ends_with(block)
+            && before
+                .len()
+                .checked_sub(block.len() + 1)
+                .is_none_or(|k| !before[k].is_ascii_alphanumeric())
+    })
 }
 
 /// Words an hAtom entry's class list labels the entry with (`category-news`, `tag-city`,
@@ -818,6 +835,9 @@ mod tests {
             "section-header-copy typography-headline",
             "product-stories section__header",
             "section_header",
+            "kt-blocks-accordion-header",
+            "faq-item__header",
+            "card-header",
         ] {
             let hint = hint_of(&format!(r#"<div class="{class}">"#));
             assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
