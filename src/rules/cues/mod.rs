@@ -31,7 +31,7 @@ pub(crate) enum Cue {
     Credit,
     /// Cookie and consent notices.
     Cookie,
-    /// "About the author" boxes.
+    /// The article's end matter: "About the author" boxes, a suggested citation.
     AuthorBox,
     /// "Was this article helpful?", "Rate this article".
     Rating,
@@ -261,6 +261,17 @@ const CUES: &[(Cue, At, &str)] = &[
     (Cue::AuthorBox, At::Start, "sobre el autor"),
     (Cue::AuthorBox, At::Start, "об авторе"),
     (Cue::AuthorBox, At::Start, "про автора"),
+    // How to cite the article, which scholarly blogs and journals print after it.
+    (Cue::AuthorBox, At::Start, "suggested citation"),
+    (Cue::AuthorBox, At::Start, "cite this article"),
+    (Cue::AuthorBox, At::Start, "how to cite this article"),
+    (Cue::AuthorBox, At::Start, "zitiervorschlag"),
+    (Cue::AuthorBox, At::Start, "zitierhinweis"),
+    (Cue::AuthorBox, At::Start, "pour citer cet article"),
+    (Cue::AuthorBox, At::Start, "citer cet article"),
+    (Cue::AuthorBox, At::Start, "cómo citar este artículo"),
+    (Cue::AuthorBox, At::Start, "come citare questo articolo"),
+    (Cue::AuthorBox, At::Start, "jak cytować"),
 ];
 
 /// Every row of the two tables, in order.
@@ -706,6 +717,28 @@ mod tests {
             ("de", "Mehr Kolumnen", Cue::ReadAlso),
             ("de", "Wir respektieren deine Privatsphäre.", Cue::Cookie),
             ("en", "iStock.com/Jane Doe", Cue::Credit),
+            (
+                "en",
+                "SUGGESTED CITATION Doe, Jane: Experts in the crisis, Law Blog, 2020/4/09.",
+                Cue::AuthorBox,
+            ),
+            (
+                "de",
+                "Zitiervorschlag: Doe, Expertinnen in der Krise",
+                Cue::AuthorBox,
+            ),
+            ("fr", "Pour citer cet article : Jane Doe", Cue::AuthorBox),
+            (
+                "de",
+                "Darum: Hilf mit und unterstütze unser Magazin mit einem Beitrag.",
+                Cue::Appeal,
+            ),
+            ("en", "While you’re here…", Cue::Appeal),
+            (
+                "en",
+                "Would you consider helping to support our work? Click here.",
+                Cue::Appeal,
+            ),
         ];
         for (lang, line, cue) in lines {
             assert_eq!(find(line).map(|c| c.0), Some(cue), "{lang}: {line}");
