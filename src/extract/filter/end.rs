@@ -116,13 +116,41 @@ const EDGE_SENTENCE_MIN_WORDS: usize = 3;
 /// product page's short lines around its description are offers and notices, not its text.
 pub(super) fn is_edge_sentence(page: &Page<'_>, draft: &Draft) -> bool {
     let text = draft.block.text.trim_end();
+    // What may follow a sentence's last stop: closing quotes and brackets.
+    let ending = text.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '“' | '»' | '«' | ')' | ']' | '\u{FE0F}'
+            )
+    });
+    // An emoji ends a sentence as a stop does ("– und das gefällt mir 😉").
+    let stopped = ending.ends_with(STOPS)
+        || ending
+            .chars()
+            .next_back()
+            .is_some_and(|c| c >= '\u{1F300}' || ('\u{2600}'..='\u{26FF}').contains(&c));
+    let words = crate::text::words(text).count();
+    // A letter's or a speech's salutation ("Liebe Schwestern und Brüder,", "Dear readers,").
+    let salutation = ending.ends_with(',') && words <= SALUTATION_MAX_WORDS;
     !page.kind.is_product()
         && draft.block.kind == BlockKind::Paragraph
         && page.measures.unit[draft.owner].link_chars == 0
-        && text.ends_with(['.', '!', '?', '…'])
-        && crate::text::words(text).count() >= EDGE_SENTENCE_MIN_WORDS
+        && (stopped || salutation)
+        && words
+            >= if salutation {
+                2
+            } else {
+                EDGE_SENTENCE_MIN_WORDS
+            }
         && cues::find(text).is_none()
 }
+
+/// The marks that end a sentence.
+const STOPS: [char; 7] = ['.', '!', '?', '…', '。', '！', '？'];
+
+/// Most words of a salutation opening or closing a letter or a speech.
+const SALUTATION_MAX_WORDS: usize = 6;
 
 /// Fewest items of a box of teasers.
 const BOX_MIN_ITEMS: usize = 2;

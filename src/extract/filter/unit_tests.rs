@@ -131,6 +131,34 @@ fn trim_edges_drops_scraps_outside_the_prose_but_keeps_headings_and_lists() {
 }
 
 #[test]
+fn trim_edges_keeps_a_salutation_and_sentences_ending_in_a_quote_or_an_emoji() {
+    let html = page(&format!(
+        "<p>Es gilt das gesprochene Wort</p><p>Dear friends of the ferry,</p>{}\
+         <p>We will see you all on board this winter 😉</p><p>“See you on the quay!”</p>\
+         <p>Post views: 1,432</p>",
+        paragraphs(&PROSE[..3]),
+    ));
+    let result = filtered(&html, |page, body, built, removals| {
+        let listing = is_listing(page, body, &built.drafts);
+        trim_edges(page, listing, built.drafts, removals)
+    });
+    assert_eq!(result.kept[0], "Dear friends of the ferry,");
+    assert_eq!(result.kept[1..4], PROSE[..3]);
+    assert_eq!(
+        result.kept[4..],
+        [
+            "We will see you all on board this winter 😉",
+            "“See you on the quay!”"
+        ]
+    );
+    let removed: Vec<&str> = result.removed.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        removed,
+        ["Es gilt das gesprochene Wort", "Post views: 1,432"]
+    );
+}
+
+#[test]
 fn cued_edges_end_the_article_at_read_also_and_drop_a_leading_credit() {
     let html = page(&format!(
         "<p>Photo: Ann Lee / Island News</p>{}<p>Read also: Storm closes the harbour</p>{}",
