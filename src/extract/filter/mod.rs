@@ -82,7 +82,15 @@ pub(crate) fn chaff(
             record(removals, &draft, Reason::Chrome { what: IDENTIFIERS });
             continue;
         }
-        let title = titles[draft.owner] && matches!(draft.block.kind, BlockKind::Heading { .. });
+        let heading = matches!(draft.block.kind, BlockKind::Heading { .. });
+        if !is_row
+            && !heading
+            && let Some(phrase) = cues::find_action(&draft.block.text)
+        {
+            record(removals, &draft, Reason::Cue { phrase });
+            continue;
+        }
+        let title = titles[draft.owner] && heading;
         if !is_row
             && !links_are_content
             && !title

@@ -112,6 +112,41 @@ fn chaff_drops_the_title_heading_and_link_lists_not_prose() {
 }
 
 #[test]
+fn chaff_drops_calls_to_action_standing_alone() {
+    let html = page(&format!(
+        "{}<p><a class=button href=/book>Book now →</a></p>{}<div><span>Learn more</span>\
+         </div><p>Learn more about the winter timetable at the harbour office, open daily.</p>",
+        paragraphs(&PROSE[..2]),
+        paragraphs(&PROSE[2..4]),
+    ));
+    let result = filtered(&html, |page, body, built, removals| {
+        chaff(page, &body.roots, true, built.drafts, None, removals)
+    });
+    assert_eq!(result.kept[..4], PROSE[..4]);
+    assert_eq!(
+        result.kept[4..],
+        ["Learn more about the winter timetable at the harbour office, open daily."]
+    );
+    let removed: Vec<(&str, &Reason)> = result
+        .removed
+        .iter()
+        .map(|(t, r)| (t.as_str(), r))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            ("Book now →", &Reason::Cue { phrase: "book now" }),
+            (
+                "Learn more",
+                &Reason::Cue {
+                    phrase: "learn more"
+                }
+            )
+        ]
+    );
+}
+
+#[test]
 fn trim_edges_drops_scraps_outside_the_prose_but_keeps_headings_and_lists() {
     let html = page(&format!(
         "<p>12 May 2024</p><h2>Winter crossings</h2>{}<ul><li>Monday</li><li>Friday</li></ul>\

@@ -9,7 +9,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::text::{words, words_joined};
 
+mod actions;
 mod more;
+pub(crate) use actions::find_action;
 use more::MORE_CUES;
 
 /// The kind of boilerplate a cue names.

@@ -1,0 +1,151 @@
+//! Calls to action: the labels of buttons and links that ask the reader to act ("Learn more",
+//! "Add to cart", "Jetzt bewerben"), in the web's main languages. Standing alone as a block, such a
+//! label is a control, not text: a card's button, a teaser's link, a form's submit.
+
+use crate::text::words_joined;
+
+/// The labels, folded as the cue table's phrases are (lower case, words joined by single spaces,
+/// punctuation and arrows gone). A block matches only when it is one of them and nothing more.
+/// Labels that head related links ("Read more:", "Weiterlesen") are the cue table's, which ends
+/// the article at them.
+const ACTIONS: &[&str] = &[
+    // English.
+    "learn more",
+    "find out more",
+    "discover more",
+    "see more",
+    "view more",
+    "show more",
+    "load more",
+    "see all",
+    "view all",
+    "shop now",
+    "buy now",
+    "order now",
+    "add to cart",
+    "add to bag",
+    "add to basket",
+    "add to wishlist",
+    "add to compare",
+    "quick view",
+    "quick shop",
+    "view details",
+    "see details",
+    "view product",
+    "book now",
+    "apply now",
+    "sign up",
+    "sign up now",
+    "get started",
+    "get in touch",
+    "register now",
+    "download now",
+    "request a demo",
+    "get a quote",
+    // German.
+    "mehr erfahren",
+    "mehr lesen",
+    "mehr anzeigen",
+    "alle anzeigen",
+    "jetzt kaufen",
+    "in den warenkorb",
+    "jetzt bestellen",
+    "jetzt buchen",
+    "jetzt bewerben",
+    "jetzt anmelden",
+    "details ansehen",
+    "zum produkt",
+    // French.
+    "en savoir plus",
+    "lire la suite",
+    "voir plus",
+    "ajouter au panier",
+    "acheter maintenant",
+    "voir le produit",
+    // Spanish.
+    "leer más",
+    "saber más",
+    "ver más",
+    "añadir al carrito",
+    "comprar ahora",
+    // Italian.
+    "scopri di più",
+    "leggi tutto",
+    "leggi di più",
+    "aggiungi al carrello",
+    "acquista ora",
+    // Portuguese.
+    "adicionar ao carrinho",
+    "comprar agora",
+    // Dutch.
+    "lees meer",
+    "in winkelwagen",
+    "bestel nu",
+    // Polish.
+    "czytaj więcej",
+    "dowiedz się więcej",
+    "dodaj do koszyka",
+    "kup teraz",
+    // Czech.
+    "číst dále",
+    "vložit do košíku",
+    // Russian and Ukrainian.
+    "читать далее",
+    "подробнее",
+    "в корзину",
+    "читати далі",
+    "детальніше",
+    // Turkish.
+    "devamını oku",
+    "sepete ekle",
+    // Swedish, Danish, Norwegian.
+    "läs mer",
+    "læs mere",
+    "les mer",
+    // Japanese, Chinese, Korean.
+    "続きを読む",
+    "詳しくはこちら",
+    "阅读更多",
+    "了解更多",
+    "加入购物车",
+    "더보기",
+];
+
+/// Longest text, in bytes, that may be a label: the tests keep every label within it.
+const LABEL_MAX_BYTES: usize = 48;
+
+/// The call to action that `text` is, whole, if it is one.
+pub(crate) fn find_action(text: &str) -> Option<&'static str> {
+    if text.len() > LABEL_MAX_BYTES * 2 {
+        return None;
+    }
+    let folded = words_joined(text);
+    ACTIONS.iter().copied().find(|&label| label == folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_folded_and_short() {
+        for label in ACTIONS {
+            assert_eq!(words_joined(label), *label);
+            assert_eq!(super::super::find(label), None, "{label} is a cue");
+            assert!(label.len() <= LABEL_MAX_BYTES, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_label_matches_only_whole() {
+        assert_eq!(find_action("Learn More →"), Some("learn more"));
+        assert_eq!(find_action("  Add to Cart "), Some("add to cart"));
+        assert_eq!(find_action("Jetzt bewerben!"), Some("jetzt bewerben"));
+        assert_eq!(find_action("En savoir plus >"), Some("en savoir plus"));
+        assert_eq!(find_action("Learn more about the ferry timetable."), None);
+        assert_eq!(
+            find_action("Discover more of her poems in the anthology."),
+            None
+        );
+    }
+}
