@@ -78,6 +78,10 @@ pub(crate) fn chaff(
             BlockKind::TableRow { .. } | BlockKind::Code { .. }
         ) || draft.block.note().is_some();
         let unit = &measures.unit[draft.owner];
+        if is_invisible(&draft.block.text) {
+            record(removals, &draft, Reason::Chrome { what: INVISIBLE });
+            continue;
+        }
         if !is_row && is_machine_identifiers(&draft.block.text) {
             record(removals, &draft, Reason::Chrome { what: IDENTIFIERS });
             continue;
@@ -104,6 +108,19 @@ pub(crate) fn chaff(
         kept.push(draft);
     }
     kept
+}
+
+/// What a block of invisible characters is, as its removal says.
+const INVISIBLE: &str = "invisible characters";
+
+/// Whether a text shows nothing: zero-width joiners and spaces, marks of direction, soft
+/// hyphens, blank fillers, which templates put in empty paragraphs as spacers.
+fn is_invisible(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+            || matches!(c, '\u{AD}' | '\u{34F}' | '\u{2800}' | '\u{3164}')
+    })
 }
 
 /// What a block of machine identifiers is, as its removal says.

@@ -112,9 +112,9 @@ fn chaff_drops_the_title_heading_and_link_lists_not_prose() {
 }
 
 #[test]
-fn chaff_drops_calls_to_action_standing_alone() {
+fn chaff_drops_calls_to_action_and_invisible_spacers_standing_alone() {
     let html = page(&format!(
-        "{}<p><a class=button href=/book>Book now →</a></p>{}<div><span>Learn more</span>\
+        "{}<p><a class=button href=/book>Book now →</a></p><p>&zwj;</p>{}<div><span>Learn more</span>\
          </div><p>Learn more about the winter timetable at the harbour office, open daily.</p>",
         paragraphs(&PROSE[..2]),
         paragraphs(&PROSE[2..4]),
@@ -136,6 +136,7 @@ fn chaff_drops_calls_to_action_standing_alone() {
         removed,
         [
             ("Book now →", &Reason::Cue { phrase: "book now" }),
+            ("\u{200D}", &Reason::Chrome { what: INVISIBLE }),
             (
                 "Learn more",
                 &Reason::Cue {

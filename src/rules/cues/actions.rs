@@ -27,6 +27,7 @@ const ACTIONS: &[&str] = &[
     "add to basket",
     "add to wishlist",
     "add to compare",
+    "compare",
     "quick view",
     "quick shop",
     "view details",

@@ -736,6 +736,8 @@ mod tests {
                 Cue::Appeal,
             ),
             ("en", "While you’re here…", Cue::Appeal),
+            ("en", "ADVERTISEMENT", Cue::Disclosure),
+            ("es", "Publicidad", Cue::Disclosure),
             (
                 "en",
                 "Would you consider helping to support our work? Click here.",
