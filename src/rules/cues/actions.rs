@@ -1,6 +1,7 @@
 //! Calls to action: the labels of buttons and links that ask the reader to act ("Learn more",
-//! "Add to cart", "Jetzt bewerben"), in the web's main languages. Standing alone as a block, such a
-//! label is a control, not text: a card's button, a teaser's link, a form's submit.
+//! "Add to cart", "Jetzt bewerben"), in the web's main languages, and the title of a contents
+//! box, which its plugin prints as the box's toggle. Standing alone as a block, such a label is a
+//! control, not text: a card's button, a teaser's link, a form's submit.
 
 use crate::text::words_joined;
 
@@ -103,6 +104,16 @@ const ACTIONS: &[&str] = &[
     "läs mer",
     "læs mere",
     "les mer",
+    // A contents box's title, which its plugin prints as the box's toggle.
+    "table of contents",
+    "table of contents hide",
+    "table of contents show",
+    "toggle",
+    "inhaltsverzeichnis",
+    "sommaire",
+    "tabla de contenidos",
+    "spis treści",
+    "indice dei contenuti",
     // Japanese, Chinese, Korean.
     "続きを読む",
     "詳しくはこちら",
@@ -143,6 +154,14 @@ mod tests {
         assert_eq!(find_action("  Add to Cart "), Some("add to cart"));
         assert_eq!(find_action("Jetzt bewerben!"), Some("jetzt bewerben"));
         assert_eq!(find_action("En savoir plus >"), Some("en savoir plus"));
+        assert_eq!(
+            find_action("Table of Contents [hide]"),
+            Some("table of contents hide")
+        );
+        assert_eq!(
+            find_action("Inhaltsverzeichnis"),
+            Some("inhaltsverzeichnis")
+        );
         assert_eq!(find_action("Learn more about the ferry timetable."), None);
         assert_eq!(
             find_action("Discover more of her poems in the anthology."),
