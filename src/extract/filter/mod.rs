@@ -87,9 +87,10 @@ pub(crate) fn chaff(
             continue;
         }
         let heading = matches!(draft.block.kind, BlockKind::Heading { .. });
+        let text = &draft.block.text;
         if !is_row
-            && !heading
-            && let Some(phrase) = cues::find_action(&draft.block.text)
+            && let Some(phrase) = cues::find_contents_title(text)
+                .or_else(|| (!heading).then(|| cues::find_action(text)).flatten())
         {
             record(removals, &draft, Reason::Cue { phrase });
             continue;

@@ -104,16 +104,6 @@ const ACTIONS: &[&str] = &[
     "läs mer",
     "læs mere",
     "les mer",
-    // A contents box's title, which its plugin prints as the box's toggle.
-    "table of contents",
-    "table of contents hide",
-    "table of contents show",
-    "toggle",
-    "inhaltsverzeichnis",
-    "sommaire",
-    "tabla de contenidos",
-    "spis treści",
-    "indice dei contenuti",
     // Japanese, Chinese, Korean.
     "続きを読む",
     "詳しくはこちら",
@@ -123,16 +113,38 @@ const ACTIONS: &[&str] = &[
     "더보기",
 ];
 
+/// The title of a contents box, heading or not, which its plugin prints as the box's toggle; the
+/// box's links go as links do. ("Contents" alone is too common a heading to be one.)
+const CONTENTS_TITLES: &[&str] = &[
+    "table of contents",
+    "table of contents hide",
+    "table of contents show",
+    "inhaltsverzeichnis",
+    "sommaire",
+    "tabla de contenidos",
+    "spis treści",
+    "indice dei contenuti",
+];
+
 /// Longest text, in bytes, that may be a label: the tests keep every label within it.
 const LABEL_MAX_BYTES: usize = 48;
 
 /// The call to action that `text` is, whole, if it is one.
 pub(crate) fn find_action(text: &str) -> Option<&'static str> {
+    find_whole(ACTIONS, text)
+}
+
+/// The contents box's title that `text` is, whole, if it is one.
+pub(crate) fn find_contents_title(text: &str) -> Option<&'static str> {
+    find_whole(CONTENTS_TITLES, text)
+}
+
+fn find_whole(labels: &[&'static str], text: &str) -> Option<&'static str> {
     if text.len() > LABEL_MAX_BYTES * 2 {
         return None;
     }
     let folded = words_joined(text);
-    ACTIONS.iter().copied().find(|&label| label == folded)
+    labels.iter().copied().find(|&label| label == folded)
 }
 
 #[cfg(test)]
@@ -141,7 +153,7 @@ mod tests {
 
     #[test]
     fn labels_are_folded_and_short() {
-        for label in ACTIONS {
+        for label in ACTIONS.iter().chain(CONTENTS_TITLES) {
             assert_eq!(words_joined(label), *label);
             assert_eq!(super::super::find(label), None, "{label} is a cue");
             assert!(label.len() <= LABEL_MAX_BYTES, "{label}");
@@ -155,13 +167,14 @@ mod tests {
         assert_eq!(find_action("Jetzt bewerben!"), Some("jetzt bewerben"));
         assert_eq!(find_action("En savoir plus >"), Some("en savoir plus"));
         assert_eq!(
-            find_action("Table of Contents [hide]"),
+            find_contents_title("Table of Contents [hide]"),
             Some("table of contents hide")
         );
         assert_eq!(
-            find_action("Inhaltsverzeichnis"),
+            find_contents_title("Inhaltsverzeichnis"),
             Some("inhaltsverzeichnis")
         );
+        assert_eq!(find_action("Inhaltsverzeichnis"), None);
         assert_eq!(find_action("Learn more about the ferry timetable."), None);
         assert_eq!(
             find_action("Discover more of her poems in the anthology."),

@@ -11,7 +11,7 @@ use crate::text::{words, words_joined};
 
 mod actions;
 mod more;
-pub(crate) use actions::find_action;
+pub(crate) use actions::{find_action, find_contents_title};
 use more::MORE_CUES;
 
 /// The kind of boilerplate a cue names.
