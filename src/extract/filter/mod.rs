@@ -82,6 +82,10 @@ pub(crate) fn chaff(
             record(removals, &draft, Reason::Chrome { what: INVISIBLE });
             continue;
         }
+        if !is_row && let Some(what) = cues::find_counter(&draft.block.text) {
+            record(removals, &draft, Reason::Chrome { what });
+            continue;
+        }
         if !is_row && is_machine_identifiers(&draft.block.text) {
             record(removals, &draft, Reason::Chrome { what: IDENTIFIERS });
             continue;

@@ -10,8 +10,10 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::text::{words, words_joined};
 
 mod actions;
+mod counters;
 mod more;
 pub(crate) use actions::{find_action, find_contents_title};
+pub(crate) use counters::find_counter;
 use more::MORE_CUES;
 
 /// The kind of boilerplate a cue names.

@@ -1,0 +1,91 @@
+//! Counters a template prints beside the content: a reading time ("5 min read", "Lesezeit: 3
+//! Min."), a count of results ("1–24 of 296 products", "296 Ergebnisse"), a count of reviews or
+//! likes ("(22 reviews)", "12 likes"). A block that is only such a counter is no text of the page,
+//! in any of its main languages.
+
+use std::sync::LazyLock;
+
+use regex::RegexSet;
+
+/// What each pattern counts, as a removal names it.
+const WHAT: [&str; 3] = ["a reading time", "a count of results", "a count of reviews"];
+
+/// Longest block, in bytes, read as a counter.
+const COUNTER_MAX_BYTES: usize = 120;
+
+const NUMBER: &str = r"\d[\d,.\u{a0} ]*";
+
+/// The patterns, in the order of [`WHAT`]; each matches a whole block, case aside.
+fn patterns() -> [String; 3] {
+    let n = NUMBER;
+    let minutes = r"(?:min(?:ute)?s?\.?|minuten|minutos|minuti|minuty)";
+    let reading =
+        r"(?:read|reading|lesezeit|lesedauer|de lecture|de lectura|di lettura|leestijd|czytania)";
+    let time = format!(
+        r"(?i)^(?:{n}\s*{minutes}\s*{reading}|(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|czas czytania)\s*:?\s*(?:ca\.?\s*)?{n}\s*{minutes}?)$"
+    );
+    let things = r"(?:results?|products?|items?|ergebnisse|produkte|artikel|treffer|résultats|produits|articles|resultados|productos|artículos|risultati|prodotti|articoli|resultaten|producten|wyniki|produkty|wyników|produktów)";
+    let results = format!(
+        r"(?i)^(?:(?:showing|loaded|zeige|affichage)\s+)?(?:{n}\s*(?:–|-|to|bis|à|a)\s*{n}\s*(?:of|von|sur|de|di|van|z)\s*{n}(?:\s*{things})?|{n}\s*{things}(?:\s+(?:found|gefunden|trouvés|encontrados))?|{things}\s*\(\s*{n}\))$"
+    );
+    let reviews = r"(?:reviews?|ratings?|bewertungen|rezensionen|avis|reseñas|valoraciones|recensioni|beoordelingen|opinie|opinii|likes?)";
+    // A bare count; a rating ("4.6 out of 5 stars") says something of the item and stays.
+    let rating = format!(r"(?i)^\(?{n}\s*{reviews}\)?$");
+    [time, results, rating]
+}
+
+// The patterns are fixed; the tests build them.
+#[allow(clippy::expect_used)]
+static COUNTERS: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(patterns()).expect("counter patterns are valid"));
+
+/// What counter `text` is, whole, if it is one.
+pub(crate) fn find_counter(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    if text.len() > COUNTER_MAX_BYTES || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    COUNTERS
+        .matches(text)
+        .iter()
+        .next()
+        .map(|pattern| WHAT[pattern])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counters_in_several_languages() {
+        for (text, what) in [
+            ("5 min read", "a reading time"),
+            ("Lesezeit: ca. 3 Min.", "a reading time"),
+            ("Temps de lecture : 4 minutes", "a reading time"),
+            ("1–24 of 296 products", "a count of results"),
+            ("Showing 1 - 12 of 40 results", "a count of results"),
+            ("296 Ergebnisse", "a count of results"),
+            ("Products (296)", "a count of results"),
+            ("loaded 296 results", "a count of results"),
+            ("(22 reviews)", "a count of reviews"),
+            ("12 likes", "a count of reviews"),
+            ("38 Bewertungen", "a count of reviews"),
+        ] {
+            assert_eq!(find_counter(text), Some(what), "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_with_numbers_are_no_counters() {
+        for text in [
+            "The ferry takes 5 minutes to read the tide tables before it leaves.",
+            "Of the 296 products tested, 12 failed.",
+            "1,204",
+            "Chapter 3",
+            "3 of the 5 ferries run in winter",
+            "22 reviews with an average rating of 4.6 out of 5 stars",
+        ] {
+            assert_eq!(find_counter(text), None, "{text}");
+        }
+    }
+}
