@@ -8,7 +8,12 @@ use std::sync::LazyLock;
 use regex::RegexSet;
 
 /// What each pattern counts, as a removal names it.
-const WHAT: [&str; 3] = ["a reading time", "a count of results", "a count of reviews"];
+const WHAT: [&str; 4] = [
+    "a reading time",
+    "a count of results",
+    "a count of reviews",
+    "a poster's details",
+];
 
 /// Longest block, in bytes, read as a counter.
 const COUNTER_MAX_BYTES: usize = 120;
@@ -16,7 +21,7 @@ const COUNTER_MAX_BYTES: usize = 120;
 const NUMBER: &str = r"\d[\d,.\u{a0} ]*";
 
 /// The patterns, in the order of [`WHAT`]; each matches a whole block, case aside.
-fn patterns() -> [String; 3] {
+fn patterns() -> [String; 4] {
     let n = NUMBER;
     let minutes = r"(?:min(?:ute)?s?\.?|minuten|minutos|minuti|minuty)";
     let reading =
@@ -31,7 +36,11 @@ fn patterns() -> [String; 3] {
     let reviews = r"(?:reviews?|ratings?|bewertungen|rezensionen|avis|reseñas|valoraciones|recensioni|beoordelingen|opinie|opinii|likes?)";
     // A bare count; a rating ("4.6 out of 5 stars") says something of the item and stays.
     let rating = format!(r"(?i)^\(?{n}\s*{reviews}\)?$");
-    [time, results, rating]
+    // A forum poster's count of posts and joining date, under the name beside each post.
+    let poster = format!(
+        r"(?i)^(?:(?:posts|beiträge|messages|mensajes|messaggi|posty|berichten)\s*:\s*{n}|(?:joined|registriert|inscrit|inscription|registrado|iscritto|dołączył|lid sinds)\s*:?\s*[^:]{{0,12}}\d.{{0,30}})$"
+    );
+    [time, results, rating, poster]
 }
 
 // The patterns are fixed; the tests build them.
@@ -70,6 +79,9 @@ mod tests {
             ("(22 reviews)", "a count of reviews"),
             ("12 likes", "a count of reviews"),
             ("38 Bewertungen", "a count of reviews"),
+            ("Posts: 73,365", "a poster's details"),
+            ("Joined: Wed Feb 04, 2015 6:38 pm", "a poster's details"),
+            ("Registriert: 12.03.2011", "a poster's details"),
         ] {
             assert_eq!(find_counter(text), Some(what), "{text}");
         }
@@ -84,6 +96,7 @@ mod tests {
             "Chapter 3",
             "3 of the 5 ferries run in winter",
             "22 reviews with an average rating of 4.6 out of 5 stars",
+            "Joined the crew of the ferry in 2015 as a deckhand",
         ] {
             assert_eq!(find_counter(text), None, "{text}");
         }
