@@ -1,6 +1,6 @@
 //! Counters a template prints beside the content: a reading time ("5 min read", "Lesezeit: 3
-//! Min."), a count of results ("1–24 of 296 products", "296 Ergebnisse"), a count of reviews or
-//! likes ("(22 reviews)", "12 likes"). A block that is only such a counter is no text of the page,
+//! Min."), a count of results ("1–24 of 296 products", "296 Ergebnisse"), a count of reviews,
+//! likes or views ("(22 reviews)", "12 likes", "Post Views: 1,432"). A block that is only such a counter is no text of the page,
 //! in any of its main languages.
 
 use std::sync::LazyLock;
@@ -11,7 +11,7 @@ use regex::RegexSet;
 const WHAT: [&str; 4] = [
     "a reading time",
     "a count of results",
-    "a count of reviews",
+    "a count of reviews or views",
     "a poster's details",
 ];
 
@@ -33,9 +33,10 @@ fn patterns() -> [String; 4] {
     let results = format!(
         r"(?i)^(?:(?:showing|loaded|zeige|affichage)\s+)?(?:{n}\s*(?:–|-|to|bis|à|a)\s*{n}\s*(?:of|von|sur|de|di|van|z)\s*{n}(?:\s*{things})?|{n}\s*{things}(?:\s+(?:found|gefunden|trouvés|encontrados))?|{things}\s*\(\s*{n}\))$"
     );
-    let reviews = r"(?:reviews?|ratings?|bewertungen|rezensionen|avis|reseñas|valoraciones|recensioni|beoordelingen|opinie|opinii|likes?)";
-    // A bare count; a rating ("4.6 out of 5 stars") says something of the item and stays.
-    let rating = format!(r"(?i)^\(?{n}\s*{reviews}\)?$");
+    let reviews = r"(?:reviews?|ratings?|bewertungen|rezensionen|avis|reseñas|valoraciones|recensioni|beoordelingen|opinie|opinii|likes?|views?|aufrufe|vues|visitas|visualizzazioni|weergaven|wyświetle(?:ń|nia)|просмотр(?:ов|а)?)";
+    // A bare count, its label first or last ("1.432 Aufrufe", "Post Views: 1,432"); a rating
+    // ("4.6 out of 5 stars") says something of the item and stays.
+    let rating = format!(r"(?i)^(?:\(?{n}\s*{reviews}\)?|(?:post\s+)?{reviews}\s*:\s*{n})$");
     // A forum poster's count of posts and joining date, under the name beside each post.
     let poster = format!(
         r"(?i)^(?:(?:posts|beiträge|messages|mensajes|messaggi|posty|berichten)\s*:\s*{n}|(?:joined|registriert|inscrit|inscription|registrado|iscritto|dołączył|lid sinds)\s*:?\s*[^:]{{0,12}}\d.{{0,30}})$"
@@ -76,9 +77,11 @@ mod tests {
             ("296 Ergebnisse", "a count of results"),
             ("Products (296)", "a count of results"),
             ("loaded 296 results", "a count of results"),
-            ("(22 reviews)", "a count of reviews"),
-            ("12 likes", "a count of reviews"),
-            ("38 Bewertungen", "a count of reviews"),
+            ("(22 reviews)", "a count of reviews or views"),
+            ("12 likes", "a count of reviews or views"),
+            ("38 Bewertungen", "a count of reviews or views"),
+            ("Post Views: 1,432", "a count of reviews or views"),
+            ("1.432 Aufrufe", "a count of reviews or views"),
             ("Posts: 73,365", "a poster's details"),
             ("Joined: Wed Feb 04, 2015 6:38 pm", "a poster's details"),
             ("Registriert: 12.03.2011", "a poster's details"),
