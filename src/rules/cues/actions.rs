@@ -52,6 +52,11 @@ const ACTIONS: &[&str] = &[
     "sort and filter",
     "filter and sort",
     "filters",
+    "view image",
+    "enlarge image",
+    "download pdf",
+    "print",
+    "print this page",
     // German.
     "mehr erfahren",
     "mehr lesen",
@@ -67,6 +72,9 @@ const ACTIONS: &[&str] = &[
     "zum produkt",
     "zum inhalt springen",
     "sortieren nach",
+    "als pdf herunterladen",
+    "drucken",
+    "seite drucken",
     // French.
     "en savoir plus",
     "lire la suite",
@@ -76,6 +84,8 @@ const ACTIONS: &[&str] = &[
     "voir le produit",
     "aller au contenu",
     "trier par",
+    "imprimer",
+    "agrandir l image",
     // Spanish.
     "leer más",
     "saber más",
@@ -84,6 +94,8 @@ const ACTIONS: &[&str] = &[
     "comprar ahora",
     "ir al contenido",
     "ordenar por",
+    "imprimir",
+    "ampliar imagen",
     // Italian.
     "scopri di più",
     "leggi tutto",
