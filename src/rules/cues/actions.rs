@@ -1,7 +1,8 @@
 //! Calls to action: the labels of buttons and links that ask the reader to act ("Learn more",
-//! "Add to cart", "Jetzt bewerben"), in the web's main languages, and the title of a contents
-//! box, which its plugin prints as the box's toggle. Standing alone as a block, such a label is a
-//! control, not text: a card's button, a teaser's link, a form's submit.
+//! "Add to cart", "Jetzt bewerben"), in the web's main languages; a product card's badges ("New
+//! arrival"); the title of a contents box, which its plugin prints as the box's toggle. Standing
+//! alone as a block, such a label is a control, not text: a card's button, a teaser's link, a
+//! form's submit.
 
 use crate::text::words_joined;
 
@@ -139,6 +140,25 @@ const ACTIONS: &[&str] = &[
     "더보기",
 ];
 
+/// A product card's badges, which shops print on the card's picture: labels, not the item's text.
+const BADGES: &[&str] = &[
+    "new",
+    "new arrival",
+    "new arrivals",
+    "sale",
+    "on sale",
+    "low stock",
+    "online only",
+    "limited edition",
+    "award winner",
+    "top rated",
+    "neu",
+    "nouveau",
+    "nuevo",
+    "novità",
+    "nowość",
+];
+
 /// The title of a contents box, heading or not, which its plugin prints as the box's toggle; the
 /// box's links go as links do. ("Contents" alone is too common a heading to be one.)
 const CONTENTS_TITLES: &[&str] = &[
@@ -155,9 +175,9 @@ const CONTENTS_TITLES: &[&str] = &[
 /// Longest text, in bytes, that may be a label: the tests keep every label within it.
 const LABEL_MAX_BYTES: usize = 48;
 
-/// The call to action that `text` is, whole, if it is one.
+/// The call to action or the card's badge that `text` is, whole, if it is one.
 pub(crate) fn find_action(text: &str) -> Option<&'static str> {
-    find_whole(ACTIONS, text)
+    find_whole(ACTIONS, text).or_else(|| find_whole(BADGES, text))
 }
 
 /// The contents box's title that `text` is, whole, if it is one.
@@ -179,7 +199,7 @@ mod tests {
 
     #[test]
     fn labels_are_folded_and_short() {
-        for label in ACTIONS.iter().chain(CONTENTS_TITLES) {
+        for label in ACTIONS.iter().chain(BADGES).chain(CONTENTS_TITLES) {
             assert_eq!(words_joined(label), *label);
             assert_eq!(super::super::find(label), None, "{label} is a cue");
             assert!(label.len() <= LABEL_MAX_BYTES, "{label}");
@@ -191,6 +211,7 @@ mod tests {
         assert_eq!(find_action("Learn More →"), Some("learn more"));
         assert_eq!(find_action("  Add to Cart "), Some("add to cart"));
         assert_eq!(find_action("Jetzt bewerben!"), Some("jetzt bewerben"));
+        assert_eq!(find_action("NEW ARRIVAL"), Some("new arrival"));
         assert_eq!(find_action("En savoir plus >"), Some("en savoir plus"));
         assert_eq!(
             find_contents_title("Table of Contents [hide]"),
