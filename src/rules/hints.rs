@@ -451,11 +451,17 @@ const SLUG_HEADING_REACH: usize = 8;
 /// (`<section id="more-on-lists"><h2>5.1. More on Lists</h2>`): every word of the id is in the
 /// first heading at its start, or the id holds the slug of a heading of a few words.
 fn is_heading_slug(dom: &Dom<'_>, i: usize, id: &str) -> bool {
+    // A slug is short; a long id or heading is compared no further (the comparison is quadratic).
+    if id.len() > SLUG_MAX_BYTES {
+        return false;
+    }
     let end = dom.nodes[i].end.min(i + 1 + SLUG_HEADING_REACH);
     let Some(heading) = (i + 1..end).find(|&j| matches!(dom.nodes[j].tag, Tag::Heading(_))) else {
         return false;
     };
-    let heading_words: Vec<String> = crate::text::words(&dom.text_of(heading, |_| false)).collect();
+    let heading_words: Vec<String> = crate::text::words(&dom.text_of(heading, |_| false))
+        .take(SLUG_MAX_WORDS)
+        .collect();
     let id_words: Vec<&str> = id
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -470,6 +476,11 @@ fn is_heading_slug(dom: &Dom<'_>, i: usize, id: &str) -> bool {
             .any(|run| run.iter().zip(&heading_words).all(same));
     !id_words.is_empty() && (id_words.iter().all(in_heading) || holds_slug)
 }
+
+/// Longest id read as a slug.
+const SLUG_MAX_BYTES: usize = 256;
+/// Words of a heading compared with an id.
+const SLUG_MAX_WORDS: usize = 64;
 
 /// Fewest words of a heading whose slug names the section with affixes around it.
 const SLUG_MIN_WORDS: usize = 3;
