@@ -17,6 +17,11 @@ const WRAPPER_SHARE_SHOWN: (usize, usize) = (3, 4);
 const ARIA_HIDDEN: &str = "aria-hidden";
 const DIALOG: &str = "a dialog role";
 const VISIBILITY_HIDDEN: &str = "an inline visibility:hidden";
+const PRICE_LABEL: &str = "a screen-reader label of a price";
+
+/// How far up from a screen-reader label its price is looked for, and how long the label is.
+const PRICE_LABEL_DEPTH: usize = 4;
+const PRICE_LABEL_MAX_BYTES: usize = 32;
 
 /// Marks every node that is never content, or lies inside one, as dead; records the outermost.
 pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
@@ -53,6 +58,7 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
                 tag: "notice to enable JavaScript".to_owned(),
             }),
             _ if panels.binary_search(&i).is_ok() => None,
+            _ if is_price_label(dom, i) => Some(Reason::Hidden { how: PRICE_LABEL }),
             _ => hidden(dom, i)
                 .filter(|&how| match how {
                     DIALOG => true,
@@ -328,6 +334,60 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
     Some(how)
 }
 
+/// Whether element `i` is a label only screen readers read, inside a price: "Regular price",
+/// "Sale price", "Unit price", "per", which shop themes put before each figure of a product's
+/// price so that a screen reader tells them apart, and a sighted reader never sees. A label with
+/// a figure in it is kept: it is often the only readable copy of the price, the shown one being
+/// hidden from screen readers (`aria-hidden`) in its place.
+fn is_price_label(dom: &Dom<'_>, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    if node.end - i > 4 || !dom.attr(i, "class").is_some_and(is_screen_reader_class) {
+        return false;
+    }
+    let mut text = String::new();
+    for j in i..node.end {
+        if dom.nodes[j].tag == Tag::Text {
+            text.push_str(dom.nodes[j].text);
+            if text.len() > PRICE_LABEL_MAX_BYTES {
+                return false;
+            }
+        }
+    }
+    if text.trim().is_empty() || text.chars().any(|c| c.is_numeric()) {
+        return false;
+    }
+    let mut a = node.parent;
+    for _ in 0..PRICE_LABEL_DEPTH {
+        if a == usize::MAX {
+            return false;
+        }
+        if dom.class_words(a).any(|w| w.eq_ignore_ascii_case(b"price")) {
+            return true;
+        }
+        a = dom.nodes[a].parent;
+    }
+    false
+}
+
+/// Whether a class names text shown to screen readers alone (`visually-hidden`, `sr-only`,
+/// `screen-reader-text`, `screenreader`, `offscreen`, with a framework's prefix or not).
+fn is_screen_reader_class(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        [
+            "visually-hidden",
+            "visuallyhidden",
+            "sr-only",
+            "screen-reader",
+            "screenreader",
+        ]
+        .iter()
+        .any(|s| w.contains(s))
+            || w == "offscreen"
+            || w.ends_with("-offscreen")
+    })
+}
+
 /// Whether an `aria-hidden` element is a link taken out of the keyboard's order too
 /// (`tabindex="-1"`): a card's second link to the place its title already links to (its picture,
 /// its teaser), hidden from screen readers so that they announce the entry once, but shown.
@@ -464,6 +524,40 @@ mod tests {
             r#"<body><p>BODY_TEXT</p><a href="/x" aria-hidden="true">MENU_TEXT</a></body>"#,
         );
         assert!(link.contains("BODY_TEXT") && !link.contains("MENU_TEXT"));
+    }
+
+    #[test]
+    fn screen_reader_labels_of_a_price_are_dropped_its_figures_are_not() {
+        let card = |i: u32| {
+            format!(
+                r#"<li class="grid__item"><div class="card"><h3 class="card__heading">
+                <a href="/products/mug-{i}">Stoneware mug {i}</a></h3>
+                <div class="price price--on-sale"><div class="price__sale">
+                <span class="visually-hidden visually-hidden--inline">MENU_TEXT Sale price</span>
+                <span class="price-item price-item--sale">$1{i}.00</span>
+                <span class="visually-hidden">MENU_TEXT Regular price</span>
+                <s class="price-item price-item--regular">$2{i}.00</s></div>
+                <small class="unit-price"><span class="sr-only">MENU_TEXT Unit price</span>
+                <span class="price-item"></span><span class="visually-hidden">&nbsp;per&nbsp;</span>
+                </small></div>
+                <p class="price"><del aria-hidden="true">$3{i}.00</del><span
+                class="screen-reader-text">Original price was: $3{i}.00.</span></p></div></li>"#
+            )
+        };
+        let cards: String = (1..4).map(card).collect();
+        let live = live_text(&format!(
+            r#"<body><h1>Mugs</h1><ul class="grid">{cards}</ul>
+            <p>Our <span class="visually-hidden">BODY_TEXT stoneware</span> mugs are fired twice.</p>
+            </body>"#
+        ));
+        assert!(
+            !live.contains("MENU_TEXT") && !live.contains("\u{a0}per"),
+            "{live}"
+        );
+        assert!(live.contains("$11.00") && live.contains("$23.00"), "{live}");
+        assert!(live.contains("Original price was: $31.00."), "{live}");
+        // Outside a price, text for screen readers is left to the stages after.
+        assert!(live.contains("BODY_TEXT stoneware"), "{live}");
     }
 
     #[test]
