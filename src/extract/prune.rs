@@ -23,6 +23,10 @@ const PRICE_LABEL: &str = "a screen-reader label of a price";
 const PRICE_LABEL_DEPTH: usize = 4;
 const PRICE_LABEL_MAX_BYTES: usize = 32;
 
+/// How many nodes, and bytes of text, a product's comparison checkbox holds at most.
+const COMPARE_MAX_NODES: usize = 16;
+const COMPARE_MAX_BYTES: usize = 40;
+
 /// Marks every node that is never content, or lies inside one, as dead; records the outermost.
 pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
     let mut dead = vec![false; dom.len()];
@@ -59,6 +63,9 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
             }),
             _ if panels.binary_search(&i).is_ok() => None,
             _ if is_price_label(dom, i) => Some(Reason::Hidden { how: PRICE_LABEL }),
+            _ if is_compare_box(dom, i) => Some(Reason::NeverContent {
+                tag: "a checkbox to compare products".to_owned(),
+            }),
             _ => hidden(dom, i)
                 .filter(|&how| match how {
                     DIALOG => true,
@@ -369,6 +376,33 @@ fn is_price_label(dom: &Dom<'_>, i: usize) -> bool {
     false
 }
 
+/// Whether element `i` is a product's comparison checkbox: a small element its class names
+/// `compare`, holding a checkbox and its short label ("Compare", "Add to Compare"). Shops put one
+/// on every card of a grid to pick products for a side-by-side table; it is a control, never
+/// content. (A `compare-at` price holds no checkbox.)
+fn is_compare_box(dom: &Dom<'_>, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    if node.end - i > COMPARE_MAX_NODES
+        || !dom
+            .attr(i, "class")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("compare"))
+    {
+        return false;
+    }
+    let (mut checkbox, mut text) = (false, 0);
+    for j in i..node.end {
+        let n = &dom.nodes[j];
+        if n.tag == Tag::Text {
+            text += n.text.trim().len();
+        } else if n.element.is_some_and(|e| e.name() == "input") {
+            checkbox |= dom
+                .attr(j, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("checkbox"));
+        }
+    }
+    checkbox && text <= COMPARE_MAX_BYTES
+}
+
 /// Whether a class names text shown to screen readers alone (`visually-hidden`, `sr-only`,
 /// `screen-reader-text`, `screenreader`, `offscreen`, with a framework's prefix or not).
 fn is_screen_reader_class(class: &str) -> bool {
@@ -558,6 +592,30 @@ mod tests {
         assert!(live.contains("Original price was: $31.00."), "{live}");
         // Outside a price, text for screen readers is left to the stages after.
         assert!(live.contains("BODY_TEXT stoneware"), "{live}");
+    }
+
+    #[test]
+    fn a_products_comparison_checkbox_is_dropped_its_compare_at_price_is_not() {
+        let card = |i: u32| {
+            format!(
+                r#"<li class="product-card"><h3><a href="/p/lock-{i}">BODY_TEXT Cable lock {i}</a></h3>
+                <div class="price"><span>$1{i}.99</span>
+                <s class="price__compare">BODY_TEXT $2{i}.99</s></div>
+                <div class="product-card-compare"><input type="checkbox" id="cmp-{i}" value="{i}">
+                <label for="cmp-{i}">MENU_TEXT Compare</label></div>
+                <div class="compare_x1"><label><input type="checkbox"><span>MENU_TEXT Add to
+                Compare</span></label></div></li>"#
+            )
+        };
+        let cards: String = (1..4).map(card).collect();
+        let live = live_text(&format!(
+            r#"<body><h1>Bike locks</h1><ul class="grid">{cards}</ul>
+            <div class="compare-plans"><p>BODY_TEXT Compare our plans: the basic plan covers one
+            lock, the family plan five.</p><input type="checkbox" id="t"><label for="t">BODY_TEXT
+            Yearly</label></div></body>"#
+        ));
+        assert!(!live.contains("MENU_TEXT"), "{live}");
+        assert_eq!(live.matches("BODY_TEXT").count(), 3 * 2 + 2, "{live}");
     }
 
     #[test]
