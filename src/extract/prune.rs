@@ -62,6 +62,9 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
                 tag: "notice to enable JavaScript".to_owned(),
             }),
             _ if panels.binary_search(&i).is_ok() => None,
+            _ if is_skip_link(dom, i) => Some(Reason::Chrome {
+                what: "a link for screen readers to a place on the page",
+            }),
             _ if is_price_label(dom, i) => Some(Reason::Hidden { how: PRICE_LABEL }),
             _ if is_compare_box(dom, i) => Some(Reason::NeverContent {
                 tag: "a checkbox to compare products".to_owned(),
@@ -403,6 +406,17 @@ fn is_compare_box(dom: &Dom<'_>, i: usize) -> bool {
     checkbox && text <= COMPARE_MAX_BYTES
 }
 
+/// Whether element `i` is a skip link: a link to a place on the same page ("Skip to search
+/// results", "Skip to filters") shown to screen readers alone, or to a keyboard's focus. It moves
+/// the reader; it says nothing.
+fn is_skip_link(dom: &Dom<'_>, i: usize) -> bool {
+    dom.nodes[i].element.is_some_and(|e| e.name() == "a")
+        && dom
+            .attr(i, "href")
+            .is_some_and(|h| h.trim().len() > 1 && h.trim().starts_with('#'))
+        && dom.attr(i, "class").is_some_and(is_screen_reader_class)
+}
+
 /// Whether a class names text shown to screen readers alone (`visually-hidden`, `sr-only`,
 /// `screen-reader-text`, `screenreader`, `offscreen`, with a framework's prefix or not).
 fn is_screen_reader_class(class: &str) -> bool {
@@ -616,6 +630,19 @@ mod tests {
         ));
         assert!(!live.contains("MENU_TEXT"), "{live}");
         assert_eq!(live.matches("BODY_TEXT").count(), 3 * 2 + 2, "{live}");
+    }
+
+    #[test]
+    fn a_skip_link_for_screen_readers_is_dropped_other_links_are_not() {
+        let live = live_text(
+            r##"<body><main><a class="sr-only sr-only-focusable" href="#results">MENU_TEXT Skip
+            to search results</a><h1>Bike helmets</h1><ul id="results"><li><a href="/p/1">BODY_TEXT
+            Road helmet</a></li><li><a href="#sizes">BODY_TEXT See the size chart</a></li>
+            <li><a class="visually-hidden" href="/p/2">BODY_TEXT Kids helmet</a></li></ul>
+            <p id="sizes">BODY_TEXT Sizes run small.</p></main></body>"##,
+        );
+        assert!(!live.contains("MENU_TEXT"), "{live}");
+        assert_eq!(live.matches("BODY_TEXT").count(), 4, "{live}");
     }
 
     #[test]
