@@ -17,6 +17,15 @@ const WRAPPER_SHARE_SHOWN: (usize, usize) = (3, 4);
 const ARIA_HIDDEN: &str = "aria-hidden";
 const DIALOG: &str = "a dialog role";
 const VISIBILITY_HIDDEN: &str = "an inline visibility:hidden";
+const PRICE_LABEL: &str = "a screen-reader label of a price";
+
+/// How far up from a screen-reader label its price is looked for, and how long the label is.
+const PRICE_LABEL_DEPTH: usize = 4;
+const PRICE_LABEL_MAX_BYTES: usize = 32;
+
+/// How many nodes, and bytes of text, a product's comparison checkbox holds at most.
+const COMPARE_MAX_NODES: usize = 16;
+const COMPARE_MAX_BYTES: usize = 40;
 
 /// Marks every node that is never content, or lies inside one, as dead; records the outermost.
 pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
@@ -53,6 +62,13 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
                 tag: "notice to enable JavaScript".to_owned(),
             }),
             _ if panels.binary_search(&i).is_ok() => None,
+            _ if is_skip_link(dom, i) => Some(Reason::Chrome {
+                what: "a link for screen readers to a place on the page",
+            }),
+            _ if is_price_label(dom, i) => Some(Reason::Hidden { how: PRICE_LABEL }),
+            _ if is_compare_box(dom, i) => Some(Reason::NeverContent {
+                tag: "a checkbox to compare products".to_owned(),
+            }),
             _ => hidden(dom, i)
                 .filter(|&how| match how {
                     DIALOG => true,
@@ -328,6 +344,98 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
     Some(how)
 }
 
+/// Whether element `i` is a label only screen readers read, inside a price: "Regular price",
+/// "Sale price", "Unit price", "per", which shop themes put before each figure of a product's
+/// price so that a screen reader tells them apart, and a sighted reader never sees. A label with
+/// a figure in it is kept: it is often the only readable copy of the price, the shown one being
+/// hidden from screen readers (`aria-hidden`) in its place.
+fn is_price_label(dom: &Dom<'_>, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    if node.end - i > 4 || !dom.attr(i, "class").is_some_and(is_screen_reader_class) {
+        return false;
+    }
+    let mut text = String::new();
+    for j in i..node.end {
+        if dom.nodes[j].tag == Tag::Text {
+            text.push_str(dom.nodes[j].text);
+            if text.len() > PRICE_LABEL_MAX_BYTES {
+                return false;
+            }
+        }
+    }
+    if text.trim().is_empty() || text.chars().any(|c| c.is_numeric()) {
+        return false;
+    }
+    let mut a = node.parent;
+    for _ in 0..PRICE_LABEL_DEPTH {
+        if a == usize::MAX {
+            return false;
+        }
+        if dom.class_words(a).any(|w| w.eq_ignore_ascii_case(b"price")) {
+            return true;
+        }
+        a = dom.nodes[a].parent;
+    }
+    false
+}
+
+/// Whether element `i` is a product's comparison checkbox: a small element its class names
+/// `compare`, holding a checkbox and its short label ("Compare", "Add to Compare"). Shops put one
+/// on every card of a grid to pick products for a side-by-side table; it is a control, never
+/// content. (A `compare-at` price holds no checkbox.)
+fn is_compare_box(dom: &Dom<'_>, i: usize) -> bool {
+    let node = &dom.nodes[i];
+    if node.end - i > COMPARE_MAX_NODES
+        || !dom
+            .attr(i, "class")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("compare"))
+    {
+        return false;
+    }
+    let (mut checkbox, mut text) = (false, 0);
+    for j in i..node.end {
+        let n = &dom.nodes[j];
+        if n.tag == Tag::Text {
+            text += n.text.trim().len();
+        } else if n.element.is_some_and(|e| e.name() == "input") {
+            checkbox |= dom
+                .attr(j, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("checkbox"));
+        }
+    }
+    checkbox && text <= COMPARE_MAX_BYTES
+}
+
+/// Whether element `i` is a skip link: a link to a place on the same page ("Skip to search
+/// results", "Skip to filters") shown to screen readers alone, or to a keyboard's focus. It moves
+/// the reader; it says nothing.
+fn is_skip_link(dom: &Dom<'_>, i: usize) -> bool {
+    dom.nodes[i].element.is_some_and(|e| e.name() == "a")
+        && dom
+            .attr(i, "href")
+            .is_some_and(|h| h.trim().len() > 1 && h.trim().starts_with('#'))
+        && dom.attr(i, "class").is_some_and(is_screen_reader_class)
+}
+
+/// Whether a class names text shown to screen readers alone (`visually-hidden`, `sr-only`,
+/// `screen-reader-text`, `screenreader`, `offscreen`, with a framework's prefix or not).
+fn is_screen_reader_class(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        [
+            "visually-hidden",
+            "visuallyhidden",
+            "sr-only",
+            "screen-reader",
+            "screenreader",
+        ]
+        .iter()
+        .any(|s| w.contains(s))
+            || w == "offscreen"
+            || w.ends_with("-offscreen")
+    })
+}
+
 /// Whether an `aria-hidden` element is a link taken out of the keyboard's order too
 /// (`tabindex="-1"`): a card's second link to the place its title already links to (its picture,
 /// its teaser), hidden from screen readers so that they announce the entry once, but shown.
@@ -464,6 +572,77 @@ mod tests {
             r#"<body><p>BODY_TEXT</p><a href="/x" aria-hidden="true">MENU_TEXT</a></body>"#,
         );
         assert!(link.contains("BODY_TEXT") && !link.contains("MENU_TEXT"));
+    }
+
+    #[test]
+    fn screen_reader_labels_of_a_price_are_dropped_its_figures_are_not() {
+        let card = |i: u32| {
+            format!(
+                r#"<li class="grid__item"><div class="card"><h3 class="card__heading">
+                <a href="/products/mug-{i}">Stoneware mug {i}</a></h3>
+                <div class="price price--on-sale"><div class="price__sale">
+                <span class="visually-hidden visually-hidden--inline">MENU_TEXT Sale price</span>
+                <span class="price-item price-item--sale">$1{i}.00</span>
+                <span class="visually-hidden">MENU_TEXT Regular price</span>
+                <s class="price-item price-item--regular">$2{i}.00</s></div>
+                <small class="unit-price"><span class="sr-only">MENU_TEXT Unit price</span>
+                <span class="price-item"></span><span class="visually-hidden">&nbsp;per&nbsp;</span>
+                </small></div>
+                <p class="price"><del aria-hidden="true">$3{i}.00</del><span
+                class="screen-reader-text">Original price was: $3{i}.00.</span></p></div></li>"#
+            )
+        };
+        let cards: String = (1..4).map(card).collect();
+        let live = live_text(&format!(
+            r#"<body><h1>Mugs</h1><ul class="grid">{cards}</ul>
+            <p>Our <span class="visually-hidden">BODY_TEXT stoneware</span> mugs are fired twice.</p>
+            </body>"#
+        ));
+        assert!(
+            !live.contains("MENU_TEXT") && !live.contains("\u{a0}per"),
+            "{live}"
+        );
+        assert!(live.contains("$11.00") && live.contains("$23.00"), "{live}");
+        assert!(live.contains("Original price was: $31.00."), "{live}");
+        // Outside a price, text for screen readers is left to the stages after.
+        assert!(live.contains("BODY_TEXT stoneware"), "{live}");
+    }
+
+    #[test]
+    fn a_products_comparison_checkbox_is_dropped_its_compare_at_price_is_not() {
+        let card = |i: u32| {
+            format!(
+                r#"<li class="product-card"><h3><a href="/p/lock-{i}">BODY_TEXT Cable lock {i}</a></h3>
+                <div class="price"><span>$1{i}.99</span>
+                <s class="price__compare">BODY_TEXT $2{i}.99</s></div>
+                <div class="product-card-compare"><input type="checkbox" id="cmp-{i}" value="{i}">
+                <label for="cmp-{i}">MENU_TEXT Compare</label></div>
+                <div class="compare_x1"><label><input type="checkbox"><span>MENU_TEXT Add to
+                Compare</span></label></div></li>"#
+            )
+        };
+        let cards: String = (1..4).map(card).collect();
+        let live = live_text(&format!(
+            r#"<body><h1>Bike locks</h1><ul class="grid">{cards}</ul>
+            <div class="compare-plans"><p>BODY_TEXT Compare our plans: the basic plan covers one
+            lock, the family plan five.</p><input type="checkbox" id="t"><label for="t">BODY_TEXT
+            Yearly</label></div></body>"#
+        ));
+        assert!(!live.contains("MENU_TEXT"), "{live}");
+        assert_eq!(live.matches("BODY_TEXT").count(), 3 * 2 + 2, "{live}");
+    }
+
+    #[test]
+    fn a_skip_link_for_screen_readers_is_dropped_other_links_are_not() {
+        let live = live_text(
+            r##"<body><main><a class="sr-only sr-only-focusable" href="#results">MENU_TEXT Skip
+            to search results</a><h1>Bike helmets</h1><ul id="results"><li><a href="/p/1">BODY_TEXT
+            Road helmet</a></li><li><a href="#sizes">BODY_TEXT See the size chart</a></li>
+            <li><a class="visually-hidden" href="/p/2">BODY_TEXT Kids helmet</a></li></ul>
+            <p id="sizes">BODY_TEXT Sizes run small.</p></main></body>"##,
+        );
+        assert!(!live.contains("MENU_TEXT"), "{live}");
+        assert_eq!(live.matches("BODY_TEXT").count(), 4, "{live}");
     }
 
     #[test]

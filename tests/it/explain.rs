@@ -136,7 +136,7 @@ fn explain_lists_every_block_with_its_reason() {
     );
     assert!(
         out.stdout
-            .contains("removed  | select: outside the article body | Skip to content")
+            .contains("removed  | prune: a link for screen readers to a place on the page, not what a reader copies | Skip to content")
     );
     assert!(
         out.stdout
