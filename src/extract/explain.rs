@@ -103,8 +103,18 @@ impl Blocks for Count {
         if !self.removed {
             return;
         }
-        for c in raw.chars() {
-            if c.is_whitespace() {
+        // A byte at a time for ASCII, a character at a time for the rest.
+        let (b, mut k) = (raw.as_bytes(), 0);
+        while let Some(&byte) = b.get(k) {
+            let white = if byte < 0x80 {
+                k += 1;
+                matches!(byte, b'\t'..=b'\r' | b' ')
+            } else {
+                let c = raw[k..].chars().next().unwrap_or_default();
+                k += c.len_utf8();
+                c.is_whitespace()
+            };
+            if white {
                 self.space = self.run_chars > 0;
             } else {
                 self.run_chars += 1 + usize::from(self.space);
