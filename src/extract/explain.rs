@@ -103,18 +103,8 @@ impl Blocks for Count {
         if !self.removed {
             return;
         }
-        // A byte at a time for ASCII, a character at a time for the rest.
-        let (b, mut k) = (raw.as_bytes(), 0);
-        while let Some(&byte) = b.get(k) {
-            let white = if byte < 0x80 {
-                k += 1;
-                matches!(byte, b'\t'..=b'\r' | b' ')
-            } else {
-                let c = raw[k..].chars().next().unwrap_or_default();
-                k += c.len_utf8();
-                c.is_whitespace()
-            };
-            if white {
+        for c in raw.chars() {
+            if c.is_whitespace() {
                 self.space = self.run_chars > 0;
             } else {
                 self.run_chars += 1 + usize::from(self.space);
@@ -169,7 +159,7 @@ fn visible_blocks(
             i = next;
             continue;
         }
-        if text.trim().is_empty() {
+        if crate::text::is_blank(text) {
             // Spaces between two words of a block (in code, between two tokens) keep them apart.
             if current.is_some() {
                 blocks.text(" ");
