@@ -72,9 +72,53 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// Whether a byte is ASCII whitespace as [`char::is_whitespace`] has it (tab to carriage return,
+/// space).
+fn is_ascii_white(b: &u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// [`str::trim`], with the ASCII whitespace of indentation skipped a byte at a time: a byte that
+/// is not ASCII whitespace starts a character, which `trim` then reads as it would.
+pub(crate) fn trim(text: &str) -> &str {
+    let b = text.as_bytes();
+    let Some(start) = b.iter().position(|c| !is_ascii_white(c)) else {
+        return "";
+    };
+    // The last byte that is not ASCII whitespace ends a character: only ASCII follows it.
+    let end = b
+        .iter()
+        .rposition(|c| !is_ascii_white(c))
+        .map_or(start, |k| k + 1);
+    text[start..end].trim()
+}
+
+/// Whether `text` is whitespace only (`text.trim().is_empty()`).
+pub(crate) fn is_blank(text: &str) -> bool {
+    trim(text).is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_agrees_with_the_standard_one() {
+        for text in [
+            "",
+            "   ",
+            " \t\n a b \r\n",
+            "\u{a0} a\u{2003}",
+            "\u{3000}\n",
+            "\n\u{85}",
+            "é ",
+            " x\u{a0}\u{a0} ",
+            "\u{b}\u{c}word\u{c}",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+            assert_eq!(is_blank(text), text.trim().is_empty(), "{text:?}");
+        }
+    }
 
     #[test]
     fn the_short_cuts_agree_with_the_unicode_tables() {

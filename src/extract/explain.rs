@@ -159,7 +159,7 @@ fn visible_blocks(
             i = next;
             continue;
         }
-        if text.trim().is_empty() {
+        if crate::text::is_blank(text) {
             // Spaces between two words of a block (in code, between two tokens) keep them apart.
             if current.is_some() {
                 blocks.text(" ");

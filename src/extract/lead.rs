@@ -114,7 +114,10 @@ fn lift(page: &Page<'_>, lead: usize, zone: &mut [Option<Mark>]) {
 fn is_lead(page: &Page<'_>, i: usize, zone: &[Option<Mark>]) -> bool {
     let dom = &page.dom;
     let node = &dom.nodes[i];
-    if node.tag == Tag::Text || page.dead[i] || !hints::names_lead(dom, i) {
+    let (chars, prose) = (page.measures.chars[i], page.prose[i]);
+    // The measures first: they are read in a step, the names split word by word.
+    let short_prose = prose >= LEAD_MIN_PROSE && chars <= LEAD_MAX_CHARS && prose * 2 >= chars;
+    if node.tag == Tag::Text || page.dead[i] || !short_prose || !hints::names_lead(dom, i) {
         return false;
     }
     // A caption in the lead's place is a picture's, not the article's lead.
@@ -129,14 +132,11 @@ fn is_lead(page: &Page<'_>, i: usize, zone: &[Option<Mark>]) -> bool {
         }
         up = dom.nodes[up].parent;
     }
-    let chars = page.measures.chars[i];
-    let prose = page.prose[i];
-    let zone_allows = zone[i].is_none_or(|mark| match page.hints[i] {
+    zone[i].is_none_or(|mark| match page.hints[i] {
         // Named a teaser itself, or lying in the article's header.
         Hint::Negative(own) => own == mark,
         _ => mark.is(marks::ENTRY_HEADER),
-    });
-    zone_allows && prose >= LEAD_MIN_PROSE && chars <= LEAD_MAX_CHARS && prose * 2 >= chars
+    })
 }
 
 #[cfg(test)]

@@ -344,9 +344,14 @@ fn title_named(dom: &Dom<'_>, i: usize) -> bool {
     let (mut title, mut name, mut person) = (false, false, false);
     for w in dom.class_words(i) {
         let is = |word: &[u8]| w.eq_ignore_ascii_case(word);
-        title |= is(b"title") || is(b"headline");
-        name |= is(b"name");
-        person |= is(b"author") || is(b"user");
+        // Told apart by length first: most words are none of these.
+        match w.len() {
+            4 => (name, person) = (name || is(b"name"), person || is(b"user")),
+            5 => title |= is(b"title"),
+            6 => person |= is(b"author"),
+            8 => title |= is(b"headline"),
+            _ => {}
+        }
     }
     title || (name && !person)
 }

@@ -120,7 +120,7 @@ fn next_element_sibling(dom: &Dom<'_>, i: usize) -> Option<usize> {
     let mut k = dom.nodes[i].end;
     while k < dom.len() && dom.nodes[k].parent == parent {
         match dom.nodes[k].tag {
-            Tag::Text if dom.nodes[k].text.trim().is_empty() => k = dom.nodes[k].end,
+            Tag::Text if crate::text::is_blank(dom.nodes[k].text) => k = dom.nodes[k].end,
             Tag::Text => return None,
             _ => return Some(k),
         }
@@ -287,7 +287,7 @@ fn text_len(dom: &Dom<'_>, from: usize, to: usize) -> usize {
                 j = node.end;
                 continue;
             }
-            Tag::Text => total += node.text.trim().len(),
+            Tag::Text => total += crate::text::trim(node.text).len(),
             _ => {}
         }
         j += 1;

@@ -108,9 +108,15 @@ const MAX_WORD: usize = 24;
 fn class_names(dom: &Dom<'_>, i: usize) -> (bool, bool) {
     let mut lower = [0u8; MAX_WORD];
     let (mut person, mut date) = (false, false);
+    // Every word either names is four letters or more; a poster's starts with `u`, `a` or `p`,
+    // a date's holds a `d` or starts with `t` or `r`: the rest are skipped unread.
+    let maybe = |w: &[u8]| {
+        let first = w[0] | 0x20;
+        matches!(first, b'u' | b'a' | b'p' | b't' | b'r') || w.iter().any(|&c| c | 0x20 == b'd')
+    };
     for w in dom
         .class_words(i)
-        .filter(|w| (1..=MAX_WORD).contains(&w.len()))
+        .filter(|w| (4..=MAX_WORD).contains(&w.len()) && maybe(w))
     {
         let lower = &mut lower[..w.len()];
         lower.copy_from_slice(w);

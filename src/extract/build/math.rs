@@ -240,7 +240,7 @@ fn next_script_is_tex(dom: &Dom<'_>, i: usize) -> bool {
             return false;
         }
         if dom.nodes[k].tag == Tag::Text {
-            if !dom.nodes[k].text.trim().is_empty() {
+            if !crate::text::is_blank(dom.nodes[k].text) {
                 return false;
             }
         } else if name(dom, k) == "script" {

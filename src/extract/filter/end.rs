@@ -66,7 +66,7 @@ fn text_between(page: &Page<'_>, before: &Draft, after: &Draft) -> bool {
     let parent = nodes[after.owner].parent;
     (parent == usize::MAX || page.measures.chars[parent] <= TEASER_BOX_MAX_CHARS)
         && (nodes[before.owner].end..after.start)
-            .any(|j| nodes[j].tag == Tag::Text && !nodes[j].text.trim().is_empty())
+            .any(|j| nodes[j].tag == Tag::Text && !crate::text::is_blank(nodes[j].text))
 }
 
 /// The blocks of `drafts` that belong to the article when they are measured as one: those before
