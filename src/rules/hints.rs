@@ -173,8 +173,8 @@ const TAXONOMY_TOKENS: [Mark; 3] = [
     Mark::named("author"),
 ];
 
-/// Whether the boilerplate token at `start..end` labels the entry the names declare: a taxonomy
-/// word joined to its value (`category-news`) in a class list holding `hentry` or `h-entry`.
+/// Whether the boilerplate token `mark` ending at `end` labels the entry the names declare: a
+/// taxonomy word joined to its value (`category-news`) in a class list holding `hentry` or `h-entry`.
 /// There it says what the post is about, not that the element is a category list.
 fn labels_entry(names: &[u8], end: usize, mark: Mark) -> bool {
     names.get(end) == Some(&b'-')

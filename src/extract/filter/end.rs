@@ -133,23 +133,24 @@ pub(super) fn is_edge_sentence(page: &Page<'_>, draft: &Draft) -> bool {
     let words = crate::text::words(text).count();
     // A letter's or a speech's salutation ("Liebe Schwestern und Brüder,", "Dear readers,").
     let salutation = ending.ends_with(',') && words <= SALUTATION_MAX_WORDS;
+    let min_words = if salutation {
+        SALUTATION_MIN_WORDS
+    } else {
+        EDGE_SENTENCE_MIN_WORDS
+    };
     !page.kind.is_product()
         && draft.block.kind == BlockKind::Paragraph
         && page.measures.unit[draft.owner].link_chars == 0
         && (stopped || salutation)
-        && words
-            >= if salutation {
-                2
-            } else {
-                EDGE_SENTENCE_MIN_WORDS
-            }
+        && words >= min_words
         && cues::find(text).is_none()
 }
 
 /// The marks that end a sentence.
 const STOPS: [char; 7] = ['.', '!', '?', '…', '。', '！', '？'];
 
-/// Most words of a salutation opening or closing a letter or a speech.
+/// Fewest and most words of a salutation opening or closing a letter or a speech.
+const SALUTATION_MIN_WORDS: usize = 2;
 const SALUTATION_MAX_WORDS: usize = 6;
 
 /// Fewest items of a box of teasers.
