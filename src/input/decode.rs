@@ -179,10 +179,36 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], transport: Option<&'static Encoding>) 
         Some(_) if is_utf8 => UTF_8,
         Some(enc) if enc != UTF_8 => enc,
         _ if is_utf8 => UTF_8,
-        _ => detect(bytes),
+        // A UTF-8 page with a few stray bytes of another encoding (a widget's Latin-1 string):
+        // read as browsers do, the stray bytes as replacement characters.
+        _ => {
+            let (text, _) = UTF_8.decode_without_bom_handling(bytes);
+            if mostly_utf8(&text) {
+                return Decoded::new(text, UTF_8);
+            }
+            detect(bytes)
+        }
     };
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     Decoded::new(text, encoding)
+}
+
+/// Of the non-ASCII characters of a text decoded as UTF-8, the share that must be real ones, not
+/// replacement characters, for the bytes to be UTF-8 with a few stray bytes.
+const MOSTLY_UTF8: (usize, usize) = (9, 10);
+
+/// Whether most of the non-ASCII characters of `text` (decoded as UTF-8) were valid UTF-8: text
+/// in a legacy encoding read as UTF-8 is nearly all replacement characters.
+fn mostly_utf8(text: &str) -> bool {
+    let (mut valid, mut replaced) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if c == char::REPLACEMENT_CHARACTER {
+            replaced += 1;
+        } else {
+            valid += 1;
+        }
+    }
+    valid > 0 && valid * MOSTLY_UTF8.1 >= (valid + replaced) * MOSTLY_UTF8.0
 }
 
 /// The encoding a `<meta>` near the top of the page declares, if any is known to encoding_rs.
@@ -233,6 +259,23 @@ mod tests {
         let d = decode(html.as_bytes(), None);
         assert_eq!(d.name, UTF_8.name());
         assert!(d.text.contains("中文内容"));
+    }
+
+    #[test]
+    fn utf8_with_a_few_stray_bytes_stays_utf8() {
+        let mut page = "<meta charset=utf-8><p>So schön winterlich: Grüße aus Köln, Äpfel, \
+                        Öfen, Übermut, süß, größer, Straße, Bäcker, Töpfe.</p><img alt=\""
+            .as_bytes()
+            .to_vec();
+        page.extend_from_slice(b"K\xfcchenblogs\">");
+        let d = decode(&page, None);
+        assert_eq!(d.name, UTF_8.name());
+        assert!(d.text.contains("So schön winterlich"));
+        assert!(d.text.contains("K\u{FFFD}chenblogs"));
+        // Latin-1 throughout, declared UTF-8 or not, is still told by its bytes.
+        let (latin, _, _) = encoding_rs::WINDOWS_1252
+            .encode("<meta charset=utf-8><p>Grüße aus Köln, Äpfel und Öfen, süß und größer.</p>");
+        assert_eq!(decode(&latin, None).name, encoding_rs::WINDOWS_1252.name());
     }
 
     #[test]
