@@ -1,5 +1,9 @@
 //! Stage 3: drop what is never content, whatever the page.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 use crate::dom::{Dom, Tag, attrs};
 use crate::removal::{Reason, Removals, Stage};
 
@@ -417,22 +421,41 @@ fn is_skip_link(dom: &Dom<'_>, i: usize) -> bool {
         && dom.attr(i, "class").is_some_and(is_screen_reader_class)
 }
 
+/// The words that name text shown to screen readers alone, with a framework's prefix or not.
+const SCREEN_READER_WORDS: [&str; 6] = [
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader",
+    "screenreader",
+    "offscreen",
+];
+
+// The patterns are fixed; the tests build the automaton.
+#[allow(clippy::expect_used)]
+static SCREEN_READER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(SCREEN_READER_WORDS)
+        .expect("screen-reader words build an automaton")
+});
+
 /// Whether a class names text shown to screen readers alone (`visually-hidden`, `sr-only`,
-/// `screen-reader-text`, `screenreader`, `offscreen`, with a framework's prefix or not).
+/// `screen-reader-text`, `screenreader`, `offscreen`, with a framework's prefix or not). One
+/// pass of an automaton over the class list: every small element's class is asked.
 fn is_screen_reader_class(class: &str) -> bool {
-    class.split_ascii_whitespace().any(|w| {
-        let w = w.to_ascii_lowercase();
-        [
-            "visually-hidden",
-            "visuallyhidden",
-            "sr-only",
-            "screen-reader",
-            "screenreader",
-        ]
-        .iter()
-        .any(|s| w.contains(s))
-            || w == "offscreen"
-            || w.ends_with("-offscreen")
+    let bytes = class.as_bytes();
+    SCREEN_READER.find_overlapping_iter(class).any(|found| {
+        // "offscreen" only as a class or its last part (`a-offscreen`), not `offscreen-menu`.
+        SCREEN_READER_WORDS[found.pattern().as_usize()] != "offscreen"
+            || (bytes
+                .get(found.end())
+                .is_none_or(|b| b.is_ascii_whitespace())
+                && found
+                    .start()
+                    .checked_sub(1)
+                    .is_none_or(|k| bytes[k] == b'-' || bytes[k].is_ascii_whitespace()))
     })
 }
 
@@ -572,6 +595,29 @@ mod tests {
             r#"<body><p>BODY_TEXT</p><a href="/x" aria-hidden="true">MENU_TEXT</a></body>"#,
         );
         assert!(link.contains("BODY_TEXT") && !link.contains("MENU_TEXT"));
+    }
+
+    #[test]
+    fn screen_reader_classes_are_told_by_their_words() {
+        for class in [
+            "sr-only",
+            "price__label Visually-Hidden",
+            "screen-reader-text",
+            "a-offscreen",
+            "offscreen",
+            "u-screenreader",
+        ] {
+            assert!(is_screen_reader_class(class), "{class}");
+        }
+        for class in [
+            "offscreen-menu",
+            "price",
+            "hidden-xs",
+            "screen",
+            "nav_offscreen",
+        ] {
+            assert!(!is_screen_reader_class(class), "{class}");
+        }
     }
 
     #[test]

@@ -91,11 +91,7 @@ pub(crate) fn chaff(
             continue;
         }
         let heading = matches!(draft.block.kind, BlockKind::Heading { .. });
-        let text = &draft.block.text;
-        if !is_row
-            && let Some(phrase) = cues::find_contents_title(text)
-                .or_else(|| (!heading).then(|| cues::find_action(text)).flatten())
-        {
+        if !is_row && let Some(phrase) = cues::find_label(&draft.block.text, heading) {
             record(removals, &draft, Reason::Cue { phrase });
             continue;
         }

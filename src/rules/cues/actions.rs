@@ -4,6 +4,10 @@
 //! alone as a block, such a label is a control, not text: a card's button, a teaser's link, a
 //! form's submit.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::text::words_joined;
 
 /// The labels, folded as the cue table's phrases are (lower case, words joined by single spaces,
@@ -175,27 +179,37 @@ const CONTENTS_TITLES: &[&str] = &[
 /// Longest text, in bytes, that may be a label: the tests keep every label within it.
 const LABEL_MAX_BYTES: usize = 48;
 
-/// The call to action or the card's badge that `text` is, whole, if it is one.
-pub(crate) fn find_action(text: &str) -> Option<&'static str> {
-    find_whole(ACTIONS, text).or_else(|| find_whole(BADGES, text))
-}
+/// Every label, with whether it may be a heading (a contents box's title) or not.
+static LABELS: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
+    let controls = ACTIONS.iter().chain(BADGES).map(|&label| (label, false));
+    let titles = CONTENTS_TITLES.iter().map(|&label| (label, true));
+    controls.chain(titles).collect()
+});
 
-/// The contents box's title that `text` is, whole, if it is one.
-pub(crate) fn find_contents_title(text: &str) -> Option<&'static str> {
-    find_whole(CONTENTS_TITLES, text)
-}
-
-fn find_whole(labels: &[&'static str], text: &str) -> Option<&'static str> {
+/// The label that `text` is, whole, if it is one: a call to action, a card's badge or (a heading
+/// too) a contents box's title. The text is folded once and looked up in one table.
+pub(crate) fn find_label(text: &str, heading: bool) -> Option<&'static str> {
     if text.len() > LABEL_MAX_BYTES * 2 {
         return None;
     }
     let folded = words_joined(text);
-    labels.iter().copied().find(|&label| label == folded)
+    let (&label, &title) = LABELS.get_key_value(folded.as_str())?;
+    (title || !heading).then_some(label)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The label a block that is not a heading is.
+    fn find_label_control(text: &str) -> Option<&'static str> {
+        find_label(text, false)
+    }
+
+    /// The label a heading is.
+    fn find_label_any(text: &str) -> Option<&'static str> {
+        find_label(text, true)
+    }
 
     #[test]
     fn labels_are_folded_and_short() {
@@ -208,23 +222,33 @@ mod tests {
 
     #[test]
     fn a_label_matches_only_whole() {
-        assert_eq!(find_action("Learn More →"), Some("learn more"));
-        assert_eq!(find_action("  Add to Cart "), Some("add to cart"));
-        assert_eq!(find_action("Jetzt bewerben!"), Some("jetzt bewerben"));
-        assert_eq!(find_action("NEW ARRIVAL"), Some("new arrival"));
-        assert_eq!(find_action("En savoir plus >"), Some("en savoir plus"));
+        assert_eq!(find_label_control("Learn More →"), Some("learn more"));
+        assert_eq!(find_label_control("  Add to Cart "), Some("add to cart"));
         assert_eq!(
-            find_contents_title("Table of Contents [hide]"),
+            find_label_control("Jetzt bewerben!"),
+            Some("jetzt bewerben")
+        );
+        assert_eq!(find_label_control("NEW ARRIVAL"), Some("new arrival"));
+        assert_eq!(
+            find_label_control("En savoir plus >"),
+            Some("en savoir plus")
+        );
+        assert_eq!(
+            find_label_any("Table of Contents [hide]"),
             Some("table of contents hide")
         );
         assert_eq!(
-            find_contents_title("Inhaltsverzeichnis"),
+            find_label_any("Inhaltsverzeichnis"),
             Some("inhaltsverzeichnis")
         );
-        assert_eq!(find_action("Inhaltsverzeichnis"), None);
-        assert_eq!(find_action("Learn more about the ferry timetable."), None);
+        // A heading may be a contents box's title, never a button's label.
+        assert_eq!(find_label_any("Learn more"), None);
         assert_eq!(
-            find_action("Discover more of her poems in the anthology."),
+            find_label_control("Learn more about the ferry timetable."),
+            None
+        );
+        assert_eq!(
+            find_label_control("Discover more of her poems in the anthology."),
             None
         );
     }

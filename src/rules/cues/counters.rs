@@ -1,7 +1,7 @@
 //! Counters a template prints beside the content: a reading time ("5 min read", "Lesezeit: 3
 //! Min."), a count of results ("1–24 of 296 products", "296 Ergebnisse"), a count of reviews,
-//! likes or views ("(22 reviews)", "12 likes", "Post Views: 1,432"). A block that is only such a counter is no text of the page,
-//! in any of its main languages.
+//! likes or views ("(22 reviews)", "12 likes", "Post Views: 1,432"). A block that is only such a
+//! counter is no text of the page, in any of its main languages.
 
 use std::sync::LazyLock;
 
@@ -18,29 +18,38 @@ const WHAT: [&str; 4] = [
 /// Longest block, in bytes, read as a counter.
 const COUNTER_MAX_BYTES: usize = 120;
 
-const NUMBER: &str = r"\d[\d,.\u{a0} ]*";
+/// A number, with its thousands and decimal marks.
+const NUMBER: &str = r"[0-9][0-9,. \u{a0}]*";
+/// A space, a no-break space among them.
+const SPACE: &str = r"[ \t\n\u{a0}]";
 
-/// The patterns, in the order of [`WHAT`]; each matches a whole block, case aside.
+/// The patterns, in the order of [`WHAT`]; each matches a whole block in lower case. Digits and
+/// spaces are spelt out as ASCII classes: Unicode's `\d`, `\s` and case folding would make the
+/// set many times dearer to build, which every run pays once.
 fn patterns() -> [String; 4] {
-    let n = NUMBER;
+    let (n, s) = (NUMBER, SPACE);
     let minutes = r"(?:min(?:ute)?s?\.?|minuten|minutos|minuti|minuty)";
     let reading =
         r"(?:read|reading|lesezeit|lesedauer|de lecture|de lectura|di lettura|leestijd|czytania)";
+    let time_label = r"(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|czas czytania)";
     let time = format!(
-        r"(?i)^(?:{n}\s*{minutes}\s*{reading}|(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|czas czytania)\s*:?\s*(?:ca\.?\s*)?{n}\s*{minutes}?)$"
+        r"^(?:{n}{s}*{minutes}{s}*{reading}|{time_label}{s}*:?{s}*(?:ca\.?{s}*)?{n}{s}*{minutes}?)$"
     );
     let things = r"(?:results?|products?|items?|ergebnisse|produkte|artikel|treffer|résultats|produits|articles|resultados|productos|artículos|risultati|prodotti|articoli|resultaten|producten|wyniki|produkty|wyników|produktów)";
+    let range = format!(r"{n}{s}*(?:–|-|to|bis|à|a){s}*{n}{s}*(?:of|von|sur|de|di|van|z){s}*{n}");
+    let found = r"(?:found|gefunden|trouvés|encontrados)";
     let results = format!(
-        r"(?i)^(?:(?:showing|loaded|zeige|affichage)\s+)?(?:{n}\s*(?:–|-|to|bis|à|a)\s*{n}\s*(?:of|von|sur|de|di|van|z)\s*{n}(?:\s*{things})?|{n}\s*{things}(?:\s+(?:found|gefunden|trouvés|encontrados))?|{things}\s*\(\s*{n}\))$"
+        r"^(?:(?:showing|loaded|zeige|affichage){s}+)?(?:{range}(?:{s}*{things})?|{n}{s}*{things}(?:{s}+{found})?|{things}{s}*\({s}*{n}\))$"
     );
     let reviews = r"(?:reviews?|ratings?|bewertungen|rezensionen|avis|reseñas|valoraciones|recensioni|beoordelingen|opinie|opinii|likes?|views?|aufrufe|vues|visitas|visualizzazioni|weergaven|wyświetle(?:ń|nia)|просмотр(?:ов|а)?)";
     // A bare count, its label first or last ("1.432 Aufrufe", "Post Views: 1,432"); a rating
     // ("4.6 out of 5 stars") says something of the item and stays.
-    let rating = format!(r"(?i)^(?:\(?{n}\s*{reviews}\)?|(?:post\s+)?{reviews}\s*:\s*{n})$");
+    let rating = format!(r"^(?:\(?{n}{s}*{reviews}\)?|(?:post{s}+)?{reviews}{s}*:{s}*{n})$");
     // A forum poster's count of posts and joining date, under the name beside each post.
-    let poster = format!(
-        r"(?i)^(?:(?:posts|beiträge|messages|mensajes|messaggi|posty|berichten)\s*:\s*{n}|(?:joined|registriert|inscrit|inscription|registrado|iscritto|dołączył|lid sinds)\s*:?\s*[^:]{{0,12}}\d.{{0,30}})$"
-    );
+    let posts = r"(?:posts|beiträge|messages|mensajes|messaggi|posty|berichten)";
+    let joined =
+        r"(?:joined|registriert|inscrit|inscription|registrado|iscritto|dołączył|lid sinds)";
+    let poster = format!(r"^(?:{posts}{s}*:{s}*{n}|{joined}{s}*:?{s}*[^:]{{0,12}}[0-9].{{0,30}})$");
     [time, results, rating, poster]
 }
 
@@ -56,7 +65,7 @@ pub(crate) fn find_counter(text: &str) -> Option<&'static str> {
         return None;
     }
     COUNTERS
-        .matches(text)
+        .matches(&text.to_lowercase())
         .iter()
         .next()
         .map(|pattern| WHAT[pattern])

@@ -12,7 +12,7 @@ use crate::text::{words, words_joined};
 mod actions;
 mod counters;
 mod more;
-pub(crate) use actions::{find_action, find_contents_title};
+pub(crate) use actions::find_label;
 pub(crate) use counters::find_counter;
 use more::MORE_CUES;
 
