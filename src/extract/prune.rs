@@ -66,23 +66,18 @@ pub(crate) fn prune(dom: &Dom<'_>, removals: &mut Removals) -> Vec<bool> {
                 tag: "notice to enable JavaScript".to_owned(),
             }),
             _ if panels.binary_search(&i).is_ok() => None,
-            _ if is_skip_link(dom, i) => Some(Reason::Chrome {
-                what: "a link for screen readers to a place on the page",
+            _ => small_control(dom, i).or_else(|| {
+                hidden(dom, i)
+                    .filter(|&how| match how {
+                        DIALOG => true,
+                        ARIA_HIDDEN | VISIBILITY_HIDDEN => {
+                            let (part, whole) = WRAPPER_SHARE_SHOWN;
+                            text_len(dom, i, node.end) * whole <= page_text * part
+                        }
+                        _ => text_len(dom, i, node.end) * HIDDEN_SHARE_SHOWN <= page_text,
+                    })
+                    .map(|how| Reason::Hidden { how })
             }),
-            _ if is_price_label(dom, i) => Some(Reason::Hidden { how: PRICE_LABEL }),
-            _ if is_compare_box(dom, i) => Some(Reason::NeverContent {
-                tag: "a checkbox to compare products".to_owned(),
-            }),
-            _ => hidden(dom, i)
-                .filter(|&how| match how {
-                    DIALOG => true,
-                    ARIA_HIDDEN | VISIBILITY_HIDDEN => {
-                        let (part, whole) = WRAPPER_SHARE_SHOWN;
-                        text_len(dom, i, node.end) * whole <= page_text * part
-                    }
-                    _ => text_len(dom, i, node.end) * HIDDEN_SHARE_SHOWN <= page_text,
-                })
-                .map(|how| Reason::Hidden { how }),
         };
         if let Some(reason) = reason {
             dead[i] = true;
@@ -353,9 +348,9 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
 /// price so that a screen reader tells them apart, and a sighted reader never sees. A label with
 /// a figure in it is kept: it is often the only readable copy of the price, the shown one being
 /// hidden from screen readers (`aria-hidden`) in its place.
-fn is_price_label(dom: &Dom<'_>, i: usize) -> bool {
+fn is_price_label(dom: &Dom<'_>, i: usize, class: ClassFlags) -> bool {
     let node = &dom.nodes[i];
-    if node.end - i > 4 || !dom.attr(i, "class").is_some_and(is_screen_reader_class) {
+    if node.end - i > 4 || !class.screen_reader {
         return false;
     }
     let mut text = String::new();
@@ -387,13 +382,9 @@ fn is_price_label(dom: &Dom<'_>, i: usize) -> bool {
 /// `compare`, holding a checkbox and its short label ("Compare", "Add to Compare"). Shops put one
 /// on every card of a grid to pick products for a side-by-side table; it is a control, never
 /// content. (A `compare-at` price holds no checkbox.)
-fn is_compare_box(dom: &Dom<'_>, i: usize) -> bool {
+fn is_compare_box(dom: &Dom<'_>, i: usize, class: ClassFlags) -> bool {
     let node = &dom.nodes[i];
-    if node.end - i > COMPARE_MAX_NODES
-        || !dom
-            .attr(i, "class")
-            .is_some_and(|c| c.to_ascii_lowercase().contains("compare"))
-    {
+    if node.end - i > COMPARE_MAX_NODES || !class.compare {
         return false;
     }
     let (mut checkbox, mut text) = (false, 0);
@@ -413,50 +404,89 @@ fn is_compare_box(dom: &Dom<'_>, i: usize) -> bool {
 /// Whether element `i` is a skip link: a link to a place on the same page ("Skip to search
 /// results", "Skip to filters") shown to screen readers alone, or to a keyboard's focus. It moves
 /// the reader; it says nothing.
-fn is_skip_link(dom: &Dom<'_>, i: usize) -> bool {
-    dom.nodes[i].element.is_some_and(|e| e.name() == "a")
+fn is_skip_link(dom: &Dom<'_>, i: usize, class: ClassFlags) -> bool {
+    class.screen_reader
+        && dom.nodes[i].element.is_some_and(|e| e.name() == "a")
         && dom
             .attr(i, "href")
             .is_some_and(|h| h.trim().len() > 1 && h.trim().starts_with('#'))
-        && dom.attr(i, "class").is_some_and(is_screen_reader_class)
 }
 
-/// The words that name text shown to screen readers alone, with a framework's prefix or not.
-const SCREEN_READER_WORDS: [&str; 6] = [
+/// A small element that is a shop's or a screen reader's control: a skip link, a price's label for
+/// screen readers, a comparison checkbox. Its class is read once, by one automaton, for all three.
+fn small_control(dom: &Dom<'_>, i: usize) -> Option<Reason> {
+    if dom.nodes[i].end - i > COMPARE_MAX_NODES {
+        return None;
+    }
+    let class = class_flags(dom.attr(i, "class")?);
+    if is_skip_link(dom, i, class) {
+        Some(Reason::Chrome {
+            what: "a link for screen readers to a place on the page",
+        })
+    } else if is_price_label(dom, i, class) {
+        Some(Reason::Hidden { how: PRICE_LABEL })
+    } else if is_compare_box(dom, i, class) {
+        Some(Reason::NeverContent {
+            tag: "a checkbox to compare products".to_owned(),
+        })
+    } else {
+        None
+    }
+}
+
+/// What a small element's class says to prune.
+#[derive(Clone, Copy, Default)]
+struct ClassFlags {
+    /// Text shown to screen readers alone (`visually-hidden`, `sr-only`, `screen-reader-text`,
+    /// `screenreader`, `offscreen`, with a framework's prefix or not).
+    screen_reader: bool,
+    /// A comparison control (`compare`, `product-compare`).
+    compare: bool,
+}
+
+/// The words of [`ClassFlags`]: screen-reader names, then `compare`.
+const CLASS_WORDS: [&str; 7] = [
     "visually-hidden",
     "visuallyhidden",
     "sr-only",
     "screen-reader",
     "screenreader",
     "offscreen",
+    "compare",
 ];
 
 // The patterns are fixed; the tests build the automaton.
 #[allow(clippy::expect_used)]
-static SCREEN_READER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+static CLASS_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(SCREEN_READER_WORDS)
-        .expect("screen-reader words build an automaton")
+        .build(CLASS_WORDS)
+        .expect("class words build an automaton")
 });
 
-/// Whether a class names text shown to screen readers alone (`visually-hidden`, `sr-only`,
-/// `screen-reader-text`, `screenreader`, `offscreen`, with a framework's prefix or not). One
-/// pass of an automaton over the class list: every small element's class is asked.
-fn is_screen_reader_class(class: &str) -> bool {
+/// What a class list says to prune, read in one pass of an automaton: every small element's class
+/// is asked.
+fn class_flags(class: &str) -> ClassFlags {
     let bytes = class.as_bytes();
-    SCREEN_READER.find_overlapping_iter(class).any(|found| {
-        // "offscreen" only as a class or its last part (`a-offscreen`), not `offscreen-menu`.
-        SCREEN_READER_WORDS[found.pattern().as_usize()] != "offscreen"
-            || (bytes
-                .get(found.end())
-                .is_none_or(|b| b.is_ascii_whitespace())
-                && found
-                    .start()
-                    .checked_sub(1)
-                    .is_none_or(|k| bytes[k] == b'-' || bytes[k].is_ascii_whitespace()))
-    })
+    let mut flags = ClassFlags::default();
+    for found in CLASS_AUTOMATON.find_overlapping_iter(class) {
+        match CLASS_WORDS[found.pattern().as_usize()] {
+            "compare" => flags.compare = true,
+            // "offscreen" only as a class or its last part (`a-offscreen`), not `offscreen-menu`.
+            "offscreen" => {
+                flags.screen_reader |= bytes
+                    .get(found.end())
+                    .is_none_or(|b| b.is_ascii_whitespace())
+                    && found
+                        .start()
+                        .checked_sub(1)
+                        .is_none_or(|k| bytes[k] == b'-' || bytes[k].is_ascii_whitespace());
+            }
+            _ => flags.screen_reader = true,
+        }
+    }
+    flags
 }
 
 /// Whether an `aria-hidden` element is a link taken out of the keyboard's order too
@@ -607,7 +637,7 @@ mod tests {
             "offscreen",
             "u-screenreader",
         ] {
-            assert!(is_screen_reader_class(class), "{class}");
+            assert!(class_flags(class).screen_reader, "{class}");
         }
         for class in [
             "offscreen-menu",
@@ -616,7 +646,7 @@ mod tests {
             "screen",
             "nav_offscreen",
         ] {
-            assert!(!is_screen_reader_class(class), "{class}");
+            assert!(!class_flags(class).screen_reader, "{class}");
         }
     }
 
