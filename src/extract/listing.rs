@@ -69,7 +69,8 @@ pub(crate) fn overruled(page: &Page<'_>) -> Vec<bool> {
     let mut around_grid = vec![false; n];
     // Only beside a short intro: the cards of a page with prose of its own are suggestions.
     let page_prose = page.prose.first().copied().unwrap_or(0);
-    let mut a = (entries(page).grid)
+    let mut a = entries(page)
+        .grid
         .filter(|&g| {
             let bound = if page.kind.is_og_article() {
                 GRID_ARTICLE_MAX_PROSE

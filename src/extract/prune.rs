@@ -23,12 +23,15 @@ const DIALOG: &str = "a dialog role";
 const VISIBILITY_HIDDEN: &str = "an inline visibility:hidden";
 const PRICE_LABEL: &str = "a screen-reader label of a price";
 
-/// How far up from a screen-reader label its price is looked for, and how long the label is.
+/// How far up from a screen-reader label its price is looked for, and how many nodes and bytes
+/// of text the label holds at most.
 const PRICE_LABEL_DEPTH: usize = 4;
+const PRICE_LABEL_MAX_NODES: usize = 4;
 const PRICE_LABEL_MAX_BYTES: usize = 32;
 
-/// How many nodes, and bytes of text, a product's comparison checkbox holds at most.
-const COMPARE_MAX_NODES: usize = 16;
+/// How many nodes a small control (a skip link, a price's label, a comparison checkbox) holds at
+/// most, and how many bytes of text a comparison checkbox's label.
+const CONTROL_MAX_NODES: usize = 16;
 const COMPARE_MAX_BYTES: usize = 40;
 
 /// Marks every node that is never content, or lies inside one, as dead; records the outermost.
@@ -350,7 +353,7 @@ fn hidden(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
 /// hidden from screen readers (`aria-hidden`) in its place.
 fn is_price_label(dom: &Dom<'_>, i: usize, class: ClassFlags) -> bool {
     let node = &dom.nodes[i];
-    if node.end - i > 4 || !class.screen_reader {
+    if node.end - i > PRICE_LABEL_MAX_NODES || !class.screen_reader {
         return false;
     }
     let mut text = String::new();
@@ -362,7 +365,7 @@ fn is_price_label(dom: &Dom<'_>, i: usize, class: ClassFlags) -> bool {
             }
         }
     }
-    if text.trim().is_empty() || text.chars().any(|c| c.is_numeric()) {
+    if crate::text::is_blank(&text) || text.chars().any(|c| c.is_numeric()) {
         return false;
     }
     let mut a = node.parent;
@@ -381,17 +384,18 @@ fn is_price_label(dom: &Dom<'_>, i: usize, class: ClassFlags) -> bool {
 /// Whether element `i` is a product's comparison checkbox: a small element its class names
 /// `compare`, holding a checkbox and its short label ("Compare", "Add to Compare"). Shops put one
 /// on every card of a grid to pick products for a side-by-side table; it is a control, never
-/// content. (A `compare-at` price holds no checkbox.)
+/// content. (A `compare-at` price holds no checkbox.) The caller, [`small_control`], has bounded
+/// its size.
 fn is_compare_box(dom: &Dom<'_>, i: usize, class: ClassFlags) -> bool {
     let node = &dom.nodes[i];
-    if node.end - i > COMPARE_MAX_NODES || !class.compare {
+    if !class.compare {
         return false;
     }
     let (mut checkbox, mut text) = (false, 0);
     for j in i..node.end {
         let n = &dom.nodes[j];
         if n.tag == Tag::Text {
-            text += n.text.trim().len();
+            text += crate::text::trim(n.text).len();
         } else if n.element.is_some_and(|e| e.name() == "input") {
             checkbox |= dom
                 .attr(j, "type")
@@ -412,10 +416,11 @@ fn is_skip_link(dom: &Dom<'_>, i: usize, class: ClassFlags) -> bool {
             .is_some_and(|h| h.trim().len() > 1 && h.trim().starts_with('#'))
 }
 
-/// A small element that is a shop's or a screen reader's control: a skip link, a price's label for
-/// screen readers, a comparison checkbox. Its class is read once, by one automaton, for all three.
+/// A small element (at most [`CONTROL_MAX_NODES`] nodes) that is a shop's or a screen reader's
+/// control: a skip link, a price's label for screen readers, a comparison checkbox. Its class is
+/// read once, by one automaton, for all three.
 fn small_control(dom: &Dom<'_>, i: usize) -> Option<Reason> {
-    if dom.nodes[i].end - i > COMPARE_MAX_NODES {
+    if dom.nodes[i].end - i > CONTROL_MAX_NODES {
         return None;
     }
     let class = class_flags(dom.attr(i, "class")?);

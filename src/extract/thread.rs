@@ -30,7 +30,6 @@ pub(crate) fn has_posts(page: &Page<'_>) -> bool {
     let all = page.measures.chars[body];
     let post = post_shaped(page);
     let mut chars = 0u32;
-
     for parent in body..dom.nodes[body].end {
         if page.dead[parent] || dom.nodes[parent].tag == Tag::Text {
             continue;

@@ -2,6 +2,13 @@
 
 use super::*;
 
+/// Every element of `tag`, in document order.
+fn all(dom: &Dom<'_>, tag: Tag) -> Vec<usize> {
+    (0..dom.len())
+        .filter(|&i| dom.nodes[i].tag == tag)
+        .collect()
+}
+
 #[test]
 fn utilities_are_told_by_their_prefix_or_variant() {
     for class in [
@@ -220,9 +227,7 @@ fn a_section_id_holding_its_headings_slug_is_no_boilerplate() {
         <div id="comment-reply-form"><h3>Leave a reply to this post</h3></div></body>"#,
     );
     let dom = Dom::new(&doc);
-    let sections: Vec<usize> = (0..dom.len())
-        .filter(|&i| dom.nodes[i].tag == Tag::Section)
-        .collect();
+    let sections = all(&dom, Tag::Section);
     assert_eq!(hint(&dom, sections[0]), Hint::None);
     // A one-word heading's slug with an affix is no proof: "reply" still marks the box.
     assert_eq!(
@@ -244,9 +249,7 @@ fn an_entrys_taxonomy_classes_do_not_make_it_a_category_list() {
     let dom = Dom::new(&doc);
     let article = dom.find(Tag::Article).expect("an article");
     assert_eq!(hint(&dom, article), Hint::Positive);
-    let divs: Vec<usize> = (0..dom.len())
-        .filter(|&i| dom.nodes[i].tag == Tag::Div)
-        .collect();
+    let divs = all(&dom, Tag::Div);
     assert_eq!(hint(&dom, divs[0]), Hint::Negative(Mark::named("category")));
     assert_eq!(hint(&dom, divs[1]), Hint::Negative(Mark::named("tags")));
 }
@@ -278,8 +281,8 @@ fn a_class_list_and_an_id_of_one_text_are_judged_apart() {
     );
     let dom = Dom::new(&doc);
     let verdicts = hints(&dom, &vec![false; dom.len()]);
-    let divs: Vec<Hint> = (0..dom.len())
-        .filter(|&i| dom.nodes[i].tag == Tag::Div)
+    let divs: Vec<Hint> = all(&dom, Tag::Div)
+        .into_iter()
         .map(|i| verdicts[i])
         .collect();
     assert!(!matches!(divs[0], Hint::Negative(_)), "{divs:?}");
