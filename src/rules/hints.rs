@@ -507,13 +507,23 @@ const UTILITY_PREFIXES: &[&str] = &[
     "to-",
 ];
 
+/// Prefixes of state modifiers, which say what an element has or lacks ("no-sidebar",
+/// "has-header", "with-extra-padding"), not what it is.
+const STATE_PREFIXES: &[&str] = &["no-", "has-", "with-", "without-"];
+
 /// Whether a class is a styling utility: one with a variant or an arbitrary value
-/// (`lg:text-lg`, `[&_a]:underline`), or a colour or typography utility.
+/// (`lg:text-lg`, `[&_a]:underline`), a colour or typography utility, or a state modifier.
 fn is_utility(class: &str) -> bool {
     // Tailwind's conventional prefix, and a negative value's sign.
     let class = class.trim_start_matches('-');
     let class = class.strip_prefix("tw-").unwrap_or(class);
     if class.contains([':', '[']) {
+        return true;
+    }
+    let starts = |p: &str| {
+        class.len() > p.len() && class.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
+    if STATE_PREFIXES.iter().any(|p| starts(p)) {
         return true;
     }
     // Every prefix ends at its only `-`: only the one as long as the class's head up to its
@@ -538,7 +548,10 @@ fn class_hint(raw: &str, names: &mut String) -> Hint {
     let (utilities, kept): (Vec<&str>, Vec<&str>) =
         raw.split_ascii_whitespace().partition(|c| is_utility(c));
     match names_hint(&kept.join(" "), names) {
-        Hint::None if names_hint(&utilities.join(" "), names) != Hint::None => Hint::Positive,
+        Hint::None => match names_hint(&utilities.join(" "), names) {
+            Hint::Body | Hint::Positive => Hint::Positive,
+            _ => Hint::None,
+        },
         verdict => verdict,
     }
 }

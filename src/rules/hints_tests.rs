@@ -19,6 +19,10 @@ fn utilities_are_told_by_their_prefix_or_variant() {
         "to-",
         "md:flex",
         "[&_a]:x",
+        "no-extra-padding",
+        "has-sidebar",
+        "With-Header",
+        "without-meta",
     ] {
         assert!(is_utility(class), "{class}");
     }
@@ -30,6 +34,9 @@ fn utilities_are_told_by_their_prefix_or_variant() {
         "header",
         "t-",
         "toolbar-x",
+        "no-",
+        "nothing-here",
+        "hash-tags",
     ] {
         assert!(!is_utility(class), "{class}");
     }
@@ -183,6 +190,26 @@ fn styling_utilities_never_mark_boilerplate() {
         Hint::Negative(Mark::named("secondary"))
     );
     assert_eq!(hint_of(r#"<div class="text-body">"#), Hint::Positive);
+    // A utility that holds a boilerplate word makes nothing look like content.
+    assert_eq!(hint_of(r#"<div class="bg-header">"#), Hint::None);
+}
+
+#[test]
+fn state_modifiers_say_what_an_element_has_not_what_it_is() {
+    // A page builder's section of prose, a theme's column and a layout's wrapper.
+    for class in [
+        "vc_col-sm-12 wpb_column column_container no-extra-padding",
+        "site-content has-sidebar",
+        "page-wrap without-header",
+        "layout with-meta",
+    ] {
+        let hint = hint_of(&format!(r#"<div class="{class}">"#));
+        assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
+    }
+    assert_eq!(
+        hint_of(r#"<div class="sidebar no-border">"#),
+        Hint::Negative(Mark::named("sidebar"))
+    );
 }
 
 #[test]
