@@ -131,6 +131,17 @@ const NEGATIVE_TOKENS: &[&str] = &[
 /// The mark of the `widget` token, which page builders use for blocks of text too.
 const WIDGET_TOKEN: Mark = Mark::named("widget");
 
+/// Words that name a role only as a whole class or id (`id="secondary"`, `class="extra"`): in
+/// a compound they name a variant of how something looks (`btn--secondary`,
+/// `a-color-secondary`, `no-extra-padding`, `font-extra-bold`).
+const VARIANT_TOKENS: [Mark; 2] = [Mark::named("secondary"), Mark::named("extra")];
+
+/// Whether the word from `start` to `end` is a whole class name or id.
+fn is_whole_name(names: &[u8], start: usize, end: usize) -> bool {
+    let edge = |at: Option<&u8>| at.is_none_or(|c| c.is_ascii_whitespace());
+    edge(start.checked_sub(1).map(|k| &names[k])) && edge(names.get(end))
+}
+
 /// The mark of the `header` token, which names a page's banner and an article's title block.
 const HEADER_TOKEN: Mark = Mark::named("header");
 
@@ -581,6 +592,7 @@ fn names_hint(raw: &str, names: &mut String) -> Hint {
             Sort::NegativeToken(mark) => {
                 let before = start.checked_sub(1).map(|k| &bytes[k]);
                 if !(delimits(before) && delimits(bytes.get(end)))
+                    || (VARIANT_TOKENS.contains(&mark) && !is_whole_name(bytes, start, end))
                     || (mark == WIDGET_TOKEN && is_builders(names))
                     || (mark == HEADER_TOKEN && heads_section(bytes, start))
                     || labels_entry(bytes, end, mark)
