@@ -142,6 +142,23 @@ fn is_whole_name(names: &[u8], start: usize, end: usize) -> bool {
     edge(start.checked_sub(1).map(|k| &names[k])) && edge(names.get(end))
 }
 
+/// The marks of a "Read more" link...
+const READ_MORE: [Mark; 2] = [Mark::named("read-more"), Mark::named("readmore")];
+
+/// ...and the words that name the text such a button unfolds in place (`read-more__text`,
+/// `readmore-content`, `ReadMoreAnswer`): the rest of the paragraph, not a link away.
+const UNFOLDED: &[&[u8]] = &[b"text", b"content", b"body", b"answer"];
+
+/// Whether the "read more" word ending at `end` names the text it unfolds.
+fn is_expanded(names: &[u8], end: usize) -> bool {
+    let rest = names.get(end..).unwrap_or_default();
+    let start = rest
+        .iter()
+        .position(|&c| c != b'-' && c != b'_')
+        .unwrap_or(rest.len());
+    UNFOLDED.iter().any(|word| rest[start..].starts_with(word))
+}
+
 /// The mark of the `header` token, which names a page's banner and an article's title block.
 const HEADER_TOKEN: Mark = Mark::named("header");
 
@@ -586,6 +603,9 @@ fn names_hint(raw: &str, names: &mut String) -> Hint {
             Sort::Body => return Hint::Body,
             Sort::Positive => {
                 positive = true;
+                continue;
+            }
+            Sort::NegativeStem(mark) if READ_MORE.contains(&mark) && is_expanded(bytes, end) => {
                 continue;
             }
             Sort::NegativeStem(mark) => (start, pattern, mark),

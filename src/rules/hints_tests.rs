@@ -127,6 +127,15 @@ fn automaton_agrees_with_the_regular_expressions() {
                     if names.split(' ').any(|c| c == "hentry" || c == "h-entry") {
                         continue;
                     }
+                    // And the text a "read more" button unfolds.
+                    let unfolds = ["read-more", "readmore"].iter().any(|w| {
+                        names
+                            .match_indices(w)
+                            .any(|(at, _)| is_expanded(names.as_bytes(), at + w.len()))
+                    });
+                    if unfolds {
+                        continue;
+                    }
                     // So are the words that name a role only as a whole name.
                     if [a, b, &third]
                         .iter()
@@ -343,5 +352,27 @@ fn secondary_and_extra_name_a_role_only_as_a_whole_name() {
     ] {
         let hint = hint_of(&format!(r#"<div class="{class}">"#));
         assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
+    }
+}
+
+#[test]
+fn the_text_a_read_more_button_unfolds_is_no_link_away() {
+    for class in [
+        "read-more__text",
+        "_read-more-content-js-div-1",
+        "ReadMoreAnswer_answerText",
+        "readmore_body",
+    ] {
+        let hint = hint_of(&format!(r#"<div class="{class}">"#));
+        assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
+    }
+    for class in [
+        "read-more",
+        "post-readmore",
+        "read-more-link",
+        "readmore-section",
+    ] {
+        let hint = hint_of(&format!(r#"<div class="{class}">"#));
+        assert!(matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
     }
 }
