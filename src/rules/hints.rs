@@ -159,6 +159,45 @@ fn is_expanded(names: &[u8], end: usize) -> bool {
     UNFOLDED.iter().any(|word| rest[start..].starts_with(word))
 }
 
+/// Words of a style setting: a class that holds a part's name and one of them configures how
+/// that part looks (`pane-header-alignment-left`, `sidebar-position-right`,
+/// `footer-font-size-small`), on whatever element the setting applies to.
+const SETTINGS: &[&[u8]] = &[
+    b"align",
+    b"alignment",
+    b"style",
+    b"color",
+    b"colour",
+    b"size",
+    b"position",
+    b"width",
+    b"height",
+    b"padding",
+    b"margin",
+    b"spacing",
+    b"font",
+    b"radius",
+    b"shadow",
+    b"opacity",
+];
+
+/// Whether the word ending at `end` is followed by a style setting's word.
+fn is_setting(names: &[u8], end: usize) -> bool {
+    let rest = names.get(end..).unwrap_or_default();
+    let Some(start) = rest.iter().position(|&c| c != b'-' && c != b'_') else {
+        return false;
+    };
+    if start == 0 {
+        return false;
+    }
+    let word = &rest[start..];
+    let len = word
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(word.len());
+    SETTINGS.contains(&&word[..len])
+}
+
 /// The mark of the `header` token, which names a page's banner and an article's title block.
 const HEADER_TOKEN: Mark = Mark::named("header");
 
@@ -608,6 +647,7 @@ fn names_hint(raw: &str, names: &mut String) -> Hint {
             Sort::NegativeStem(mark) if READ_MORE.contains(&mark) && is_expanded(bytes, end) => {
                 continue;
             }
+            Sort::NegativeStem(_) | Sort::NegativeToken(_) if is_setting(bytes, end) => continue,
             Sort::NegativeStem(mark) => (start, pattern, mark),
             Sort::NegativeToken(mark) => {
                 let before = start.checked_sub(1).map(|k| &bytes[k]);

@@ -376,3 +376,19 @@ fn the_text_a_read_more_button_unfolds_is_no_link_away() {
         assert!(matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
     }
 }
+
+#[test]
+fn a_style_setting_names_how_a_part_looks_not_the_part() {
+    for class in [
+        "kt-accordion-wrap kt-pane-header-alignment-left",
+        "layout sidebar-position-right",
+        "footer_font-size-small",
+    ] {
+        let hint = hint_of(&format!(r#"<div class="{class}">"#));
+        assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
+    }
+    for class in ["site-header", "sidebar-left", "footer-widgets"] {
+        let hint = hint_of(&format!(r#"<div class="{class}">"#));
+        assert!(matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
+    }
+}
