@@ -181,21 +181,18 @@ const SETTINGS: &[&[u8]] = &[
     b"opacity",
 ];
 
-/// Whether the word ending at `end` is followed by a style setting's word.
+/// Whether a style setting's word follows the word ending at `end` in its class
+/// (`header-content-align-left`).
 fn is_setting(names: &[u8], end: usize) -> bool {
     let rest = names.get(end..).unwrap_or_default();
-    let Some(start) = rest.iter().position(|&c| c != b'-' && c != b'_') else {
-        return false;
-    };
-    if start == 0 {
-        return false;
-    }
-    let word = &rest[start..];
-    let len = word
+    let class = &rest[..rest
         .iter()
-        .position(|c| !c.is_ascii_alphabetic())
-        .unwrap_or(word.len());
-    SETTINGS.contains(&&word[..len])
+        .position(|c| c.is_ascii_whitespace())
+        .unwrap_or(rest.len())];
+    class
+        .split(|c| !c.is_ascii_alphabetic())
+        .skip(1)
+        .any(|word| SETTINGS.contains(&word))
 }
 
 /// The mark of the `header` token, which names a page's banner and an article's title block.

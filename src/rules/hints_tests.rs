@@ -383,6 +383,7 @@ fn a_style_setting_names_how_a_part_looks_not_the_part() {
         "kt-accordion-wrap kt-pane-header-alignment-left",
         "layout sidebar-position-right",
         "footer_font-size-small",
+        "recipe-card is-style-default header-content-align-left",
     ] {
         let hint = hint_of(&format!(r#"<div class="{class}">"#));
         assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
