@@ -17,6 +17,10 @@ use crate::rules::marks::{self, Mark};
 const SIBLING_SHARE: f32 = 0.1;
 /// ...and at least this many characters of prose net of chaff.
 const SIBLING_MIN: f32 = 80.0;
+/// A container inside a sibling that scores this share of the winner is a part of the article.
+const BURIED_SHARE: f32 = 0.3;
+/// ...and holds at least this much prose net of chaff.
+const BURIED_MIN: f32 = 250.0;
 /// A marked article body overrides the scorer's pick when it holds this much prose.
 const MARKED_BODY_MIN_PROSE: u32 = 200;
 /// The pick without markup hints wins when it keeps this many times the text of the strict one.
@@ -228,13 +232,12 @@ fn with_siblings(
     while ancestor != usize::MAX {
         let mut c = ancestor + 1;
         while c < dom.nodes[ancestor].end {
-            if c != child
-                && !page.dead[c]
-                && zone[c].is_none()
-                && dom.nodes[c].tag != Tag::Text
-                && scores.loose[c] >= threshold
-            {
-                roots.push(c);
+            if c != child && !page.dead[c] && zone[c].is_none() && dom.nodes[c].tag != Tag::Text {
+                if scores.loose[c] >= threshold {
+                    roots.push(c);
+                } else if let Some(part) = buried_part(page, c, winner, scores) {
+                    roots.push(part);
+                }
             }
             c = dom.nodes[c].end;
         }
@@ -243,6 +246,17 @@ fn with_siblings(
     }
     roots.sort_unstable();
     roots
+}
+
+/// A part of the article inside sibling `c` that its chaff outweighs as a whole: the container
+/// of `c` that scores most, when it scores at least [`BURIED_SHARE`] of the winner and
+/// [`BURIED_MIN`] (an
+/// article's key points in a wrapper of teasers, its story apart from its summary).
+fn buried_part(page: &Page<'_>, c: usize, winner: usize, scores: &Scores) -> Option<usize> {
+    let floor = (scores.container[winner] * BURIED_SHARE).max(BURIED_MIN);
+    (c..page.dom.nodes[c].end)
+        .filter(|&d| scores.container[d] >= floor)
+        .max_by(|&a, &b| scores.container[a].total_cmp(&scores.container[b]))
 }
 
 /// Whether the page is a forum thread or a Q&A page, where the replies are the content: it
@@ -380,6 +394,22 @@ mod tests {
         assert!(s.text.contains("PART_ONE"));
         assert!(s.text.contains("PART_TWO"));
         assert!(!s.text.contains("LINKS_TEXT"));
+    }
+
+    #[test]
+    fn a_part_buried_in_a_wrapper_of_links_joins_the_article() {
+        let html = format!(
+            r#"<html><body><article><section>{}</section>{}</article>
+            <div>{}{}</div></body></html>"#,
+            prose("SUMMARY"),
+            links("TEASER_TEXT", 20),
+            prose("STORY"),
+            prose("MORE"),
+        );
+        let s = select_in(&html).expect("a body");
+        assert_eq!(s.roots, vec![Tag::Section, Tag::Div]);
+        assert!(s.text.contains("SUMMARY") && s.text.contains("STORY"));
+        assert!(!s.text.contains("TEASER_TEXT"));
     }
 
     const COMMENTS: &str = r#"<div class="comments">
