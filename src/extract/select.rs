@@ -163,7 +163,7 @@ fn pick(page: &Page<'_>, rules: Rules, zoned: Zoned) -> Option<Body> {
     {
         winner = main;
     }
-    let roots = with_siblings(page, winner, &scores, &zone);
+    let roots = with_siblings(page, winner, &scores, &zone, rules);
     Some(Body { roots, zone, rules })
 }
 
@@ -223,9 +223,15 @@ fn with_siblings(
     winner: usize,
     scores: &Scores,
     zone: &[Option<Mark>],
+    rules: Rules,
 ) -> Vec<usize> {
     let dom = &page.dom;
     let threshold = (scores.sum[winner] * SIBLING_SHARE).max(SIBLING_MIN);
+    // A thread's part is posts, however short; an article's is prose.
+    let buried_min = match rules {
+        Rules::Thread => SIBLING_MIN,
+        _ => BURIED_MIN,
+    };
     let mut roots = vec![winner];
     let mut child = winner;
     let mut ancestor = dom.nodes[winner].parent;
@@ -235,7 +241,7 @@ fn with_siblings(
             if c != child && !page.dead[c] && zone[c].is_none() && dom.nodes[c].tag != Tag::Text {
                 if scores.loose[c] >= threshold {
                     roots.push(c);
-                } else if let Some(part) = buried_part(page, c, winner, scores) {
+                } else if let Some(part) = buried_part(page, c, winner, scores, buried_min) {
                     roots.push(part);
                 }
             }
@@ -252,8 +258,14 @@ fn with_siblings(
 /// of `c` that scores most, when it scores at least [`BURIED_SHARE`] of the winner and
 /// [`BURIED_MIN`] (an
 /// article's key points in a wrapper of teasers, its story apart from its summary).
-fn buried_part(page: &Page<'_>, c: usize, winner: usize, scores: &Scores) -> Option<usize> {
-    let floor = (scores.container[winner] * BURIED_SHARE).max(BURIED_MIN);
+fn buried_part(
+    page: &Page<'_>,
+    c: usize,
+    winner: usize,
+    scores: &Scores,
+    min: f32,
+) -> Option<usize> {
+    let floor = (scores.container[winner] * BURIED_SHARE).max(min);
     (c..page.dom.nodes[c].end)
         .filter(|&d| scores.container[d] >= floor)
         .max_by(|&a, &b| scores.container[a].total_cmp(&scores.container[b]))

@@ -478,3 +478,22 @@ fn cards_titled_by_class_make_a_listing_without_headings() {
         "{text}"
     );
 }
+
+#[test]
+fn a_reply_buried_in_its_posters_card_joins_the_thread() {
+    // Each reply sits beside its poster's card, a column of links longer than the reply.
+    let card = links("POSTER_CARD", 8);
+    let html = format!(
+        r#"<html><head><title>Which ferry do you take?</title></head><body>
+        <div itemscope itemtype="http://schema.org/DiscussionForumPosting">
+        <h1>Which ferry do you take?</h1><div class="post">{}</div>
+        <div class="comment"><div>{card}</div><div class="content"><p>REPLY_TEXT The early
+        boat is quieter, and in winter it is often the only one that sails, so I take it
+        every day. Bring a coat: the deck is cold.</p></div></div></div></body></html>"#,
+        prose("QUESTION_TEXT"),
+    );
+    let s = select_in(&html).expect("a body");
+    assert_eq!(s.rules, Rules::Thread);
+    assert!(s.text.contains("REPLY_TEXT"), "{s:?}");
+    assert!(!s.text.contains("POSTER_CARD"), "{s:?}");
+}
