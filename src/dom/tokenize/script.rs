@@ -114,9 +114,10 @@ impl<S: TokenSink> Tokenizer<'_, S> {
     }
 }
 
-/// After letters `b[start..start + n]`: if a space, `/` or `>` follows, it is read and the state
-/// is `script` (the letters spell "script") or `other`; else the escaped state of `other`'s
-/// kind... read again from the byte after the letters.
+/// After the letters `b[start..start + n]` of a double escape's start (`script` is
+/// [`Script::Double`]) or end (`script` is [`Script::Escaped`]): if a space, `/` or `>` follows,
+/// it is read and the state is `script` when the letters spell "script", else `other`; anything
+/// else (or the end) is read again in the state the letters were read in.
 fn letters_then(
     b: &[u8],
     start: usize,

@@ -311,33 +311,58 @@ proptest! {
     }
 }
 
-/// Every page of the shared sets (where they are): `cargo test --release -- --ignored
-/// shared_pages --nocapture`.
+/// The page files under `dir` and its subdirectories (`.html` and `.html.gz`).
+fn pages_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .collect();
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        let name = path.to_string_lossy();
+        if path.is_dir() {
+            pages_under(&path, out);
+        } else if name.ends_with(".html") || name.ends_with(".html.gz") {
+            out.push(path);
+        }
+    }
+}
+
+/// A page file (decompressed if it ends in `.gz`), decoded as the pipeline decodes it.
+fn read_page(path: &std::path::Path) -> Option<String> {
+    use std::io::Read;
+    let raw = std::fs::read(path).ok()?;
+    let bytes = if path.to_string_lossy().ends_with(".gz") {
+        let mut bytes = Vec::new();
+        flate2::read::GzDecoder::new(&raw[..])
+            .read_to_end(&mut bytes)
+            .ok()?;
+        bytes
+    } else {
+        raw
+    };
+    Some(crate::input::decode::decode(&bytes, None).text.into_owned())
+}
+
+/// Every page of the shared sets (where they are), raw and cut as the pipeline cuts them:
+/// `cargo test --lib shared_pages -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn the_tree_is_html5evers_on_the_shared_pages() {
+    let mut paths = Vec::new();
+    for dir in ["/work/shared/datasets", "/work/eval-base/cache"] {
+        pages_under(std::path::Path::new(dir), &mut paths);
+    }
     let mut pages = 0;
-    for dir in [
-        "/work/eval-base/cache/aeb",
-        "/work/eval-base/cache/wcxb",
-        "/work/eval-base/cache/trafilatura",
-    ] {
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        paths.sort();
-        for path in paths {
-            let Ok(bytes) = std::fs::read(&path) else {
-                continue;
-            };
-            let html = String::from_utf8_lossy(&bytes);
-            assert_same(&html);
-            assert_same(&crate::input::prepare(&html));
-            pages += 1;
-        }
+    for path in &paths {
+        let Some(html) = read_page(path) else {
+            continue;
+        };
+        assert_same(&html);
+        assert_same(&crate::input::prepare(&html));
+        pages += 1;
     }
     eprintln!("{pages} pages: same trees");
 }
