@@ -206,6 +206,26 @@ fn the_tree_is_html5evers_on_tricky_markup() {
 }
 
 #[test]
+fn the_tree_is_html5evers_on_long_runs_of_one_construct() {
+    let n = 2_000;
+    for html in [
+        "&amp".repeat(n),
+        format!("<a {}>", "b=&notin ".repeat(n)),
+        "<!--".repeat(n),
+        format!("<script><!--<script>{}</script>", "<!--".repeat(n)),
+        format!("&#{}", "9".repeat(n)),
+        format!("<textarea>{}", "</texta".repeat(n)),
+        format!("<svg><![CDATA[{}", "]".repeat(n)),
+        format!("<!DOCTYPE {}", "x".repeat(n)),
+        format!("<p{}", "\0".repeat(n)),
+        format!("&{};", "z".repeat(n)),
+        "<a b='".repeat(n),
+    ] {
+        assert_same(&html);
+    }
+}
+
+#[test]
 fn the_tree_is_html5evers_on_the_sample_pages() {
     let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let mut pages = 0;
@@ -307,6 +327,11 @@ proptest! {
     #[test]
     fn the_tree_is_html5evers_on_random_fragments(pieces in prop::collection::vec(0..PIECES.len(), 0..40)) {
         let html: String = pieces.iter().map(|&i| PIECES[i]).collect();
+        assert_same(&html);
+    }
+
+    #[test]
+    fn the_tree_is_html5evers_on_character_soup(html in "[<>/!?&#;=\"' \n\r\t\x0c\x00a-eA-Epstxy0-9é€\u{feff}\\[\\]-]{0,60}") {
         assert_same(&html);
     }
 }
