@@ -1,9 +1,11 @@
 //! Stage 2: parsing, and the flat document view every later stage reads.
 //!
-//! html5ever builds the DOM into an arena of our own ([`sink`]). [`Dom`] then lists its element
-//! and text nodes in document (pre-order) order, so that a subtree is the index range `i..end`, an ancestor
-//! test is a range check, and per-node measures are plain `Vec`s filled bottom-up in one reverse
-//! pass. No stage writes into the DOM.
+//! html5ever's tree builder builds the DOM into an arena of our own ([`sink`]), from the tokens
+//! of a tokenizer of our own ([`tokenize`], the very tokens html5ever's would hand it, at a
+//! fraction of the cost). [`Dom`] then lists its element and text nodes in document (pre-order)
+//! order, so that a subtree is the index range `i..end`, an ancestor test is a range check, and
+//! per-node measures are plain `Vec`s filled bottom-up in one reverse pass. No stage writes into
+//! the DOM.
 
 pub(crate) mod measure;
 mod sink;
