@@ -1,18 +1,21 @@
 //! Stage 2: parsing, and the flat document view every later stage reads.
 //!
-//! html5ever builds the DOM into an arena of our own ([`sink`]). [`Dom`] then lists its element
-//! and text nodes in document (pre-order) order, so that a subtree is the index range `i..end`, an ancestor
-//! test is a range check, and per-node measures are plain `Vec`s filled bottom-up in one reverse
-//! pass. No stage writes into the DOM.
+//! html5ever's tree builder builds the DOM into an arena of our own ([`sink`]), from the tokens
+//! of a tokenizer of our own ([`tokenize`], the very tokens html5ever's would hand it, at a
+//! fraction of the cost). [`Dom`] then lists its element and text nodes in document (pre-order)
+//! order, so that a subtree is the index range `i..end`, an ancestor test is a range check, and
+//! per-node measures are plain `Vec`s filled bottom-up in one reverse pass. No stage writes into
+//! the DOM.
 
 pub(crate) mod measure;
 mod sink;
 #[cfg(test)]
 mod sink_tests;
+mod tokenize;
 
 use html5ever::driver::{self, ParseOpts};
 use html5ever::tendril::TendrilSink;
-use html5ever::tree_builder::TreeBuilderOpts;
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
 
 use sink::{DOCUMENT, Data, NONE, Sink};
 pub(crate) use sink::{Document, Element};
@@ -188,12 +191,28 @@ pub(crate) struct Dom<'a> {
 
 /// Parses a whole HTML document as a reader without scripts sees it: the content of `<noscript>`
 /// is markup, not raw text (forum engines put the whole thread there for crawlers).
+///
+/// The tokens come from our own tokenizer ([`tokenize`]), html5ever's tree builder makes the tree.
 pub(crate) fn parse(html: &str) -> Document {
+    if html.len() > tokenize::MAX_LEN {
+        return parse_with_html5ever(html);
+    }
+    let builder = TreeBuilder::new(Sink::for_page(html), tree_builder_opts());
+    tokenize::run(html, &builder);
+    builder.sink.finish()
+}
+
+fn tree_builder_opts() -> TreeBuilderOpts {
+    TreeBuilderOpts {
+        scripting_enabled: false,
+        ..Default::default()
+    }
+}
+
+/// [`parse`] with html5ever's own tokenizer: the same tree.
+fn parse_with_html5ever(html: &str) -> Document {
     let opts = ParseOpts {
-        tree_builder: TreeBuilderOpts {
-            scripting_enabled: false,
-            ..Default::default()
-        },
+        tree_builder: tree_builder_opts(),
         ..Default::default()
     };
     driver::parse_document(Sink::for_page(html), opts).one(html)

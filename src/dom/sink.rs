@@ -417,3 +417,44 @@ impl TreeSink for Sink {
         self.0.borrow_mut().reparent_children(*node, *new_parent);
     }
 }
+
+#[cfg(test)]
+impl Document {
+    /// The whole tree as text, one node a line in document order (template contents and
+    /// comments included): names with their namespaces, attributes in order, texts.
+    pub(super) fn dump(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let mut stack = vec![(DOCUMENT, 0usize)];
+        while let Some((node, depth)) = stack.pop() {
+            let n = &self.nodes[node as usize];
+            let _ = match &n.data {
+                Data::Document => writeln!(out, "{depth} #document"),
+                Data::Fragment => writeln!(out, "{depth} #fragment"),
+                Data::Other => writeln!(out, "{depth} #other"),
+                Data::Text(t) => writeln!(out, "{depth} {:?}", &**t),
+                Data::Element(e) => {
+                    let e = &self.elements[*e as usize];
+                    let attrs: Vec<_> = e
+                        .attrs
+                        .iter()
+                        .map(|a| (&a.name.prefix, &*a.name.ns, &*a.name.local, &*a.value))
+                        .collect();
+                    writeln!(
+                        out,
+                        "{depth} <{} {}> {attrs:?}",
+                        &*e.name.ns, &*e.name.local
+                    )
+                }
+            };
+            let mut children = Vec::new();
+            let mut child = n.first_child;
+            while child != NONE {
+                children.push((child, depth + 1));
+                child = self.nodes[child as usize].next_sibling;
+            }
+            stack.extend(children.into_iter().rev());
+        }
+        out
+    }
+}
