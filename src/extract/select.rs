@@ -254,10 +254,9 @@ fn with_siblings(
     roots
 }
 
-/// A part of the article inside sibling `c` that its chaff outweighs as a whole: the container
-/// of `c` that scores most, when it scores at least [`BURIED_SHARE`] of the winner and
-/// [`BURIED_MIN`] (an
-/// article's key points in a wrapper of teasers, its story apart from its summary).
+/// A part of the body inside sibling `c` that its chaff outweighs as a whole: the container of
+/// `c` that scores most, when it scores at least [`BURIED_SHARE`] of the winner and `min` (an
+/// article's key points in a wrapper of teasers, a reply beside its poster's card).
 fn buried_part(
     page: &Page<'_>,
     c: usize,
