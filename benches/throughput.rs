@@ -12,7 +12,8 @@
 //! `cargo bench --bench throughput` times the AEB pages and the WCXB dev pages of `../shared`
 //! (`UNCHAFF_BENCH_DIRS=dir1:dir2` names other folders of `*.html.gz` pages). Both in-process
 //! measures are interleaved over [`ROUNDS`] rounds and their medians compared, so that a busy
-//! machine slows both alike. `UNCHAFF_BENCH_ONLY=parse|extract|load` runs one measure once, for
+//! machine slows both alike; the whole process in the default mode is compared with the floor
+//! timed beside each of its runs, for the same reason. `UNCHAFF_BENCH_ONLY=parse|extract|load` runs one measure once, for
 //! counting instructions with `valgrind --tool=callgrind`.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -141,11 +142,12 @@ fn bench_folder(dir: &Path, html_dir: &Path) -> Result<(), Box<dyn Error>> {
         parse.as_secs_f64() / extract.as_secs_f64()
     );
     write_pages(html_dir, load_raw(dir)?.into_iter())?;
-    let whole = cli(html_dir, n, mb)?;
+    let (whole, floor) = cli(html_dir, &pages, mb)?;
     println!(
-        "\nthe whole process, default mode, -j1: **{:.2}x** the parse-only floor \
-         (in process: {:.2}x)",
-        parse.as_secs_f64() / whole.as_secs_f64(),
+        "\nthe whole process, default mode, -j1: **{:.2}x** the parse-only floor timed beside \
+         it ({:.0} pages/s; in process: {:.2}x)",
+        floor.as_secs_f64() / whole.as_secs_f64(),
+        n as f64 / floor.as_secs_f64(),
         parse.as_secs_f64() / extract.as_secs_f64()
     );
     Ok(())
@@ -153,8 +155,12 @@ fn bench_folder(dir: &Path, html_dir: &Path) -> Result<(), Box<dyn Error>> {
 
 /// The command line as a whole process over a folder of `.html` files (reading, decoding,
 /// extraction, JSON and writing included), with one and two jobs, with and without the
-/// cross-page pass. Returns the median time of `-j1` in the default mode.
-fn cli(dir: &Path, n: usize, mb: f64) -> Result<Duration, Box<dyn Error>> {
+/// cross-page pass. Returns the median time of `-j1` in the default mode, and the median of the
+/// floor timed next to each of its runs (alternately before and after), so that drift in the
+/// machine's speed hits both.
+fn cli(dir: &Path, pages: &[String], mb: f64) -> Result<(Duration, Duration), Box<dyn Error>> {
+    let n = pages.len();
+    let mut floor = Vec::new();
     println!(
         "\n| command line, whole process, on the pages as .html files | time | pages/s | MB/s |"
     );
@@ -164,10 +170,17 @@ fn cli(dir: &Path, n: usize, mb: f64) -> Result<Duration, Box<dyn Error>> {
         let mut times = [Duration::ZERO; 2];
         for (jobs, time) in ["1", "2"].into_iter().zip(&mut times) {
             let mut samples = Vec::new();
-            for _ in 0..3 {
+            let paired = mode.is_none() && jobs == "1";
+            for run in 0..3 {
+                if paired && run % 2 == 0 {
+                    floor.push(timed(|| parse_only(pages)));
+                }
                 let start = Instant::now();
                 run_cli(dir, jobs, mode, None)?;
                 samples.push(start.elapsed());
+                if paired && run % 2 == 1 {
+                    floor.push(timed(|| parse_only(pages)));
+                }
             }
             *time = median(samples);
             let secs = time.as_secs_f64();
@@ -188,7 +201,7 @@ fn cli(dir: &Path, n: usize, mb: f64) -> Result<Duration, Box<dyn Error>> {
         );
     }
     println!("\n(medians of 3 runs)");
-    Ok(one)
+    Ok((one, median(floor)))
 }
 
 /// Runs the command line over `dir`, output to nowhere; with `rss`, under `/usr/bin/time` and
