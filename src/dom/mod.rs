@@ -13,6 +13,21 @@ mod sink;
 mod sink_tests;
 mod tokenize;
 
+/// The source pages of `samples/` (at least ten), for the parse's comparison tests.
+#[cfg(test)]
+fn sample_pages() -> Vec<String> {
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let pages: Vec<String> = std::fs::read_dir(samples)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| std::fs::read(entry.path().join("source.html")).ok())
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .collect();
+    assert!(pages.len() >= 10, "only {} sample pages found", pages.len());
+    pages
+}
+
 use html5ever::driver::{self, ParseOpts};
 use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};

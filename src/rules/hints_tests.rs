@@ -43,6 +43,18 @@ fn utilities_are_told_by_their_prefix_or_variant() {
 }
 use crate::dom::parse;
 
+/// Asserts that a `<div>` of each class list is named as boilerplate, or is not.
+fn assert_boilerplate(classes: &[&str], boilerplate: bool) {
+    for class in classes {
+        let hint = hint_of(&format!(r#"<div class="{class}">"#));
+        assert_eq!(
+            matches!(hint, Hint::Negative(_)),
+            boilerplate,
+            "{class}: {hint:?}"
+        );
+    }
+}
+
 fn hint_of(html: &str) -> Hint {
     let doc = parse(html);
     let dom = Dom::new(&doc);
@@ -186,16 +198,16 @@ fn class_words() {
 #[test]
 fn styling_utilities_never_mark_boilerplate() {
     // Tailwind and Bootstrap colour and typography utilities that hold a role word.
-    for class in [
-        "font-poppins text-base text-text-dark-secondary lg:text-xl",
-        "bg-surface-secondary-background md:px-fl-2xl",
-        "text-meta-light",
-        "relative before:mix-blend-overlay",
-        "tw-absolute tw-bg-fg-secondary -tw-translate-y-1/2",
-    ] {
-        let hint = hint_of(&format!(r#"<div class="{class}">"#));
-        assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
-    }
+    assert_boilerplate(
+        &[
+            "font-poppins text-base text-text-dark-secondary lg:text-xl",
+            "bg-surface-secondary-background md:px-fl-2xl",
+            "text-meta-light",
+            "relative before:mix-blend-overlay",
+            "tw-absolute tw-bg-fg-secondary -tw-translate-y-1/2",
+        ],
+        false,
+    );
     // A role word beside utilities still counts, and utilities may still look like content.
     assert_eq!(
         hint_of(r#"<div class="sidebar text-sm bg-white">"#),
@@ -213,15 +225,15 @@ fn styling_utilities_never_mark_boilerplate() {
 #[test]
 fn state_modifiers_say_what_an_element_has_not_what_it_is() {
     // A page builder's section of prose, a theme's column and a layout's wrapper.
-    for class in [
-        "vc_col-sm-12 wpb_column column_container no-extra-padding",
-        "site-content has-sidebar",
-        "page-wrap without-header",
-        "layout with-meta",
-    ] {
-        let hint = hint_of(&format!(r#"<div class="{class}">"#));
-        assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
-    }
+    assert_boilerplate(
+        &[
+            "vc_col-sm-12 wpb_column column_container no-extra-padding",
+            "site-content has-sidebar",
+            "page-wrap without-header",
+            "layout with-meta",
+        ],
+        false,
+    );
     assert_eq!(
         hint_of(r#"<div class="sidebar no-border">"#),
         Hint::Negative(Mark::named("sidebar"))
@@ -230,21 +242,21 @@ fn state_modifiers_say_what_an_element_has_not_what_it_is() {
 
 #[test]
 fn page_builder_widgets_are_blocks_not_sidebars() {
-    for class in [
-        "elementor-element elementor-widget elementor-widget-text-editor",
-        "elementor-widget-container",
-        "hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_rich_text",
-        "span12 widget-span widget-type-cell",
-        "span12 widget-span widget-type-custom_widget dnd-module",
-        "image ck-widget",
-    ] {
-        let hint = hint_of(&format!(r#"<div class="{class}">"#));
-        assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
-    }
-    for class in ["widget widget_text", "sidebar-widget", "tmz-live-widget"] {
-        let hint = hint_of(&format!(r#"<div class="{class}">"#));
-        assert!(matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
-    }
+    assert_boilerplate(
+        &[
+            "elementor-element elementor-widget elementor-widget-text-editor",
+            "elementor-widget-container",
+            "hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_rich_text",
+            "span12 widget-span widget-type-cell",
+            "span12 widget-span widget-type-custom_widget dnd-module",
+            "image ck-widget",
+        ],
+        false,
+    );
+    assert_boilerplate(
+        &["widget widget_text", "sidebar-widget", "tmz-live-widget"],
+        true,
+    );
 }
 
 #[test]
@@ -299,21 +311,21 @@ fn an_entrys_taxonomy_classes_do_not_make_it_a_category_list() {
 
 #[test]
 fn a_sections_header_is_content_not_the_page_banner() {
-    for class in [
-        "section-header-copy typography-headline",
-        "product-stories section__header",
-        "section_header",
-        "kt-blocks-accordion-header",
-        "faq-item__header",
-        "card-header",
-    ] {
-        let hint = hint_of(&format!(r#"<div class="{class}">"#));
-        assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
-    }
-    for class in ["site-header", "header section", "subsection-header-x"] {
-        let hint = hint_of(&format!(r#"<div class="{class}">"#));
-        assert!(matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
-    }
+    assert_boilerplate(
+        &[
+            "section-header-copy typography-headline",
+            "product-stories section__header",
+            "section_header",
+            "kt-blocks-accordion-header",
+            "faq-item__header",
+            "card-header",
+        ],
+        false,
+    );
+    assert_boilerplate(
+        &["site-header", "header section", "subsection-header-x"],
+        true,
+    );
 }
 
 #[test]
@@ -342,54 +354,51 @@ fn secondary_and_extra_name_a_role_only_as_a_whole_name() {
         assert!(matches!(hint_of(html), Hint::Negative(_)), "{html}");
     }
     // A button's, a colour's or a block's variant, and a builder's spacing.
-    for class in [
-        "ux-call-to-action btn btn--secondary",
-        "a-size-base a-color-secondary",
-        "secondary-value-prop",
-        "cards-wrapper rhcl__background--secondary",
-        "pageblock pageblock--extra-padding",
-        "font-extra-bold",
-    ] {
-        let hint = hint_of(&format!(r#"<div class="{class}">"#));
-        assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
-    }
+    assert_boilerplate(
+        &[
+            "ux-call-to-action btn btn--secondary",
+            "a-size-base a-color-secondary",
+            "secondary-value-prop",
+            "cards-wrapper rhcl__background--secondary",
+            "pageblock pageblock--extra-padding",
+            "font-extra-bold",
+        ],
+        false,
+    );
 }
 
 #[test]
 fn the_text_a_read_more_button_unfolds_is_no_link_away() {
-    for class in [
-        "read-more__text",
-        "_read-more-content-js-div-1",
-        "ReadMoreAnswer_answerText",
-        "readmore_body",
-    ] {
-        let hint = hint_of(&format!(r#"<div class="{class}">"#));
-        assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
-    }
-    for class in [
-        "read-more",
-        "post-readmore",
-        "read-more-link",
-        "readmore-section",
-    ] {
-        let hint = hint_of(&format!(r#"<div class="{class}">"#));
-        assert!(matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
-    }
+    assert_boilerplate(
+        &[
+            "read-more__text",
+            "_read-more-content-js-div-1",
+            "ReadMoreAnswer_answerText",
+            "readmore_body",
+        ],
+        false,
+    );
+    assert_boilerplate(
+        &[
+            "read-more",
+            "post-readmore",
+            "read-more-link",
+            "readmore-section",
+        ],
+        true,
+    );
 }
 
 #[test]
 fn a_style_setting_names_how_a_part_looks_not_the_part() {
-    for class in [
-        "kt-accordion-wrap kt-pane-header-alignment-left",
-        "layout sidebar-position-right",
-        "footer_font-size-small",
-        "recipe-card is-style-default header-content-align-left",
-    ] {
-        let hint = hint_of(&format!(r#"<div class="{class}">"#));
-        assert!(!matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
-    }
-    for class in ["site-header", "sidebar-left", "footer-widgets"] {
-        let hint = hint_of(&format!(r#"<div class="{class}">"#));
-        assert!(matches!(hint, Hint::Negative(_)), "{class}: {hint:?}");
-    }
+    assert_boilerplate(
+        &[
+            "kt-accordion-wrap kt-pane-header-alignment-left",
+            "layout sidebar-position-right",
+            "footer_font-size-small",
+            "recipe-card is-style-default header-content-align-left",
+        ],
+        false,
+    );
+    assert_boilerplate(&["site-header", "sidebar-left", "footer-widgets"], true);
 }

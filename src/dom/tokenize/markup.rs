@@ -9,7 +9,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Doctype, Token, TokenSink};
 use memchr::memchr;
 
-use super::Tokenizer;
+use super::{Tokenizer, is_space, skip_spaces};
 
 /// The comment states after `<!--`.
 #[derive(Clone, Copy)]
@@ -123,13 +123,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
     fn doctype(&mut self) {
         let mut doctype = Doctype::default();
         let b = self.bytes();
-        let mut at = self.pos;
-        if b.get(at).is_some_and(|&c| is_space(c)) {
-            at += 1;
-        }
-        while b.get(at).is_some_and(|&c| is_space(c)) {
-            at += 1;
-        }
+        let mut at = skip_spaces(b, self.pos);
         match b.get(at) {
             None => doctype.force_quirks = true,
             Some(b'>') => {
@@ -155,9 +149,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
             at += 1;
         }
         doctype.name = Some(tendril(&name));
-        while b.get(at).is_some_and(|&c| is_space(c)) {
-            at += 1;
-        }
+        at = skip_spaces(b, at);
         let rest = &b[at..];
         let keyword = |k: &[u8]| rest.len() >= 6 && rest[..6].eq_ignore_ascii_case(k);
         match rest.first() {
@@ -179,9 +171,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
     fn doctype_ids(&self, mut at: usize, doctype: &mut Doctype, public: bool) -> usize {
         let b = self.bytes();
         // After the keyword (a quote right after it is an error, but read the same).
-        while b.get(at).is_some_and(|&c| is_space(c)) {
-            at += 1;
-        }
+        at = skip_spaces(b, at);
         let mut public = public;
         let mut first = true;
         loop {
@@ -215,9 +205,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
                     // After the public identifier: a system one may follow.
                     first = false;
                     public = false;
-                    while b.get(at).is_some_and(|&c| is_space(c)) {
-                        at += 1;
-                    }
+                    at = skip_spaces(b, at);
                     match b.get(at) {
                         Some(b'"' | b'\'') => {
                             let (id, next, closed) = quoted_id(b, at + 1, b[at]);
@@ -259,10 +247,8 @@ fn quoted_id(b: &[u8], mut at: usize, q: u8) -> (Vec<u8>, usize, bool) {
 
 /// The after doctype system identifier state: spaces, then `>`; anything else makes the rest
 /// a bogus doctype (without forcing quirks); the end of the page forces them.
-fn after_system_id(b: &[u8], mut at: usize, doctype: &mut Doctype) -> usize {
-    while b.get(at).is_some_and(|&c| is_space(c)) {
-        at += 1;
-    }
+fn after_system_id(b: &[u8], at: usize, doctype: &mut Doctype) -> usize {
+    let at = skip_spaces(b, at);
     match b.get(at) {
         Some(b'>') => at + 1,
         None => {
@@ -276,10 +262,6 @@ fn after_system_id(b: &[u8], mut at: usize, doctype: &mut Doctype) -> usize {
 /// The bogus doctype state: up to the next `>`.
 fn bogus_doctype(b: &[u8], at: usize) -> usize {
     memchr(b'>', &b[at..]).map_or(b.len(), |i| at + i + 1)
-}
-
-fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')
 }
 
 /// One byte `c` in comment state `state`: the next state (`None`: the comment ends) and

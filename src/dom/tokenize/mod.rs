@@ -42,6 +42,20 @@ const BOM: &str = "\u{feff}";
 /// The longest page the tokenizer takes: tendrils are indexed by `u32`.
 pub(super) const MAX_LEN: usize = (u32::MAX / 2) as usize;
 
+/// Whether `c` is HTML's whitespace inside a tag or a doctype (a carriage return never gets
+/// here: [`run`] turns it into a line feed).
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')
+}
+
+/// The first index from `at` that is not such whitespace.
+fn skip_spaces(b: &[u8], mut at: usize) -> usize {
+    while b.get(at).is_some_and(|&c| is_space(c)) {
+        at += 1;
+    }
+    at
+}
+
 /// Tokenizes `html` (at most [`MAX_LEN`] bytes) into `sink`, then ends it.
 pub(super) fn run<S: TokenSink>(html: &str, sink: &S) {
     let normalized;

@@ -6,7 +6,7 @@
 use html5ever::tokenizer::TokenSink;
 use memchr::{memchr, memchr2};
 
-use super::Tokenizer;
+use super::{Tokenizer, is_space};
 
 /// The script data states that read text (the others are looked ahead through).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -18,10 +18,6 @@ enum Script {
     Double,
     DoubleDash,
     DoubleDashDash,
-}
-
-fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')
 }
 
 impl<S: TokenSink> Tokenizer<'_, S> {

@@ -8,12 +8,7 @@ use html5ever::tokenizer::{Tag, TagKind, TokenSink};
 use html5ever::{Attribute, LocalName, QualName, ns};
 use memchr::memchr3;
 
-use super::{Text, Tokenizer};
-
-/// Whether `c` is HTML's whitespace between attributes (a carriage return never gets here).
-fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')
-}
+use super::{Text, Tokenizer, is_space, skip_spaces};
 
 /// A lookup table of the bytes in `set`.
 const fn table(set: &[u8]) -> [bool; 256] {
@@ -223,10 +218,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
     /// The before attribute name state: spaces skipped, then `/`, `>` or an attribute.
     fn before_attribute_name(&mut self, tag: &mut Tag) -> After {
         let b = self.bytes();
-        let mut at = self.pos;
-        while at < b.len() && is_space(b[at]) {
-            at += 1;
-        }
+        let at = skip_spaces(b, self.pos);
         self.pos = at;
         match b.get(at) {
             None => After::Eof,
@@ -253,10 +245,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
             end = scan(b, end + 1, &ATTR_NAME_END);
         }
         let name = LocalName::from(&*name(self.src, start, end));
-        let mut at = end;
-        while at < b.len() && is_space(b[at]) {
-            at += 1;
-        }
+        let at = skip_spaces(b, end);
         self.pos = at;
         match b.get(at) {
             None => After::Eof,
@@ -284,10 +273,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
     /// The before attribute value state (`=` read), then the value.
     fn attribute_value(&mut self, tag: &mut Tag, name: LocalName) -> After {
         let b = self.bytes();
-        let mut at = self.pos;
-        while at < b.len() && is_space(b[at]) {
-            at += 1;
-        }
+        let at = skip_spaces(b, self.pos);
         self.pos = at;
         match b.get(at) {
             None => After::Eof,
