@@ -20,6 +20,9 @@ const MIN_PAGES: u32 = 3;
 const PAGE_SHARE_DIVISOR: u32 = 5;
 /// Share of a block's shingles that must recur for the block to be template.
 const RECURRING_SHARE: f32 = 0.7;
+/// A page keeps its template when less than this share (one word in ten) of its words would
+/// stay.
+const MIN_OWN_SHARE_DIVISOR: usize = 10;
 
 /// What a batch has learned about the template of each site: on how many pages each shingle of
 /// text was seen.
@@ -76,23 +79,43 @@ impl SiteProfile {
         if pages < threshold || entry.shingles.is_empty() {
             return 0;
         }
-        page.remove_blocks(|block| {
-            let template = block.kind != BlockKind::Title && {
+        let template: Vec<(bool, usize)> = page
+            .blocks
+            .iter()
+            .map(|block| {
+                if block.kind == BlockKind::Title {
+                    return (false, 0);
+                }
                 let print = Fingerprint::of(&block.text);
+                if print.shingles.is_empty() {
+                    return (false, print.words);
+                }
                 let recurring = print
                     .shingles
                     .iter()
                     .filter(|s| entry.shingles.get(**s).is_some_and(|n| n >= threshold))
                     .count();
-                !print.shingles.is_empty()
-                    && print.words > 0
-                    && recurring as f32 >= RECURRING_SHARE * print.shingles.len() as f32
-            };
+                let recurs = recurring as f32 >= RECURRING_SHARE * print.shingles.len() as f32;
+                (recurs && print.words > 0, print.words)
+            })
+            .collect();
+        let words: usize = template.iter().map(|&(_, words)| words).sum();
+        let kept: usize = template.iter().filter(|t| !t.0).map(|t| t.1).sum();
+        // A page that would keep almost nothing of its own is a copy of others (the same article
+        // under two addresses), not a page framed by the site's template: it is left whole.
+        if kept * MIN_OWN_SHARE_DIVISOR < words {
+            return 0;
+        }
+        let mut verdicts = template.into_iter().map(|(template, _)| template);
+        page.remove_blocks(|_| {
             let reason = Reason::Template {
                 site: site.to_owned(),
                 pages,
             };
-            template.then_some((Stage::Dedup, reason))
+            verdicts
+                .next()
+                .unwrap_or(false)
+                .then_some((Stage::Dedup, reason))
         })
     }
 
@@ -342,6 +365,31 @@ mod tests {
             0,
             "sites are apart"
         );
+    }
+
+    #[test]
+    fn copies_of_one_article_are_not_template() {
+        // The same story under several addresses, each copy with a word of its own.
+        let story = |n: usize| {
+            page(&format!(
+                "Copy {n}: the harbour board voted on Tuesday to rebuild the north pier, which \
+                 the winter storms broke in two places, and the works begin in the spring."
+            ))
+        };
+        let mut profile = SiteProfile::new();
+        for n in 0..5 {
+            profile.observe("harbour.example", &story(n));
+        }
+        let mut copy = story(0);
+        assert_eq!(profile.filter("harbour.example", &mut copy), 0);
+        assert!(copy.text().contains("north pier"), "{}", copy.text());
+        // Beside other stories, the appeal they share is still template.
+        for a in &ARTICLES[..3] {
+            profile.observe("harbour.example", &page(a));
+        }
+        let mut other = page(ARTICLES[3]);
+        assert_eq!(profile.filter("harbour.example", &mut other), 1);
+        assert!(!other.text().contains("newsletter"), "{}", other.text());
     }
 
     #[test]
