@@ -134,17 +134,25 @@ impl Tally {
             .iter()
             .map(|&(start, len)| Run::new(start, len, read))
             .collect();
+        // A site with too few pages for any template (most, in a crawl of many sites) is
+        // passed over in each run, without going through the merge.
+        let few: Vec<bool> = self
+            .pages
+            .iter()
+            .map(|p| SiteProfile::threshold(p.len()) as usize > p.len())
+            .collect();
+        let next = |run: &mut Run| run.next_of(&file, |site| few[site as usize]);
         let mut heap = BinaryHeap::new();
         for (i, run) in runs.iter_mut().enumerate() {
-            if let Some((key, count)) = run.next(&file)? {
+            if let Some((key, count)) = next(run)? {
                 heap.push(Reverse((key, i, count)));
             }
         }
         let mut sites = Sites::new(self.names, self.pages);
         let mut current: Option<((u32, u64), u32)> = None;
         while let Some(Reverse((key, i, count))) = heap.pop() {
-            if let Some((next, n)) = runs[i].next(&file)? {
-                heap.push(Reverse((next, i, n)));
+            if let Some((key, n)) = next(&mut runs[i])? {
+                heap.push(Reverse((key, i, n)));
             }
             match &mut current {
                 Some((k, total)) if *k == key => *total += count,
@@ -239,6 +247,21 @@ impl Run {
             at: 0,
             read: read - read % ENTRY,
         }
+    }
+
+    /// The next (site, shingle) and count of a site not `passed_over`, or none at the end of
+    /// the run.
+    fn next_of(
+        &mut self,
+        file: &File,
+        passed_over: impl Fn(u32) -> bool,
+    ) -> io::Result<Option<((u32, u64), u32)>> {
+        while let Some(((site, shingle), count)) = self.next(file)? {
+            if !passed_over(site) {
+                return Ok(Some(((site, shingle), count)));
+            }
+        }
+        Ok(None)
     }
 
     /// The next (site, shingle) and count, or none at the end of the run.
