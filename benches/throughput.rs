@@ -4,10 +4,12 @@
 //! pages.
 //!
 //! The floor and the in-process measure read pages already decompressed into memory, so the
-//! command line runs on the same pages written once, decompressed, as `.html` files to a
-//! temporary folder (not on the `.html.gz` files, whose unpacking the floor does not pay). The
-//! memory rows run on copies of the first folder's pages, each copy with a word of its own in
-//! its first paragraph so that no two pages are the same; peak RSS comes from `/usr/bin/time`.
+//! command line runs on the same pages written, decompressed, as `.html` files to a temporary
+//! folder (not on the `.html.gz` files, whose unpacking the floor does not pay): as many times
+//! over as it takes to reach [`CLI_PAGES`] pages, each copy with a word of its own in its first
+//! paragraph, so that a run lasts long enough for a stable ratio of two jobs to one. The floor
+//! timed beside it parses the same copies. The memory rows run on such copies of the first
+//! folder's pages; peak RSS comes from `/usr/bin/time`.
 //!
 //! `cargo bench --bench throughput` times the AEB pages and the WCXB dev pages of `../shared`
 //! (`UNCHAFF_BENCH_DIRS=dir1:dir2` names other folders of `*.html.gz` pages). Both in-process
@@ -29,6 +31,10 @@ use flate2::read::GzDecoder;
 use scraper::{Html, Node};
 
 const ROUNDS: usize = 5;
+/// Pages the command line runs on at least: the folder's, written as many times over as it takes.
+const CLI_PAGES: usize = 900;
+/// Runs of each command line measured.
+const CLI_RUNS: usize = 5;
 const DEFAULT_DIRS: [&str; 2] = [
     "../shared/datasets/article-extraction-benchmark/html",
     "../shared/datasets/wcxb-dev/html",
@@ -141,20 +147,28 @@ fn bench_folder(dir: &Path, html_dir: &Path) -> Result<(), Box<dyn Error>> {
         "\nextraction throughput: **{:.2}x** the parse-only floor (medians of {ROUNDS} rounds)",
         parse.as_secs_f64() / extract.as_secs_f64()
     );
-    write_pages(html_dir, load_raw(dir)?.into_iter())?;
-    let (whole, floor) = cli(html_dir, &pages, mb)?;
+    // The command line runs on the pages written enough times over that a run lasts long
+    // enough for a stable ratio of jobs; each copy has a word of its own.
+    let times = CLI_PAGES.div_ceil(n);
+    let raw = load_raw(dir)?;
+    let copies = (0..times).flat_map(|t| raw.iter().map(move |page| copy(page, t)));
+    write_pages(html_dir, copies)?;
+    let floor_pages: Vec<String> = (0..times)
+        .flat_map(|t| pages.iter().map(move |page| copy_text(page, t)))
+        .collect();
+    let (whole, floor) = cli(html_dir, &floor_pages, mb * times as f64)?;
     println!(
         "\nthe whole process, default mode, -j1: **{:.2}x** the parse-only floor timed beside \
          it ({:.0} pages/s; in process: {:.2}x)",
         floor.as_secs_f64() / whole.as_secs_f64(),
-        n as f64 / floor.as_secs_f64(),
+        floor_pages.len() as f64 / floor.as_secs_f64(),
         parse.as_secs_f64() / extract.as_secs_f64()
     );
     Ok(())
 }
 
 /// The command line as a whole process over a folder of `.html` files (reading, decoding,
-/// extraction, JSON and writing included), with one and two jobs, with and without the
+/// extraction, JSON and writing included), with one and two jobs in turn, with and without the
 /// cross-page pass. Returns the median time of `-j1` in the default mode, and the median of the
 /// floor timed next to each of its runs (alternately before and after), so that drift in the
 /// machine's speed hits both.
@@ -162,27 +176,31 @@ fn cli(dir: &Path, pages: &[String], mb: f64) -> Result<(Duration, Duration), Bo
     let n = pages.len();
     let mut floor = Vec::new();
     println!(
-        "\n| command line, whole process, on the pages as .html files | time | pages/s | MB/s |"
+        "\n| command line, whole process, on {n} pages as .html files | time | pages/s | MB/s |"
     );
     println!("|---|---|---|---|");
     let mut one = Duration::ZERO;
     for mode in [None, Some("--no-cross-page")] {
-        let mut times = [Duration::ZERO; 2];
-        for (jobs, time) in ["1", "2"].into_iter().zip(&mut times) {
-            let mut samples = Vec::new();
-            let paired = mode.is_none() && jobs == "1";
-            for run in 0..3 {
+        let mut samples = [Vec::new(), Vec::new()];
+        for run in 0..CLI_RUNS {
+            // One job and two in turn, the first of them alternating, so that drift in the
+            // machine's speed hits both.
+            let order = if run % 2 == 0 { [0, 1] } else { [1, 0] };
+            for jobs in order {
+                let paired = mode.is_none() && jobs == 0;
                 if paired && run % 2 == 0 {
                     floor.push(timed(|| parse_only(pages)));
                 }
                 let start = Instant::now();
-                run_cli(dir, jobs, mode, None)?;
-                samples.push(start.elapsed());
+                run_cli(dir, ["1", "2"][jobs], mode, None)?;
+                samples[jobs].push(start.elapsed());
                 if paired && run % 2 == 1 {
                     floor.push(timed(|| parse_only(pages)));
                 }
             }
-            *time = median(samples);
+        }
+        let times = samples.map(median);
+        for (jobs, time) in ["1", "2"].into_iter().zip(times) {
             let secs = time.as_secs_f64();
             println!(
                 "| `unchaff --jsonl -j{jobs}{}` | {secs:.2} s | {:.0} | {:.1} |",
@@ -200,7 +218,7 @@ fn cli(dir: &Path, pages: &[String], mb: f64) -> Result<(Duration, Duration), Bo
             times[0].as_secs_f64() / times[1].as_secs_f64()
         );
     }
-    println!("\n(medians of 3 runs)");
+    println!("\n(medians of {CLI_RUNS} runs)");
     Ok((one, median(floor)))
 }
 
@@ -265,8 +283,11 @@ fn memory(dir: &Path, scratch: &Path) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-/// A page with its copy number at the start of its first paragraph.
+/// A page with its copy number at the start of its first paragraph; copy 0 is the page itself.
 fn copy(page: &[u8], number: usize) -> Vec<u8> {
+    if number == 0 {
+        return page.to_vec();
+    }
     let at = page
         .windows(3)
         .position(|w| w.eq_ignore_ascii_case(b"<p>"))
@@ -275,6 +296,11 @@ fn copy(page: &[u8], number: usize) -> Vec<u8> {
     out.extend_from_slice(format!("Copy {number} ").as_bytes());
     out.extend_from_slice(&page[at..]);
     out
+}
+
+/// [`copy`] of a page read as text.
+fn copy_text(page: &str, number: usize) -> String {
+    String::from_utf8_lossy(&copy(page.as_bytes(), number)).into_owned()
 }
 
 /// Writes pages as `NNNNN.html` into `dir`.
