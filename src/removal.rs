@@ -64,6 +64,9 @@ pub enum Reason {
     },
     /// A block printed more than once, with a copy at an edge of the body: an appeal or a promo.
     RepeatedAtEdge,
+    /// In the run of teasers of other pages (a linked title over a summary) that ends the body,
+    /// or the heading over it.
+    TeaserTail,
     /// The block recurs on many pages of its site: site template.
     Template {
         /// The site (host) whose pages were compared.
@@ -125,6 +128,7 @@ impl fmt::Display for Reason {
             Reason::OutsideBody => f.write_str("outside the article body"),
             Reason::Markup { hint } => write!(f, "boilerplate markup ({hint})"),
             Reason::LinkDensity { percent } => write!(f, "{percent}% of its text is links"),
+            Reason::TeaserTail => f.write_str("teasers of other pages after the article"),
             Reason::EdgeNoise => f.write_str("short non-prose text at the edge of the body"),
             Reason::TitleHeading => f.write_str("repeats the title"),
             Reason::Cue { phrase } => write!(f, "edge boilerplate, cue \"{phrase}\""),

@@ -169,8 +169,10 @@ fn blocks_of(
     let thread = body.rules == score::Rules::Thread || page.kind.is_forum();
     let drafts = if thread || thread::has_posts(page) {
         filter::posts::drop_furniture(drafts, removals)
-    } else {
+    } else if listing {
         drafts
+    } else {
+        filter::drop_teaser_tail(page, drafts, removals)
     };
     let drafts = if page.kind.is_product() {
         let verdicts = product::repeats_and_questions(drafts.iter().map(|d| &d.block));

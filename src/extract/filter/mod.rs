@@ -712,6 +712,8 @@ mod end;
 #[cfg(test)]
 mod end_tests;
 pub(crate) mod posts;
+mod tail;
+pub(crate) use tail::drop_teaser_tail;
 #[cfg(test)]
 mod section_tests;
 #[cfg(test)]
