@@ -575,8 +575,24 @@ const UTILITY_PREFIXES: &[&str] = &[
 /// "has-header", "with-extra-padding"), not what it is.
 const STATE_PREFIXES: &[&str] = &["no-", "has-", "with-", "without-"];
 
+/// Classes that set how an element looks in print (`print-full`, `print-links`): it is printed
+/// with the page, content that lays out otherwise on paper. What is left out of print
+/// (`d-print-none`, `hidden-print`: menus, end matter) or shown only there (`print-only`) is not
+/// among them.
+const PRINT_SETTINGS: &[&str] = &[
+    "print-full",
+    "print-links",
+    "print-block",
+    "print-inline",
+    "print-break",
+    "print-width",
+    "print-col",
+    "print-avoid",
+];
+
 /// Whether a class is a styling utility: one with a variant or an arbitrary value
-/// (`lg:text-lg`, `[&_a]:underline`), a colour or typography utility, or a state modifier.
+/// (`lg:text-lg`, `[&_a]:underline`), a colour or typography utility, a state modifier, or a
+/// print setting.
 fn is_utility(class: &str) -> bool {
     // Tailwind's conventional prefix, and a negative value's sign.
     let class = class.trim_start_matches('-');
@@ -588,6 +604,12 @@ fn is_utility(class: &str) -> bool {
         class.len() > p.len() && class.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
     };
     if STATE_PREFIXES.iter().any(|p| starts(p)) {
+        return true;
+    }
+    let lower = |p: &&str| {
+        class.len() >= p.len() && class.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
+    if PRINT_SETTINGS.iter().any(lower) {
         return true;
     }
     // Every prefix ends at its only `-`: only the one as long as the class's head up to its

@@ -402,3 +402,20 @@ fn a_style_setting_names_how_a_part_looks_not_the_part() {
     );
     assert_boilerplate(&["site-header", "sidebar-left", "footer-widgets"], true);
 }
+
+#[test]
+fn a_print_layout_setting_is_printed_content() {
+    // A recipe's column and its list of ingredients, laid out otherwise on paper.
+    assert_boilerplate(
+        &[
+            "col-md-6 print-full",
+            "recipe-ingredients recipe-area print-links",
+        ],
+        false,
+    );
+    // Left out of print, shown only in print, or a button that prints.
+    assert_boilerplate(
+        &["article-main__explore d-print-none", "print-only", "print"],
+        true,
+    );
+}
