@@ -445,8 +445,35 @@ fn hint_cached<'a>(dom: &Dom<'a>, i: usize, cache: &mut Cache<'a>, buffer: &mut 
     };
     match named {
         Hint::None if node.tag == Tag::Article || node.tag == Tag::Main => Hint::Positive,
+        // A teaser that leads to no other page is the article's own ("teaser-text" under the
+        // headline): an entry for another page links to it.
+        Hint::Negative(TEASER) if !in_link(dom, i) => Hint::None,
         named => named,
     }
+}
+
+/// The mark of the `teaser` stem.
+const TEASER: Mark = Mark::named("teaser");
+
+/// Whether element `i` holds a link to another page, or lies in one (a card wrapped in a link).
+fn in_link(dom: &Dom<'_>, i: usize) -> bool {
+    let leads_away = |j: usize| {
+        dom.nodes[j].tag == Tag::A
+            && dom
+                .attr(j, "href")
+                .is_some_and(|h| !h.trim_start().starts_with('#'))
+    };
+    if (i..dom.nodes[i].end).any(leads_away) {
+        return true;
+    }
+    let mut at = dom.nodes[i].parent;
+    while at != usize::MAX {
+        if leads_away(at) {
+            return true;
+        }
+        at = dom.nodes[at].parent;
+    }
+    false
 }
 
 /// Words that name an article's lead (its standfirst, intro or summary) as a whole word of a

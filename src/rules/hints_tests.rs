@@ -419,3 +419,24 @@ fn a_print_layout_setting_is_printed_content() {
         true,
     );
 }
+
+#[test]
+fn a_teaser_that_leads_nowhere_is_the_articles_own() {
+    // The lead under a headline, named as templates name it.
+    assert_eq!(
+        hint_of(
+            r#"<div class="teaser-text font-serif"><p>The council regrets the vote.</p></div>"#
+        ),
+        Hint::None
+    );
+    // An entry for another story: its link inside, or around it.
+    let teaser = Hint::Negative(Mark::named("teaser"));
+    assert_eq!(
+        hint_of(r#"<div class="teaser"><a href="/news/2">Another story</a></div>"#),
+        teaser
+    );
+    assert_eq!(
+        hint_of(r#"<a href="/news/2"><div class="teaser">Another story</div></a>"#),
+        teaser
+    );
+}
