@@ -315,6 +315,14 @@ impl<'a> Dom<'a> {
         self.nodes[i].element?.attr(name)
     }
 
+    /// Whether node `i` is a link to another page: a post's anchor (`#p123`) is not.
+    pub(crate) fn leads_away(&self, i: usize) -> bool {
+        self.nodes[i].tag == Tag::A
+            && self
+                .attr(i, "href")
+                .is_some_and(|h| !h.trim_start().starts_with('#'))
+    }
+
     /// Whether node `i` is the page's main area: a `<main>` element or one with `role=main`.
     pub(crate) fn is_main_area(&self, i: usize) -> bool {
         self.nodes[i].tag == Tag::Main

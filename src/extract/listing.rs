@@ -361,13 +361,6 @@ fn title_named(dom: &Dom<'_>, i: usize) -> bool {
 /// named as a title (see [`title_named`]) counts as a heading.
 fn titled_links(dom: &Dom<'_>, dead: &[bool]) -> Vec<bool> {
     let n = dom.len();
-    // A link to another page: a post's anchor (`#p123`) titles a reply, not an entry.
-    let leads_away = |j: usize| {
-        dom.nodes[j].tag == Tag::A
-            && dom
-                .attr(j, "href")
-                .is_some_and(|h| !h.trim_start().starts_with('#'))
-    };
     // Per node, below it (itself excluded): a live heading, a live link away, a title.
     let mut heading = vec![false; n];
     let mut link = vec![false; n];
@@ -377,7 +370,8 @@ fn titled_links(dom: &Dom<'_>, dead: &[bool]) -> Vec<bool> {
             continue;
         }
         let tag = dom.nodes[i].tag;
-        let away = leads_away(i);
+        // A post's anchor (`#p123`) titles a reply, not an entry.
+        let away = dom.leads_away(i);
         let titles = matches!(tag, Tag::Heading(_)) || (tag != Tag::A && title_named(dom, i));
         found[i] |= (away && heading[i]) || (titles && link[i]);
         let parent = dom.nodes[i].parent;

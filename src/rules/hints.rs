@@ -457,18 +457,12 @@ const TEASER: Mark = Mark::named("teaser");
 
 /// Whether element `i` holds a link to another page, or lies in one (a card wrapped in a link).
 fn in_link(dom: &Dom<'_>, i: usize) -> bool {
-    let leads_away = |j: usize| {
-        dom.nodes[j].tag == Tag::A
-            && dom
-                .attr(j, "href")
-                .is_some_and(|h| !h.trim_start().starts_with('#'))
-    };
-    if (i..dom.nodes[i].end).any(leads_away) {
+    if (i..dom.nodes[i].end).any(|j| dom.leads_away(j)) {
         return true;
     }
     let mut at = dom.nodes[i].parent;
     while at != usize::MAX {
-        if leads_away(at) {
+        if dom.leads_away(at) {
             return true;
         }
         at = dom.nodes[at].parent;
@@ -633,10 +627,11 @@ fn is_utility(class: &str) -> bool {
     if STATE_PREFIXES.iter().any(|p| starts(p)) {
         return true;
     }
-    let lower = |p: &&str| {
+    // A print setting is the whole class, or opens it (`print-col-6`).
+    let opens = |p: &&str| {
         class.len() >= p.len() && class.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
     };
-    if PRINT_SETTINGS.iter().any(lower) {
+    if PRINT_SETTINGS.iter().any(opens) {
         return true;
     }
     // Every prefix ends at its only `-`: only the one as long as the class's head up to its

@@ -245,11 +245,7 @@ fn is_teaser(page: &Page<'_>, i: usize) -> bool {
             continue;
         }
         match dom.nodes[j].tag {
-            Tag::A => {
-                link |= dom
-                    .attr(j, "href")
-                    .is_some_and(|h| !h.trim_start().starts_with('#'));
-            }
+            Tag::A => link |= dom.leads_away(j),
             Tag::Img | Tag::Figure => picture = true,
             Tag::Heading(_) => heading = true,
             _ => {}

@@ -40,13 +40,14 @@ fn teaser_tail(page: &Page<'_>, drafts: &[Draft]) -> Option<usize> {
         let item = entries.item_of[d.owner];
         (item != usize::MAX && entries.teaser[item]).then_some(item)
     };
+    let heading = |k: usize| matches!(drafts[k].block.kind, BlockKind::Heading { .. });
     let mut start = drafts.len();
     let mut teasers = 0;
     let mut current = None;
     while let Some(item) = start.checked_sub(1).and_then(|k| teaser_of(&drafts[k])) {
         // An entry whose title was kept is the article's own (a roundup's items, each a linked
         // heading over its paragraphs): only entries whose titles went as links are teasers.
-        if matches!(drafts[start - 1].block.kind, BlockKind::Heading { .. }) {
+        if heading(start - 1) {
             return None;
         }
         if current != Some(item) {
@@ -59,7 +60,7 @@ fn teaser_tail(page: &Page<'_>, drafts: &[Draft]) -> Option<usize> {
         return None;
     }
     // The heading over the run, its own: nothing else stands between them.
-    if start > 0 && matches!(drafts[start - 1].block.kind, BlockKind::Heading { .. }) {
+    if start > 0 && heading(start - 1) {
         start -= 1;
     }
     let chars = |ds: &[Draft]| ds.iter().map(|d| d.block.text.len()).sum::<usize>();
