@@ -244,19 +244,25 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
         };
     }
 
+    /// Emits the text up to the next byte `find` finds in the rest of the page and steps past
+    /// that byte, giving its offset and value; at the end, emits the rest and gives none.
+    fn text_to(&mut self, find: impl Fn(&[u8]) -> Option<usize>) -> Option<(usize, u8)> {
+        let start = self.pos;
+        let Some(offset) = find(&self.bytes()[start..]) else {
+            self.chars(start, self.src.len());
+            self.pos = self.src.len();
+            return None;
+        };
+        let at = start + offset;
+        self.chars(start, at);
+        self.pos = at + 1;
+        Some((at, self.bytes()[at]))
+    }
+
     /// The data state, up to the next tag or the end.
     fn data(&mut self) {
-        loop {
-            let start = self.pos;
-            let Some(offset) = memchr3(b'<', b'&', 0, &self.bytes()[start..]) else {
-                self.chars(start, self.src.len());
-                self.pos = self.src.len();
-                return;
-            };
-            let at = start + offset;
-            self.chars(start, at);
-            self.pos = at + 1;
-            match self.bytes()[at] {
+        while let Some((_, byte)) = self.text_to(|b| memchr3(b'<', b'&', 0, b)) {
+            match byte {
                 b'<' => {
                     if self.tag_open() {
                         return;
@@ -286,17 +292,8 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
 
     /// The RCDATA state (`<title>`, `<textarea>`), up to its end tag or the end.
     fn rcdata(&mut self) {
-        loop {
-            let start = self.pos;
-            let Some(offset) = memchr3(b'<', b'&', 0, &self.bytes()[start..]) else {
-                self.chars(start, self.src.len());
-                self.pos = self.src.len();
-                return;
-            };
-            let at = start + offset;
-            self.chars(start, at);
-            self.pos = at + 1;
-            match self.bytes()[at] {
+        while let Some((at, byte)) = self.text_to(|b| memchr3(b'<', b'&', 0, b)) {
+            match byte {
                 b'<' => {
                     if self.raw_end_tag(at) {
                         return;
@@ -311,17 +308,8 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
 
     /// The RAWTEXT state (`<style>`, `<xmp>`, `<iframe>`...), up to its end tag or the end.
     fn rawtext(&mut self) {
-        loop {
-            let start = self.pos;
-            let Some(offset) = memchr2(b'<', 0, &self.bytes()[start..]) else {
-                self.chars(start, self.src.len());
-                self.pos = self.src.len();
-                return;
-            };
-            let at = start + offset;
-            self.chars(start, at);
-            self.pos = at + 1;
-            if self.bytes()[at] == 0 {
+        while let Some((at, byte)) = self.text_to(|b| memchr2(b'<', 0, b)) {
+            if byte == 0 {
                 self.chars_str("\u{fffd}");
             } else if self.raw_end_tag(at) {
                 return;
