@@ -33,7 +33,11 @@ where
     I: Iterator + Send,
     R: Send,
 {
-    let threads = threads.max(1);
+    if threads <= 1 {
+        // One thread: the work runs on this one, without handing each result over to it (a
+        // wake-up, and so a system call, per item).
+        return items.map(work).try_for_each(done);
+    }
     let window = AHEAD_PER_THREAD * threads;
     let state = Mutex::new(State {
         items,
@@ -142,5 +146,27 @@ mod tests {
         assert_eq!(seen, 11);
         // No more than the window was worked on past the error.
         assert!(worked.into_inner() <= 11 + 2 * AHEAD_PER_THREAD);
+    }
+
+    #[test]
+    fn one_thread_works_in_order_and_stops_at_the_first_error() {
+        let worked = std::sync::atomic::AtomicUsize::new(0);
+        let mut seen = Vec::new();
+        let outcome = for_each(
+            1,
+            0..100usize,
+            |n| {
+                worked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                n * 3
+            },
+            |n| {
+                seen.push(n);
+                if n == 30 { Err(n) } else { Ok(()) }
+            },
+        );
+        assert_eq!(outcome, Err(30));
+        assert_eq!(seen, (0..=10).map(|n| n * 3).collect::<Vec<_>>());
+        // Nothing is worked on ahead of the result awaited.
+        assert_eq!(worked.into_inner(), 11);
     }
 }
