@@ -16,7 +16,8 @@
 //! measures are interleaved over [`ROUNDS`] rounds and their medians compared, so that a busy
 //! machine slows both alike; the whole process in the default mode is compared with the floor
 //! timed beside each of its runs, for the same reason. `UNCHAFF_BENCH_ONLY=parse|extract|load` runs one measure once, for
-//! counting instructions with `valgrind --tool=callgrind`.
+//! counting instructions with `valgrind --tool=callgrind`. `UNCHAFF_BENCH_BINARY=path` times
+//! another build of the command line, such as the one `scripts/build-pgo` makes.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::error::Error;
@@ -175,6 +176,7 @@ fn bench_folder(dir: &Path, html_dir: &Path) -> Result<(), Box<dyn Error>> {
 fn cli(dir: &Path, pages: &[String], mb: f64) -> Result<(Duration, Duration), Box<dyn Error>> {
     let n = pages.len();
     let mut floor = Vec::new();
+    println!("\n(command line: {})", cli_binary().display());
     println!(
         "\n| command line, whole process, on {n} pages as .html files | time | pages/s | MB/s |"
     );
@@ -222,6 +224,14 @@ fn cli(dir: &Path, pages: &[String], mb: f64) -> Result<(Duration, Duration), Bo
     Ok((one, median(floor)))
 }
 
+/// The command line's binary: this build's, or `UNCHAFF_BENCH_BINARY`.
+fn cli_binary() -> PathBuf {
+    std::env::var_os("UNCHAFF_BENCH_BINARY").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_unchaff")),
+        PathBuf::from,
+    )
+}
+
 /// Runs the command line over `dir`, output to nowhere; with `rss`, under `/usr/bin/time` and
 /// returns the peak resident memory in kB.
 fn run_cli(
@@ -230,11 +240,11 @@ fn run_cli(
     mode: Option<&str>,
     rss: Option<&Path>,
 ) -> Result<Option<u64>, Box<dyn Error>> {
-    let binary = env!("CARGO_BIN_EXE_unchaff");
+    let binary = cli_binary();
     let mut command = match rss {
         Some(time) => {
             let mut c = Command::new(time);
-            c.args(["-f", "%M", binary]);
+            c.args(["-f", "%M"]).arg(&binary);
             c
         }
         None => Command::new(binary),
