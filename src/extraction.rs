@@ -18,9 +18,10 @@ pub struct Extraction {
     pub removals: Vec<Removal>,
     /// The page's own address, from `<link rel=canonical>` or `og:url`.
     pub url: Option<String>,
-    /// The name of the encoding the page was read in (`"UTF-8"` for [`extract`]).
+    /// The name of the encoding the page was read in (`"UTF-8"` for [`extract`](crate::extract)).
     pub encoding: &'static str,
-    /// With [`Config::explain`]: every block of the page's visible text, kept or removed.
+    /// With [`Config::explain`](crate::Config::explain): every block of the page's visible
+    /// text, kept or removed.
     pub page: Vec<PageBlock>,
     /// Authors, date, site name, language, description, image and tags the page declares; the
     /// language and description found in the article when it declares none.
