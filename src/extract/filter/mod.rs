@@ -86,6 +86,16 @@ pub(crate) fn chaff(
             record(removals, &draft, Reason::Chrome { what });
             continue;
         }
+        if !is_row && tail::is_adjacent_posts(&page.dom, &draft) {
+            record(
+                removals,
+                &draft,
+                Reason::Chrome {
+                    what: tail::ADJACENT_POSTS,
+                },
+            );
+            continue;
+        }
         if !is_row && is_machine_identifiers(&draft.block.text) {
             record(removals, &draft, Reason::Chrome { what: IDENTIFIERS });
             continue;

@@ -3,9 +3,11 @@
 //! you", "Noch mehr Infos für dich", a blog theme's related posts). The titles go as links; the
 //! summaries read as prose and stayed. Here the run goes whole, with its heading, in any
 //! language, by its shape alone. A roundup's items are entries too, but their titles were kept
-//! as headings, and so they stay.
+//! as headings, and so they stay. The links to the previous and next posts go too, wherever they
+//! stand, known by the `rel` blog engines give them.
 
 use crate::blocks::BlockKind;
+use crate::dom::{Dom, Tag};
 use crate::extract::build::Draft;
 use crate::extract::listing;
 use crate::page::Page;
@@ -66,6 +68,57 @@ fn teaser_tail(page: &Page<'_>, drafts: &[Draft]) -> Option<usize> {
     let chars = |ds: &[Draft]| ds.iter().map(|d| d.block.text.len()).sum::<usize>();
     let (tail, all) = (chars(&drafts[start..]), chars(drafts));
     (start > 0 && tail * MAX_SHARE.1 <= all * MAX_SHARE.0).then_some(start)
+}
+
+/// What [`is_adjacent_posts`] removes.
+pub(super) const ADJACENT_POSTS: &str = "links to the previous and next posts";
+
+/// Words the titles of the linked posts hold at least: a pager's "Next" or "Next page ›" is
+/// no post's title.
+const ADJACENT_TITLE_MIN_WORDS: usize = 3;
+
+/// Whether `draft` is a line of links to the previous and next posts, as blog engines write
+/// them (`<a rel="prev">`, `<a rel="next">`): "← An older post's title", "Nachfolgebeitrag:
+/// ...". Such links make at least half of its text, and the titles they carry at least
+/// [`ADJACENT_TITLE_MIN_WORDS`] words; what else stands there is labels and arrows.
+pub(super) fn is_adjacent_posts(dom: &Dom<'_>, draft: &Draft) -> bool {
+    let (mut all, mut linked, mut words) = (0, 0, 0);
+    for text in &draft.texts {
+        let i = text.index();
+        let Some(node) = dom.nodes.get(i) else {
+            continue;
+        };
+        let chars = node.text.chars().filter(|c| !c.is_whitespace()).count();
+        all += chars;
+        if adjacent_link(dom, i, draft.owner) {
+            linked += chars;
+            words += node
+                .text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+        }
+    }
+    linked > 0 && linked * 2 >= all && words >= ADJACENT_TITLE_MIN_WORDS
+}
+
+/// Whether text node `i` lies in a link to the previous or next post, below `owner`'s parent.
+fn adjacent_link(dom: &Dom<'_>, i: usize, owner: usize) -> bool {
+    let stop = dom.nodes.get(owner).map_or(usize::MAX, |n| n.parent);
+    let mut at = dom.nodes[i].parent;
+    while at != usize::MAX && at != stop {
+        if dom.nodes[at].tag == Tag::A {
+            return dom.attr(at, "rel").is_some_and(|rel| {
+                rel.split_ascii_whitespace().any(|r| {
+                    ["prev", "next", "previous"]
+                        .iter()
+                        .any(|w| r.eq_ignore_ascii_case(w))
+                })
+            });
+        }
+        at = dom.nodes[at].parent;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -155,5 +208,35 @@ mod tests {
             assert!(text.contains(&format!("ITEM_{i} Pick")), "{i}:\n{text}");
             assert!(text.contains(&format!("ITEM_TEXT_{i}")), "{i}:\n{text}");
         }
+    }
+
+    #[test]
+    fn links_to_the_previous_and_next_posts_go_and_a_pager_is_left_alone() {
+        let nav = "<p>NAV_LABEL Nachfolgebeitrag: <a href=\"/2018/07/31/next\" rel=\"next\">\
+                   NEXT_TITLE Was passiert hier eigentlich noch?</a><br>Vorgängerbeitrag: \
+                   <a href=\"/2014/11/29/prev\" rel=\"prev\">PREV_TITLE Die Wahrheit über \
+                   Kondome</a></p>";
+        let adjacent = |page: &crate::Extraction| {
+            let what = super::ADJACENT_POSTS;
+            page.removals
+                .iter()
+                .filter(|r| r.reason == Reason::Chrome { what })
+                .count()
+        };
+        let article = extract(&page(nav));
+        let text = article.text();
+        assert!(
+            text.contains("timetable for the winter will be set"),
+            "{text}"
+        );
+        for gone in ["NAV_LABEL", "NEXT_TITLE", "PREV_TITLE"] {
+            assert!(!text.contains(gone), "{gone}:\n{text}");
+        }
+        assert!(adjacent(&article) > 0);
+        // A pager's label is no post's title: this rule leaves it to the others.
+        let pager = "<div class=\"older\"><a href=\"/ferry-fares/2\" rel=\"next\">Next \
+                     page</a></div>";
+        let with_pager = extract(&page(&format!("{nav}{pager}")));
+        assert_eq!(adjacent(&with_pager), adjacent(&article));
     }
 }
