@@ -1,10 +1,15 @@
 //! The cross-page pass over many files with flat memory. The first pass extracts every page,
-//! adds its print to the site profile and writes the page in compact form to a temporary file;
-//! the second reads the pages back in order, removes each site's template and writes the
-//! outputs. Per page, only its print's shingles stay in memory, counted in the profile, so the
-//! output is the same as with every page held, in any order of the inputs. The temporary file is
-//! removed at the end, on an error and on an interruption.
+//! writes it in compact form to a temporary file and counts the pages of each site; a middle
+//! pass reads back the pages of the sites with enough pages for a template and counts their
+//! prints' shingles (most sites of a crawl of many have too few, and most batches of a few pages
+//! have none: then it reads nothing); the last reads the pages back in order, removes each site's
+//! template and writes the outputs. Per page, only its print's shingles stay in memory, counted
+//! in the profile, so the output is the same as with every page held, in any order of the
+//! inputs. With `--site-profile` every page is printed in the first pass: the saved profile
+//! counts every site. The temporary file is removed at the end, on an error and on an
+//! interruption.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 
@@ -16,11 +21,12 @@ use super::interrupt::Temporary;
 use super::ordered;
 use super::tally::Tally;
 
-/// A page after the first pass: its site, its print and its compact form, or why it failed.
+/// A page after the first pass: its site, its print (with `--site-profile`) and its compact
+/// form, or why it failed.
 enum Spooled {
     Page {
         site: String,
-        print: PagePrint,
+        print: Option<PagePrint>,
         compact: Vec<u8>,
         size: usize,
     },
@@ -37,7 +43,7 @@ const PAGE: u8 = 0;
 const FAILED: u8 = 1;
 
 /// Extracts `files`, removes each site's template and writes the outputs, in two passes over a
-/// temporary file.
+/// temporary file, and a third between them for the sites with enough pages for a template.
 pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Result<(), Stop> {
     let mut counter = Counter::new(batch.args)?;
     let scratch = std::env::temp_dir().join("unchaff-pages");
@@ -46,6 +52,7 @@ pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Re
     let mut writer = BufWriter::with_capacity(batch::OUT_BUFFER, file);
     let (args, bar, config) = (batch.args, &run.bar, batch.config.clone());
     let threads = run.threads;
+    let mut pages_of: HashMap<String, usize> = HashMap::new();
     ordered::for_each(
         threads,
         files.iter(),
@@ -68,7 +75,11 @@ pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Re
                 } => {
                     batch.bytes_read += size;
                     write_page(&mut writer, &site, &compact)?;
-                    counter.observe(&site, print)
+                    if let Some(print) = print {
+                        counter.observe(&site, print)?;
+                    }
+                    *pages_of.entry(site).or_default() += 1;
+                    Ok(())
                 }
                 Spooled::Failed(cause) => write_record(&mut writer, FAILED, &[cause.as_bytes()]),
             }
@@ -77,6 +88,9 @@ pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Re
     .and_then(|()| writer.flush())
     .map_err(fail)?;
     drop(writer);
+    if let Counter::Tally(tally) = &mut counter {
+        count_templated(threads, files.len(), tmp.path(), &pages_of, tally).map_err(fail)?;
+    }
     let profile = counter.finish(args)?;
     let reader = BufReader::with_capacity(batch::OUT_BUFFER, File::open(tmp.path()).map_err(fail)?);
     write_outputs(batch, run, files, reader, &profile).map_err(|e| match e {
@@ -121,6 +135,43 @@ impl Counter {
                 .map_err(|e| Stop::Fatal(format!("temporary file: {e}"))),
         }
     }
+}
+
+/// The middle pass: counts the prints of the pages of each site with enough pages for a
+/// template, read back from the temporary file `spool` (which holds `records` records).
+/// Reads nothing when no site has enough.
+fn count_templated(
+    threads: usize,
+    records: usize,
+    spool: &std::path::Path,
+    pages_of: &HashMap<String, usize>,
+    tally: &mut Tally,
+) -> io::Result<()> {
+    let may_have_template = |site: &str| {
+        pages_of
+            .get(site)
+            .is_some_and(|&n| SiteProfile::threshold(n) as usize <= n)
+    };
+    if !pages_of.keys().any(|site| may_have_template(site)) {
+        return Ok(());
+    }
+    let mut reader = BufReader::with_capacity(batch::OUT_BUFFER, File::open(spool)?);
+    let stored = (0..records).map(|_| read_record(&mut reader));
+    ordered::for_each(
+        threads,
+        stored,
+        |stored| match stored? {
+            Stored::Page { site, compact } if may_have_template(&site) => {
+                let page = Extraction::from_spool(&compact)?;
+                Ok(Some((site, PagePrint::of(&page))))
+            }
+            _ => Ok(None),
+        },
+        |printed: io::Result<Option<(String, PagePrint)>>| match printed? {
+            Some((site, print)) => tally.observe(&site, &print),
+            None => Ok(()),
+        },
+    )
 }
 
 /// Why the second pass stopped.
@@ -169,7 +220,7 @@ fn spooled(args: &crate::Args, input: &Input, page: &Extraction, size: usize) ->
     page.to_spool(&mut compact);
     Spooled::Page {
         site: batch::site_of(args, &input.path, Some(page)),
-        print: PagePrint::of(page),
+        print: args.site_profile.is_some().then(|| PagePrint::of(page)),
         compact,
         size,
     }
@@ -217,4 +268,55 @@ fn read_part(input: &mut impl Read) -> io::Result<Vec<u8>> {
         return Err(io::ErrorKind::UnexpectedEof.into());
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unchaff::Config;
+
+    fn compact(n: usize, site: &str) -> Vec<u8> {
+        let html = format!(
+            "<html><body><article><h1>Story {n}</h1>\
+             <p>Report {n}: the crew of boat number {n} met the mayor at the town hall.</p>\
+             <p>The {site} gazette is printed on the quay by the harbour trust and sold at the \
+             ferry office, the fish market and the station kiosk every Saturday morning.</p>\
+             </article></body></html>"
+        );
+        let mut bytes = Vec::new();
+        unchaff::extract(&html, &Config::default())
+            .expect("extracts")
+            .to_spool(&mut bytes);
+        bytes
+    }
+
+    #[test]
+    fn the_middle_pass_counts_only_the_sites_with_enough_pages() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let spool = dir.path().join("pages");
+        let sites = ["quay", "lone", "quay", "quay"];
+        let mut out = BufWriter::new(File::create(&spool).expect("created"));
+        let mut pages_of = HashMap::new();
+        for (n, site) in sites.iter().enumerate() {
+            write_page(&mut out, site, &compact(n, site)).expect("written");
+            *pages_of.entry(site.to_string()).or_default() += 1;
+        }
+        write_record(&mut out, FAILED, &[b"not a page"]).expect("written");
+        drop(out);
+        let mut tally = Tally::create().expect("a tally");
+        count_templated(2, sites.len() + 1, &spool, &pages_of, &mut tally).expect("counted");
+        let profile = tally.finish().expect("merged");
+        assert_eq!(profile.pages("quay"), 3);
+        assert_eq!(profile.pages("lone"), 0);
+    }
+
+    #[test]
+    fn without_a_site_of_enough_pages_nothing_is_read_back() {
+        let pages_of = HashMap::from([("quay".to_owned(), 2), ("lone".to_owned(), 1)]);
+        let mut tally = Tally::create().expect("a tally");
+        // No such file: reading it would fail.
+        let missing = std::path::Path::new("/nonexistent/unchaff-pages");
+        count_templated(1, 3, missing, &pages_of, &mut tally).expect("nothing read");
+        assert_eq!(tally.finish().expect("merged").pages("quay"), 0);
+    }
 }
