@@ -1,9 +1,10 @@
 //! The cross-page pass over many files with flat memory. The first pass extracts every page,
-//! writes it in compact form to a temporary file and counts the pages of each site; a middle
-//! pass reads back the pages of the sites with enough pages for a template and counts their
-//! prints' shingles (most sites of a crawl of many have too few, and most batches of a few pages
-//! have none: then it reads nothing); the last reads the pages back in order, removes each site's
-//! template and writes the outputs. Per page, only its print's shingles stay in memory, counted
+//! writes it in compact form to a temporary file, counts the pages of each site and the shingles
+//! of each page's print, but of the first page of each site (most sites of a crawl of many have
+//! a single page, and so do all those of most batches of a few pages: they need no print); a
+//! middle pass reads back the first pages of the sites that have enough pages for a template
+//! after all and counts their prints too (it reads nothing when no site has enough); the last
+//! reads the pages back in order, removes each site's template and writes the outputs. Per page, only its print's shingles stay in memory, counted
 //! in the profile, so the output is the same as with every page held, in any order of the
 //! inputs. With `--site-profile` every page is printed in the first pass: the saved profile
 //! counts every site. The temporary file is removed at the end, on an error and on an
@@ -12,6 +13,7 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::sync::{Mutex, PoisonError};
 
 use unchaff::{Extraction, PagePrint, SiteProfile};
 
@@ -21,8 +23,8 @@ use super::interrupt::Temporary;
 use super::ordered;
 use super::tally::Tally;
 
-/// A page after the first pass: its site, its print (with `--site-profile`) and its compact
-/// form, or why it failed.
+/// A page after the first pass: its site, its print (but for the first page of a site, without
+/// `--site-profile`) and its compact form, or why it failed.
 enum Spooled {
     Page {
         site: String,
@@ -52,7 +54,9 @@ pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Re
     let mut writer = BufWriter::with_capacity(batch::OUT_BUFFER, file);
     let (args, bar, config) = (batch.args, &run.bar, batch.config.clone());
     let threads = run.threads;
-    let mut pages_of: HashMap<String, usize> = HashMap::new();
+    // The pages of each site extracted so far, and whether each record's page was printed.
+    let seen = Mutex::new(HashMap::new());
+    let mut printed = Vec::new();
     ordered::for_each(
         threads,
         files.iter(),
@@ -60,12 +64,13 @@ pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Re
             let result = batch::extract_file(&input.path, &config);
             bar.inc(1);
             match result {
-                Ok((page, size)) => spooled(args, input, &page, size),
+                Ok((page, size)) => spooled(args, input, &page, size, &seen),
                 Err(cause) => Spooled::Failed(cause),
             }
         },
         |spooled| {
             run.pages += 1;
+            printed.push(matches!(spooled, Spooled::Page { print: Some(_), .. }));
             match spooled {
                 Spooled::Page {
                     site,
@@ -75,11 +80,10 @@ pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Re
                 } => {
                     batch.bytes_read += size;
                     write_page(&mut writer, &site, &compact)?;
-                    if let Some(print) = print {
-                        counter.observe(&site, print)?;
+                    match print {
+                        Some(print) => counter.observe(&site, print),
+                        None => Ok(()),
                     }
-                    *pages_of.entry(site).or_default() += 1;
-                    Ok(())
                 }
                 Spooled::Failed(cause) => write_record(&mut writer, FAILED, &[cause.as_bytes()]),
             }
@@ -89,7 +93,8 @@ pub(super) fn files(batch: &mut Batch, run: &mut Running, files: &[Input]) -> Re
     .map_err(fail)?;
     drop(writer);
     if let Counter::Tally(tally) = &mut counter {
-        count_templated(threads, files.len(), tmp.path(), &pages_of, tally).map_err(fail)?;
+        let pages_of = seen.into_inner().unwrap_or_else(PoisonError::into_inner);
+        count_templated(threads, &printed, tmp.path(), &pages_of, tally).map_err(fail)?;
     }
     let profile = counter.finish(args)?;
     let reader = BufReader::with_capacity(batch::OUT_BUFFER, File::open(tmp.path()).map_err(fail)?);
@@ -137,12 +142,12 @@ impl Counter {
     }
 }
 
-/// The middle pass: counts the prints of the pages of each site with enough pages for a
-/// template, read back from the temporary file `spool` (which holds `records` records).
-/// Reads nothing when no site has enough.
+/// The middle pass: counts the prints of the pages not printed yet (`printed`, one flag per
+/// record) of each site with enough pages for a template, read back from the temporary file
+/// `spool`. Reads nothing when no site has enough.
 fn count_templated(
     threads: usize,
-    records: usize,
+    printed: &[bool],
     spool: &std::path::Path,
     pages_of: &HashMap<String, usize>,
     tally: &mut Tally,
@@ -156,12 +161,12 @@ fn count_templated(
         return Ok(());
     }
     let mut reader = BufReader::with_capacity(batch::OUT_BUFFER, File::open(spool)?);
-    let stored = (0..records).map(|_| read_record(&mut reader));
+    let stored = printed.iter().map(|&done| (done, read_record(&mut reader)));
     ordered::for_each(
         threads,
         stored,
-        |stored| match stored? {
-            Stored::Page { site, compact } if may_have_template(&site) => {
+        |(done, stored)| match stored? {
+            Stored::Page { site, compact } if !done && may_have_template(&site) => {
                 let page = Extraction::from_spool(&compact)?;
                 Ok(Some((site, PagePrint::of(&page))))
             }
@@ -214,13 +219,29 @@ fn write_outputs(
     )
 }
 
-/// What the first pass keeps of a page.
-fn spooled(args: &crate::Args, input: &Input, page: &Extraction, size: usize) -> Spooled {
+/// What the first pass keeps of a page; `seen` counts the pages of each site so far. The first
+/// page of a site is printed only with `--site-profile`: most sites have no other, and the
+/// middle pass prints it when they have.
+fn spooled(
+    args: &crate::Args,
+    input: &Input,
+    page: &Extraction,
+    size: usize,
+    seen: &Mutex<HashMap<String, usize>>,
+) -> Spooled {
     let mut compact = Vec::new();
     page.to_spool(&mut compact);
+    let site = batch::site_of(args, &input.path, Some(page));
+    let earlier = {
+        let mut seen = seen.lock().unwrap_or_else(PoisonError::into_inner);
+        let count = seen.entry(site.clone()).or_insert(0);
+        *count += 1;
+        *count - 1
+    };
+    let print = (earlier > 0 || args.site_profile.is_some()).then(|| PagePrint::of(page));
     Spooled::Page {
-        site: batch::site_of(args, &input.path, Some(page)),
-        print: args.site_profile.is_some().then(|| PagePrint::of(page)),
+        site,
+        print,
         compact,
         size,
     }
@@ -276,6 +297,12 @@ mod tests {
     use unchaff::Config;
 
     fn compact(n: usize, site: &str) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        page(n, site).to_spool(&mut bytes);
+        bytes
+    }
+
+    fn page(n: usize, site: &str) -> Extraction {
         let html = format!(
             "<html><body><article><h1>Story {n}</h1>\
              <p>Report {n}: the crew of boat number {n} met the mayor at the town hall.</p>\
@@ -283,11 +310,7 @@ mod tests {
              ferry office, the fish market and the station kiosk every Saturday morning.</p>\
              </article></body></html>"
         );
-        let mut bytes = Vec::new();
-        unchaff::extract(&html, &Config::default())
-            .expect("extracts")
-            .to_spool(&mut bytes);
-        bytes
+        unchaff::extract(&html, &Config::default()).expect("extracts")
     }
 
     #[test]
@@ -304,7 +327,15 @@ mod tests {
         write_record(&mut out, FAILED, &[b"not a page"]).expect("written");
         drop(out);
         let mut tally = Tally::create().expect("a tally");
-        count_templated(2, sites.len() + 1, &spool, &pages_of, &mut tally).expect("counted");
+        // The first pass printed the later pages of "quay": the middle pass adds the first.
+        let pages: Vec<Extraction> = [2, 3].map(|n| page(n, "quay")).into();
+        for page in &pages {
+            tally
+                .observe("quay", &PagePrint::of(page))
+                .expect("counted");
+        }
+        let printed = [false, false, true, true, false];
+        count_templated(2, &printed, &spool, &pages_of, &mut tally).expect("counted");
         let profile = tally.finish().expect("merged");
         assert_eq!(profile.pages("quay"), 3);
         assert_eq!(profile.pages("lone"), 0);
@@ -316,7 +347,7 @@ mod tests {
         let mut tally = Tally::create().expect("a tally");
         // No such file: reading it would fail.
         let missing = std::path::Path::new("/nonexistent/unchaff-pages");
-        count_templated(1, 3, missing, &pages_of, &mut tally).expect("nothing read");
+        count_templated(1, &[false; 3], missing, &pages_of, &mut tally).expect("nothing read");
         assert_eq!(tally.finish().expect("merged").pages("quay"), 0);
     }
 }
