@@ -82,24 +82,29 @@ const ADJACENT_TITLE_MIN_WORDS: usize = 3;
 /// ...". Such links make at least half of its text, and the titles they carry at least
 /// [`ADJACENT_TITLE_MIN_WORDS`] words; what else stands there is labels and arrows.
 pub(super) fn is_adjacent_posts(dom: &Dom<'_>, draft: &Draft) -> bool {
+    let texts = || {
+        draft
+            .texts
+            .iter()
+            .filter_map(|t| dom.nodes.get(t.index()).map(|node| (t.index(), node.text)))
+    };
+    // Most blocks hold no such link: their text is not counted.
+    if !texts().any(|(i, _)| adjacent_link(dom, i, draft.owner)) {
+        return false;
+    }
     let (mut all, mut linked, mut words) = (0, 0, 0);
-    for text in &draft.texts {
-        let i = text.index();
-        let Some(node) = dom.nodes.get(i) else {
-            continue;
-        };
-        let chars = node.text.chars().filter(|c| !c.is_whitespace()).count();
+    for (i, text) in texts() {
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
         all += chars;
         if adjacent_link(dom, i, draft.owner) {
             linked += chars;
-            words += node
-                .text
+            words += text
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .count();
         }
     }
-    linked > 0 && linked * 2 >= all && words >= ADJACENT_TITLE_MIN_WORDS
+    linked * 2 >= all && words >= ADJACENT_TITLE_MIN_WORDS
 }
 
 /// Whether text node `i` lies in a link to the previous or next post, below `owner`'s parent.
