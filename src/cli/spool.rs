@@ -294,23 +294,12 @@ fn read_part(input: &mut impl Read) -> io::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unchaff::Config;
+    use crate::cli::tally::tests::page;
 
     fn compact(n: usize, site: &str) -> Vec<u8> {
         let mut bytes = Vec::new();
         page(n, site).to_spool(&mut bytes);
         bytes
-    }
-
-    fn page(n: usize, site: &str) -> Extraction {
-        let html = format!(
-            "<html><body><article><h1>Story {n}</h1>\
-             <p>Report {n}: the crew of boat number {n} met the mayor at the town hall.</p>\
-             <p>The {site} gazette is printed on the quay by the harbour trust and sold at the \
-             ferry office, the fish market and the station kiosk every Saturday morning.</p>\
-             </article></body></html>"
-        );
-        unchaff::extract(&html, &Config::default()).expect("extracts")
     }
 
     #[test]

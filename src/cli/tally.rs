@@ -290,11 +290,12 @@ impl Run {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use unchaff::{Config, Extraction};
 
-    fn page(n: usize, site: &str) -> Extraction {
+    /// A page of `site` with a story of its own, number `n` (under 12).
+    pub(in crate::cli) fn page(n: usize, site: &str) -> Extraction {
         // A word of its own for each page.
         let w = format!(
             "{}{}",

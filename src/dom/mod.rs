@@ -315,6 +315,12 @@ impl<'a> Dom<'a> {
         self.nodes[i].element?.attr(name)
     }
 
+    /// The ancestors of node `i`, from its parent up to the root element.
+    pub(crate) fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let up = |a: usize| (a != usize::MAX).then_some(a);
+        std::iter::successors(up(self.nodes[i].parent), move |&a| up(self.nodes[a].parent))
+    }
+
     /// Whether node `i` is a link to another page: a post's anchor (`#p123`) is not.
     pub(crate) fn leads_away(&self, i: usize) -> bool {
         self.nodes[i].tag == Tag::A

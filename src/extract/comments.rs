@@ -35,14 +35,8 @@ pub(crate) fn comments(page: &Page<'_>, body: &Body, formulas: &Formulas) -> Vec
     let built = build::drafts(page, &thread, formulas, &mut scratch);
     // The form for a new comment is no comment: its labels, hints and consent notices go.
     let in_form = |i: usize| {
-        let mut a = i;
-        while a != usize::MAX {
-            if page.dom.nodes[a].tag == Tag::Form {
-                return true;
-            }
-            a = page.dom.nodes[a].parent;
-        }
-        false
+        let dom = &page.dom;
+        dom.nodes[i].tag == Tag::Form || dom.ancestors(i).any(|a| dom.nodes[a].tag == Tag::Form)
     };
     let drafts = built
         .drafts

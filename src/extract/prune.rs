@@ -268,14 +268,8 @@ fn is_script_notice(dom: &Dom<'_>, i: usize) -> bool {
 
 /// Whether node `i` lies inside `<pre>` or `<code>`.
 fn in_code(dom: &Dom<'_>, i: usize) -> bool {
-    let mut a = dom.nodes[i].parent;
-    while a != usize::MAX {
-        if matches!(dom.nodes[a].tag, Tag::Pre | Tag::Code) {
-            return true;
-        }
-        a = dom.nodes[a].parent;
-    }
-    false
+    dom.ancestors(i)
+        .any(|a| matches!(dom.nodes[a].tag, Tag::Pre | Tag::Code))
 }
 
 /// Bytes of text in the nodes `from..to`, outside scripts and styles.

@@ -457,17 +457,7 @@ const TEASER: Mark = Mark::named("teaser");
 
 /// Whether element `i` holds a link to another page, or lies in one (a card wrapped in a link).
 fn in_link(dom: &Dom<'_>, i: usize) -> bool {
-    if (i..dom.nodes[i].end).any(|j| dom.leads_away(j)) {
-        return true;
-    }
-    let mut at = dom.nodes[i].parent;
-    while at != usize::MAX {
-        if dom.leads_away(at) {
-            return true;
-        }
-        at = dom.nodes[at].parent;
-    }
-    false
+    (i..dom.nodes[i].end).any(|j| dom.leads_away(j)) || dom.ancestors(i).any(|a| dom.leads_away(a))
 }
 
 /// Words that name an article's lead (its standfirst, intro or summary) as a whole word of a
@@ -621,17 +611,18 @@ fn is_utility(class: &str) -> bool {
     if class.contains([':', '[']) {
         return true;
     }
-    let starts = |p: &str| {
-        class.len() > p.len() && class.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    let opens = |p: &str| {
+        class
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
     };
-    if STATE_PREFIXES.iter().any(|p| starts(p)) {
-        return true;
-    }
-    // A print setting is the whole class, or opens it (`print-col-6`).
-    let opens = |p: &&str| {
-        class.len() >= p.len() && class.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    };
-    if PRINT_SETTINGS.iter().any(opens) {
+    // A state prefix opens a longer class; a print setting is the whole class, or opens it
+    // (`print-col-6`).
+    if STATE_PREFIXES
+        .iter()
+        .any(|p| class.len() > p.len() && opens(p))
+        || PRINT_SETTINGS.iter().any(|p| opens(p))
+    {
         return true;
     }
     // Every prefix ends at its only `-`: only the one as long as the class's head up to its

@@ -110,20 +110,17 @@ pub(super) fn is_adjacent_posts(dom: &Dom<'_>, draft: &Draft) -> bool {
 /// Whether text node `i` lies in a link to the previous or next post, below `owner`'s parent.
 fn adjacent_link(dom: &Dom<'_>, i: usize, owner: usize) -> bool {
     let stop = dom.nodes.get(owner).map_or(usize::MAX, |n| n.parent);
-    let mut at = dom.nodes[i].parent;
-    while at != usize::MAX && at != stop {
-        if dom.nodes[at].tag == Tag::A {
-            return dom.attr(at, "rel").is_some_and(|rel| {
-                rel.split_ascii_whitespace().any(|r| {
-                    ["prev", "next", "previous"]
-                        .iter()
-                        .any(|w| r.eq_ignore_ascii_case(w))
-                })
-            });
-        }
-        at = dom.nodes[at].parent;
-    }
-    false
+    dom.ancestors(i)
+        .take_while(|&a| a != stop)
+        .find(|&a| dom.nodes[a].tag == Tag::A)
+        .and_then(|a| dom.attr(a, "rel"))
+        .is_some_and(|rel| {
+            rel.split_ascii_whitespace().any(|r| {
+                ["prev", "next", "previous"]
+                    .iter()
+                    .any(|w| r.eq_ignore_ascii_case(w))
+            })
+        })
 }
 
 #[cfg(test)]
