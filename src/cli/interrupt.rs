@@ -1,5 +1,6 @@
 //! Interruption (Ctrl-C, SIGTERM, SIGHUP): the temporary files being written are removed and the
-//! run exits with code 130, so an output file is either complete or absent.
+//! run exits with code 130, so an output file is either complete or absent. A panic removes them
+//! too before the process ends: the release build aborts on a panic, so no `Drop` would.
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -17,17 +18,35 @@ fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
     PENDING.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Removes the temporary files and exits on the first interruption.
+/// Removes the temporary files and exits on the first interruption, and removes them on a panic
+/// before the panic's report. Call it once.
 pub fn install() {
     // Only the first call installs it; a second would fail with "handler already set".
     let _ = ctrlc::set_handler(|| {
-        let mut pending = pending();
-        for path in pending.drain(..) {
-            let _ = std::fs::remove_file(path);
-        }
+        remove_pending(&mut pending());
         eprintln!("unchaff: interrupted");
         std::process::exit(INTERRUPTED);
     });
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // The panicking thread may hold the lock itself (a panic while creating or renaming a
+        // file): then nothing is removed rather than waiting for ever.
+        match PENDING.try_lock() {
+            Ok(mut pending) => remove_pending(&mut pending),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => {
+                remove_pending(&mut poisoned.into_inner())
+            }
+            Err(std::sync::TryLockError::WouldBlock) => {}
+        }
+        report(info);
+    }));
+}
+
+/// Removes the temporary files that exist now, and forgets them.
+fn remove_pending(pending: &mut Vec<PathBuf>) {
+    for path in pending.drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// A temporary file beside its target: renamed into place by [`Temporary::commit`], removed
@@ -122,6 +141,29 @@ pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cleanup_removes_files_being_written_and_leaves_written_ones() {
+        let dir = std::env::temp_dir().join(format!("unchaff-cleanup-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a folder");
+        let (written, mut file) = Temporary::create(&dir.join("done.txt")).expect("a file");
+        file.write_all(b"whole").expect("written");
+        drop(file);
+        written.commit().expect("renamed");
+        let (open, mut file) = Temporary::create(&dir.join("half.txt")).expect("a file");
+        file.write_all(b"ha").expect("written");
+        let half = open.path().to_path_buf();
+        assert!(half.exists());
+        // The list the handlers clear, but of this test's file alone: other tests running now
+        // have files of their own in the global one.
+        assert!(pending().contains(&half));
+        remove_pending(&mut vec![half.clone()]);
+        assert!(!half.exists(), "the file being written is removed");
+        assert_eq!(std::fs::read(dir.join("done.txt")).expect("kept"), b"whole");
+        assert!(!dir.join("half.txt").exists());
+        drop(open);
+        std::fs::remove_dir_all(&dir).expect("removed");
+    }
 
     #[test]
     fn temporary_names_stay_within_the_file_name_limit() {
