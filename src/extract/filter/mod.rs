@@ -412,15 +412,28 @@ const CREDIT_MAX_CHARS: usize = 300;
 /// ("Read also:", "Tags:", "Share this") and all after it; appeals and newsletter boxes ending the
 /// body; photo credits opening it. Inside the article a cue removes only a caption (a short block
 /// that ends with a picture's credit set apart) and a short notice (an affiliate disclosure, a
-/// cookie notice).
+/// cookie notice, an ad's label). A listing has no article's end: there only the notices go.
 pub(crate) fn trim_cued_edges(
     page: &Page<'_>,
     listing: bool,
     drafts: Vec<Draft>,
     removals: &mut Removals,
 ) -> Vec<Draft> {
-    if listing || drafts.is_empty() {
+    if drafts.is_empty() {
         return drafts;
+    }
+    if listing {
+        // A listing has no article's end; its notices (an ad's label, a cookie notice) go.
+        return drafts
+            .into_iter()
+            .filter(|draft| {
+                let phrase = notice(draft, draft.block.text.chars().count());
+                if let Some(phrase) = phrase {
+                    record(removals, draft, Reason::Cue { phrase });
+                }
+                phrase.is_none()
+            })
+            .collect();
     }
     let lengths: Vec<usize> = drafts
         .iter()

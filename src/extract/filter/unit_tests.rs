@@ -219,6 +219,31 @@ fn cued_edges_end_the_article_at_read_also_and_drop_a_leading_credit() {
 }
 
 #[test]
+fn a_listing_keeps_its_items_but_not_an_ads_label() {
+    let cards: String = [
+        "Harbour reopens after the storm",
+        "Ferry timetable for the winter",
+        "New quay lights are switched on",
+    ]
+    .iter()
+    .map(|title| format!("<div class=card><h3><a href=/a>{title}</a></h3><p>Sponsored</p></div>"))
+    .collect();
+    let result = filtered(&page(&cards), |page, _, built, removals| {
+        // Read as a listing, as the page kind would have it: no end of an article to find.
+        trim_cued_edges(page, true, built.drafts, removals)
+    });
+    assert_eq!(result.kept.len(), 3, "{:?}", result.kept);
+    assert!(result.kept.iter().all(|t| !t.contains("Sponsored")));
+    assert_eq!(result.removed.len(), 3);
+    assert!(
+        result
+            .removed
+            .iter()
+            .all(|(t, r)| t == "Sponsored" && matches!(r, Reason::Cue { .. }))
+    );
+}
+
+#[test]
 fn a_read_also_line_early_in_the_article_does_not_end_it() {
     let html = page(&format!(
         "{}<p>Read also: Storm closes the harbour</p>{}",
