@@ -423,7 +423,6 @@ pub(crate) fn trim_cued_edges(
         return drafts;
     }
     if listing {
-        // A listing has no article's end; its notices (an ad's label, a cookie notice) go.
         return drafts
             .into_iter()
             .filter(|draft| {
