@@ -28,7 +28,9 @@ pub(crate) fn has_posts(page: &Page<'_>) -> bool {
         return false;
     };
     let all = page.measures.chars[body];
-    let post = post_shaped(page);
+    let Some(post) = post_shaped(page) else {
+        return false;
+    };
     let mut chars = 0u32;
     for parent in body..dom.nodes[body].end {
         if page.dead[parent] || dom.nodes[parent].tag == Tag::Text {
@@ -57,34 +59,55 @@ pub(crate) fn has_posts(page: &Page<'_>) -> bool {
 }
 
 /// Whether each node is shaped as a post: a live element holding text, a poster's name and a
-/// date, and no heading over a link to another page.
-fn post_shaped(page: &Page<'_>) -> Vec<bool> {
+/// date, and no heading over a link to another page. `None` when fewer than [`MIN_POSTS`]
+/// elements name a poster or a date, as posts, each holding its own, then cannot be.
+fn post_shaped(page: &Page<'_>) -> Option<Vec<bool>> {
     let (dom, dead) = (&page.dom, &page.dead);
     let n = dom.len();
-    // The page's ids, gathered at the first link with a fragment.
-    let ids: OnceCell<FxHashSet<&str>> = OnceCell::new();
-    let (mut person, mut dated) = (vec![false; n], vec![false; n]);
-    let (mut link, mut titled) = (vec![false; n], vec![false; n]);
-    for i in (0..n).rev() {
+    // What each element says of itself: named as a poster (by its class), a poster, a date.
+    const POSTER_NAMED: u8 = 1;
+    const PERSON: u8 = 2;
+    const DATED: u8 = 4;
+    let mut own = vec![0u8; n];
+    let (mut people, mut dates) = (0, 0);
+    for i in 0..n {
         // Text has no element.
         let Some(element) = dom.nodes[i].element.filter(|_| !dead[i]) else {
             continue;
         };
-        let heading = matches!(dom.nodes[i].tag, Tag::Heading(_));
         let (poster, date) = class_names(dom, i);
-        let [itemprop, rel, datetime, href] =
-            element.attr_values(["itemprop", "rel", "datetime", "href"]);
-        person[i] |= poster || itemprop == Some("author") || rel == Some("author");
-        dated[i] |= date || datetime.is_some();
+        let [itemprop, rel, datetime] = element.attr_values(["itemprop", "rel", "datetime"]);
+        let person = poster || itemprop == Some("author") || rel == Some("author");
+        let dated = date || datetime.is_some();
+        people += usize::from(person);
+        dates += usize::from(dated);
+        own[i] =
+            u8::from(poster) * POSTER_NAMED + u8::from(person) * PERSON + u8::from(dated) * DATED;
+    }
+    if people < MIN_POSTS || dates < MIN_POSTS {
+        return None;
+    }
+    // The page's ids, gathered at the first link with a fragment.
+    let ids: OnceCell<FxHashSet<&str>> = OnceCell::new();
+    let mut person: Vec<bool> = own.iter().map(|&o| o & PERSON != 0).collect();
+    let mut dated: Vec<bool> = own.iter().map(|&o| o & DATED != 0).collect();
+    let (mut link, mut titled) = (vec![false; n], vec![false; n]);
+    for i in (0..n).rev() {
+        if dom.nodes[i].element.is_none() || dead[i] {
+            continue;
+        }
         // A link to another page; a post's permalink (`?p=123#p123`) leads to this one.
         link[i] |= dom.nodes[i].tag == Tag::A
-            && !poster
-            && href.is_some_and(|h| match h.split_once('#') {
-                Some((_, fragment)) => !ids
-                    .get_or_init(|| (0..n).filter_map(|j| dom.attr(j, "id")).collect())
-                    .contains(fragment),
-                None => true,
-            });
+            && own[i] & POSTER_NAMED == 0
+            && dom
+                .attr(i, "href")
+                .is_some_and(|h| match h.split_once('#') {
+                    Some((_, fragment)) => !ids
+                        .get_or_init(|| (0..n).filter_map(|j| dom.attr(j, "id")).collect())
+                        .contains(fragment),
+                    None => true,
+                });
+        let heading = matches!(dom.nodes[i].tag, Tag::Heading(_));
         titled[i] |= heading && link[i] && !person[i];
         let parent = dom.nodes[i].parent;
         if parent != usize::MAX {
@@ -94,9 +117,11 @@ fn post_shaped(page: &Page<'_>) -> Vec<bool> {
             titled[parent] |= titled[i];
         }
     }
-    (0..n)
-        .map(|i| person[i] && dated[i] && !titled[i] && page.measures.chars[i] > 0)
-        .collect()
+    Some(
+        (0..n)
+            .map(|i| person[i] && dated[i] && !titled[i] && page.measures.chars[i] > 0)
+            .collect(),
+    )
 }
 
 /// Longest class word read: longer ones are no poster's or date's name.
