@@ -195,7 +195,28 @@ fn visible_blocks(
 
 #[cfg(test)]
 mod tests {
+    use super::{Blocks, Count};
     use crate::{Config, SiteProfile};
+
+    #[test]
+    fn a_removed_runs_characters_are_counted_as_its_collapsed_text_has_them() {
+        for text in [
+            "  Share   this\tstory \n",
+            "Gr\u{fc}\u{df}e\u{a0}aus\u{85}K\u{f6}ln",
+            "\u{b}tab\u{c}feed\r\u{3000}\u{65e5}\u{672c}\u{8a9e} \u{1f600} ok",
+        ] {
+            let mut count = Count::default();
+            count.open(crate::NodeId::DOCUMENT, Some(0));
+            count.text(text);
+            count.close();
+            let words: Vec<&str> = text
+                .split(char::is_whitespace)
+                .filter(|w| !w.is_empty())
+                .collect();
+            let expected = words.join(" ").chars().count();
+            assert_eq!((count.blocks, count.chars), (1, expected), "{text:?}");
+        }
+    }
 
     /// The first paragraph of each story: pages of one site differ in more than a word.
     const STORIES: [&str; 4] = [
