@@ -23,7 +23,9 @@ fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
 pub fn install() {
     // Only the first call installs it; a second would fail with "handler already set".
     let _ = ctrlc::set_handler(|| {
-        remove_pending(&mut pending());
+        // The lock is held until the process ends: no file is created or renamed after this.
+        let mut pending = pending();
+        remove_pending(&mut pending);
         eprintln!("unchaff: interrupted");
         std::process::exit(INTERRUPTED);
     });
@@ -31,12 +33,19 @@ pub fn install() {
     std::panic::set_hook(Box::new(move |info| {
         // The panicking thread may hold the lock itself (a panic while creating or renaming a
         // file): then nothing is removed rather than waiting for ever.
-        match PENDING.try_lock() {
-            Ok(mut pending) => remove_pending(&mut pending),
-            Err(std::sync::TryLockError::Poisoned(poisoned)) => {
-                remove_pending(&mut poisoned.into_inner())
+        let held = match PENDING.try_lock() {
+            Ok(pending) => Some(pending),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        };
+        if let Some(mut pending) = held {
+            remove_pending(&mut pending);
+            // A build that aborts on a panic ends right after this hook: the lock stays held,
+            // so that no other thread creates a file meanwhile. One that unwinds goes on, and
+            // its threads' files are removed as they unwind.
+            if cfg!(panic = "abort") {
+                std::mem::forget(pending);
             }
-            Err(std::sync::TryLockError::WouldBlock) => {}
         }
         report(info);
     }));
