@@ -4,11 +4,11 @@
 //! a single page, and so do all those of most batches of a few pages: they need no print); a
 //! middle pass reads back the first pages of the sites that have enough pages for a template
 //! after all and counts their prints too (it reads nothing when no site has enough); the last
-//! reads the pages back in order, removes each site's template and writes the outputs. Per page, only its print's shingles stay in memory, counted
-//! in the profile, so the output is the same as with every page held, in any order of the
-//! inputs. With `--site-profile` every page is printed in the first pass: the saved profile
-//! counts every site. The temporary file is removed at the end, on an error and on an
-//! interruption.
+//! reads the pages back in order, removes each site's template and writes the outputs. Per page,
+//! only its print's shingles stay in memory, counted in the profile, so the output is the same
+//! as with every page held, in any order of the inputs. With `--site-profile` every page is
+//! printed in the first pass: the saved profile counts every site. The temporary file is removed
+//! at the end, on an error and on an interruption.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -234,9 +234,17 @@ fn spooled(
     let site = batch::site_of(args, &input.path, Some(page));
     let earlier = {
         let mut seen = seen.lock().unwrap_or_else(PoisonError::into_inner);
-        let count = seen.entry(site.clone()).or_insert(0);
-        *count += 1;
-        *count - 1
+        // The site's name is copied only for its first page.
+        match seen.get_mut(&site) {
+            Some(count) => {
+                *count += 1;
+                *count - 1
+            }
+            None => {
+                seen.insert(site.clone(), 1);
+                0
+            }
+        }
     };
     let print = (earlier > 0 || args.site_profile.is_some()).then(|| PagePrint::of(page));
     Spooled::Page {

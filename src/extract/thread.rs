@@ -64,11 +64,9 @@ pub(crate) fn has_posts(page: &Page<'_>) -> bool {
 fn post_shaped(page: &Page<'_>) -> Option<Vec<bool>> {
     let (dom, dead) = (&page.dom, &page.dead);
     let n = dom.len();
-    // What each element says of itself: named as a poster (by its class), a poster, a date.
-    const POSTER_NAMED: u8 = 1;
-    const PERSON: u8 = 2;
-    const DATED: u8 = 4;
-    let mut own = vec![0u8; n];
+    // What each element says of itself: named as a poster by its class, a poster, a date.
+    let mut poster_named = vec![false; n];
+    let (mut person, mut dated) = (vec![false; n], vec![false; n]);
     let (mut people, mut dates) = (0, 0);
     for i in 0..n {
         // Text has no element.
@@ -77,20 +75,17 @@ fn post_shaped(page: &Page<'_>) -> Option<Vec<bool>> {
         };
         let (poster, date) = class_names(dom, i);
         let [itemprop, rel, datetime] = element.attr_values(["itemprop", "rel", "datetime"]);
-        let person = poster || itemprop == Some("author") || rel == Some("author");
-        let dated = date || datetime.is_some();
-        people += usize::from(person);
-        dates += usize::from(dated);
-        own[i] =
-            u8::from(poster) * POSTER_NAMED + u8::from(person) * PERSON + u8::from(dated) * DATED;
+        poster_named[i] = poster;
+        person[i] = poster || itemprop == Some("author") || rel == Some("author");
+        dated[i] = date || datetime.is_some();
+        people += usize::from(person[i]);
+        dates += usize::from(dated[i]);
     }
     if people < MIN_POSTS || dates < MIN_POSTS {
         return None;
     }
     // The page's ids, gathered at the first link with a fragment.
     let ids: OnceCell<FxHashSet<&str>> = OnceCell::new();
-    let mut person: Vec<bool> = own.iter().map(|&o| o & PERSON != 0).collect();
-    let mut dated: Vec<bool> = own.iter().map(|&o| o & DATED != 0).collect();
     let (mut link, mut titled) = (vec![false; n], vec![false; n]);
     for i in (0..n).rev() {
         if dom.nodes[i].element.is_none() || dead[i] {
@@ -98,7 +93,7 @@ fn post_shaped(page: &Page<'_>) -> Option<Vec<bool>> {
         }
         // A link to another page; a post's permalink (`?p=123#p123`) leads to this one.
         link[i] |= dom.nodes[i].tag == Tag::A
-            && own[i] & POSTER_NAMED == 0
+            && !poster_named[i]
             && dom
                 .attr(i, "href")
                 .is_some_and(|h| match h.split_once('#') {
